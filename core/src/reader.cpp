@@ -1,0 +1,176 @@
+// Format detection and the plain-text and markdown readers; other formats register here too.
+#include "minutes/reader.h"
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "minutes/normalise.h"
+#include "readers.h"
+
+namespace minutes {
+namespace {
+
+std::string lower_extension(const std::filesystem::path& path) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    return ext;
+}
+
+bool starts_with_ci(std::string_view text, std::string_view prefix) {
+    if (text.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
+    }
+    return true;
+}
+
+// Text that is mostly NUL or other control bytes is binary.
+bool looks_binary(std::string_view head) {
+    std::size_t controls = 0;
+    for (unsigned char c : head) {
+        if (c == 0) return true;
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++controls;
+    }
+    return !head.empty() && controls * 10 > head.size();
+}
+
+void trim_right(std::string& s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
+}
+
+// Markdown markers: "#" headings and "-", "*", "+" list items; emphasis markers are dropped.
+std::string strip_emphasis(std::string_view line) {
+    std::string out;
+    out.reserve(line.size());
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if ((line[i] == '*' || line[i] == '_') && i + 1 < line.size() && line[i + 1] == line[i]) {
+            ++i;
+            continue;
+        }
+        out += line[i];
+    }
+    return out;
+}
+
+}  // namespace
+
+Result<Format> detect_format(std::string_view head, const std::filesystem::path& path) {
+    std::string_view probe = head;
+    // Skip a UTF-8 BOM and leading whitespace before sniffing markup.
+    if (probe.size() >= 3 && std::memcmp(probe.data(), "\xEF\xBB\xBF", 3) == 0) probe.remove_prefix(3);
+    if (probe.size() >= 5 && std::memcmp(probe.data(), "%PDF-", 5) == 0) return Format::pdf;
+    // A PDF header may follow some junk bytes (allowed within the first 1 KB).
+    if (head.substr(0, 1024).find("%PDF-") != std::string_view::npos) return Format::pdf;
+    std::string_view markup = probe;
+    while (!markup.empty() && std::isspace(static_cast<unsigned char>(markup.front()))) markup.remove_prefix(1);
+    if (starts_with_ci(markup, "<!doctype html") || starts_with_ci(markup, "<html") ||
+        ((starts_with_ci(markup, "<?xml") || starts_with_ci(markup, "<!--")) &&
+         head.find("<html") != std::string_view::npos))
+        return Format::html;
+    std::string ext = lower_extension(path);
+    if (looks_binary(head)) {
+        return make_error(ErrorCode::Unsupported,
+                          path.string() + ": binary content that is not a PDF (no known format)");
+    }
+    if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return Format::html;
+    if (ext == ".pdf") {
+        return make_error(ErrorCode::Corrupt, path.string() + ": named .pdf but has no PDF header");
+    }
+    if (ext == ".md" || ext == ".markdown") return Format::markdown;
+    if (ext == ".txt" || ext == ".text" || ext.empty()) return Format::text;
+    return make_error(ErrorCode::Unsupported, path.string() + ": unsupported file type '" + ext + "'");
+}
+
+SourceText read_plain_text(std::string_view bytes, Format format, std::string source) {
+    SourceText out;
+    out.source = std::move(source);
+    out.format = format;
+    std::string text = normalise_text(bytes);
+    // Blocks are runs of lines separated by blank lines; markdown headings and list items stand alone.
+    Block current;
+    auto flush = [&]() {
+        trim_right(current.text);
+        if (!current.text.empty()) out.blocks.push_back(std::move(current));
+        current = Block{};
+    };
+    std::istringstream lines(text);
+    std::string line;
+    while (std::getline(lines, line)) {
+        trim_right(line);
+        std::string_view view = line;
+        if (line.find('\f') != std::string::npos) line.erase(std::remove(line.begin(), line.end(), '\f'), line.end());
+        std::size_t first = line.find_first_not_of(" \t");
+        if (first == std::string::npos) {
+            flush();
+            continue;
+        }
+        if (format == Format::markdown) {
+            view = std::string_view(line).substr(first);
+            if (view.front() == '#') {
+                int level = 0;
+                while (level < static_cast<int>(view.size()) && view[static_cast<std::size_t>(level)] == '#') ++level;
+                if (level <= 6 && (static_cast<std::size_t>(level) == view.size() || view[static_cast<std::size_t>(level)] == ' ')) {
+                    flush();
+                    current.kind = BlockKind::heading;
+                    current.level = level;
+                    std::string heading = strip_emphasis(view.substr(static_cast<std::size_t>(level)));
+                    std::size_t start = heading.find_first_not_of(' ');
+                    current.text = start == std::string::npos ? "" : heading.substr(start);
+                    flush();
+                    continue;
+                }
+            }
+            if (view.size() > 2 && (view[0] == '-' || view[0] == '*' || view[0] == '+') && view[1] == ' ') {
+                flush();
+                current.kind = BlockKind::list_item;
+                current.text = strip_emphasis(view.substr(2));
+                flush();
+                continue;
+            }
+            if (!current.text.empty()) current.text += '\n';
+            current.text += strip_emphasis(line);
+            continue;
+        }
+        if (!current.text.empty()) current.text += '\n';
+        current.text += line;
+    }
+    flush();
+    return out;
+}
+
+Result<SourceText> read_source(const std::filesystem::path& path, const ReadOptions& options) {
+    std::error_code ec;
+    auto status = std::filesystem::status(path, ec);
+    if (ec || !std::filesystem::exists(status)) {
+        return make_error(ErrorCode::NotFound, path.string() + ": no such file");
+    }
+    if (!std::filesystem::is_regular_file(status)) {
+        return make_error(ErrorCode::InvalidArgument, path.string() + ": not a regular file");
+    }
+    auto size = std::filesystem::file_size(path, ec);
+    if (ec) return make_error(ErrorCode::Io, path.string() + ": cannot read size: " + ec.message());
+    if (size > options.max_file_bytes) {
+        return make_error(ErrorCode::LimitExceeded,
+                          path.string() + ": file is " + std::to_string(size) + " bytes, over the limit of " +
+                              std::to_string(options.max_file_bytes));
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return make_error(ErrorCode::Io, path.string() + ": cannot open for reading");
+    std::string bytes(static_cast<std::size_t>(size), '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    if (bytes.empty()) return make_error(ErrorCode::InvalidArgument, path.string() + ": empty file");
+    auto format = detect_format(std::string_view(bytes).substr(0, 4096), path);
+    if (!format) return tl::unexpected(format.error());
+    switch (*format) {
+        case Format::text:
+        case Format::markdown: return read_plain_text(bytes, *format, path.string());
+        case Format::html: return read_html(bytes, path.string(), options);
+        case Format::pdf: return read_pdf(bytes, path.string(), options);
+    }
+    return make_error(ErrorCode::Unsupported, path.string() + ": unsupported format");
+}
+
+}  // namespace minutes

@@ -1,0 +1,40 @@
+// A temporary directory for one test, removed with everything in it when the test ends.
+#pragma once
+
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <system_error>
+
+namespace minutes::testing {
+
+class TempDir {
+public:
+    TempDir() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "minutes-test-XXXXXX").string();
+        if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+        path_ = pattern;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path_, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+
+    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+// The project's own sample corpus (corpora/ in the repo) and the shared corpora (../shared/corpora),
+// which may be absent on a fresh clone.
+inline std::filesystem::path project_corpus() { return std::filesystem::path(MINUTES_SOURCE_DIR) / "corpora"; }
+inline std::filesystem::path shared_corpus() {
+    if (const char* env = std::getenv("MINUTES_SHARED_CORPORA")) return env;
+    return std::filesystem::path(MINUTES_SOURCE_DIR) / ".." / "shared" / "corpora";
+}
+
+}  // namespace minutes::testing
