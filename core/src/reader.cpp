@@ -1,7 +1,9 @@
-// Format detection and the plain-text and markdown readers; other formats register here too.
+// Format detection, the registry of readers by format, what readers share, and the plain-text and
+// markdown readers.
 #include "minutes/reader.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -56,6 +58,58 @@ std::string strip_emphasis(std::string_view line) {
 
 }  // namespace
 
+std::size_t max_output_bytes(std::size_t input_bytes, const ReadOptions& options) {
+    std::size_t by_ratio = input_bytes > SIZE_MAX / std::max<std::size_t>(options.max_output_ratio, 1)
+                               ? SIZE_MAX
+                               : input_bytes * options.max_output_ratio;
+    return std::max(options.min_output_allowance, by_ratio);
+}
+
+void append_block(SourceText& out, BlockKind kind, std::string_view raw_text, int level, std::optional<int> page,
+                  const ReadOptions& options) {
+    std::string text = normalise_text(raw_text);
+    // Trim blank space around the block, keeping inner line structure.
+    std::size_t first = text.find_first_not_of(" \t\n");
+    if (first == std::string::npos) return;
+    std::size_t last = text.find_last_not_of(" \t\n");
+    text = text.substr(first, last - first + 1);
+    auto push = [&](std::string piece) {
+        Block block;
+        block.kind = kind;
+        block.text = std::move(piece);
+        block.level = kind == BlockKind::heading ? level : 0;
+        block.page = page;
+        out.blocks.push_back(std::move(block));
+    };
+    const std::size_t limit = std::max<std::size_t>(options.max_block_bytes, 64);
+    if (text.size() <= limit) {
+        push(std::move(text));
+        return;
+    }
+    out.warnings.push_back("a block of " + std::to_string(text.size()) + " bytes was split into pieces of at most " +
+                           std::to_string(limit) + " bytes (max_block_bytes)");
+    std::string_view rest = text;
+    while (!rest.empty()) {
+        if (rest.size() <= limit) {
+            push(std::string(rest));
+            break;
+        }
+        std::string_view window = rest.substr(0, limit);
+        std::size_t cut = window.rfind('\n');
+        if (cut == std::string_view::npos || cut < limit / 2) cut = window.rfind(' ');
+        if (cut == std::string_view::npos || cut < limit / 2) {
+            // No break in sight: cut at a UTF-8 character boundary.
+            cut = limit;
+            while (cut > 0 && (static_cast<unsigned char>(rest[cut]) & 0xC0) == 0x80) --cut;
+            if (cut == 0) cut = limit;
+        }
+        std::string piece(rest.substr(0, cut));
+        rest.remove_prefix(cut);
+        while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\n')) rest.remove_prefix(1);
+        if (!piece.empty()) push(std::move(piece));
+    }
+}
+
 Result<Format> detect_format(std::string_view head, const std::filesystem::path& path) {
     std::string_view probe = head;
     // Skip a UTF-8 BOM and leading whitespace before sniffing markup.
@@ -66,6 +120,7 @@ Result<Format> detect_format(std::string_view head, const std::filesystem::path&
     std::string_view markup = probe;
     while (!markup.empty() && std::isspace(static_cast<unsigned char>(markup.front()))) markup.remove_prefix(1);
     if (starts_with_ci(markup, "<!doctype html") || starts_with_ci(markup, "<html") ||
+        starts_with_ci(markup, "<head") || starts_with_ci(markup, "<body") ||
         ((starts_with_ci(markup, "<?xml") || starts_with_ci(markup, "<!--")) &&
          head.find("<html") != std::string_view::npos))
         return Format::html;

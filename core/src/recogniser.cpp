@@ -1,15 +1,657 @@
-// The minutes recogniser. Owned by the recogniser work (issue 3); this first cut only carries the
-// source through so that the pipeline can be built end to end.
+// The minutes recogniser: header (council, committee, date, times, venue), attendance, items,
+// passages, speakers and acronyms, from the lines of any reader's SourceText.
 #include "minutes/recogniser.h"
 
-namespace minutes {
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <map>
 
-Minutes recognise(const SourceText& text) {
+#include "minutes/language.h"
+#include "minutes/names.h"
+#include "recognise_attendance.h"
+#include "recognise_dates.h"
+#include "recognise_items.h"
+#include "recognise_speakers.h"
+#include "recognise_text.h"
+
+namespace minutes {
+namespace {
+
+using namespace recognition;
+
+// How much of the start of a document is its header (lines), at most.
+constexpr std::size_t kMaxHeaderLines = 60;
+// How far into the body a meeting date is looked for when the header has none (lines).
+constexpr std::size_t kBodyDateLines = 400;
+// How many items from the start may hold attendance ("1. Present", "267 Apologies").
+constexpr std::size_t kAttendanceItems = 3;
+
+struct HeaderText {
+    std::string text;                  // header lines joined by single spaces
+    std::vector<std::size_t> offsets;  // where each line starts in `text`
+};
+
+HeaderText join_header(const std::vector<Line>& lines, std::size_t end) {
+    HeaderText h;
+    for (std::size_t i = 0; i < end && i < lines.size(); ++i) {
+        if (!h.text.empty()) h.text += ' ';
+        h.offsets.push_back(h.text.size());
+        h.text += lines[i].text;
+    }
+    return h;
+}
+
+bool has_penalty_context(std::string_view before) {
+    static constexpr std::array<std::string_view, 26> kPenalties{
+        "issue", "published", "publication", "circulated", "adopted", "approved", "previous", "last meeting",
+        "next meeting", "dated", "printed", "signed", "packet", "executive order", "posted", "will take place",
+        "will be held", "deadline", "revised", "draft", "updated", "effective", "next ", "prepared", "received on",
+        "governor"};
+    std::string lower = lower_ascii(before);
+    for (auto p : kPenalties) {
+        if (lower.find(p) != std::string::npos) return true;
+    }
+    return false;
+}
+
+struct ChosenDate {
+    MeetingDate date;
+    int weekday = -1;
+    bool from_header = false;
+    std::size_t begin = 0, end = 0;  // in the header text when from_header
+};
+
+// Gives a year to "MONDAY 4 DECEMBER" from the years the document mentions, preferring the one
+// whose calendar puts that day on the weekday printed.
+void infer_year(DateMention& m, const std::vector<int>& years) {
+    if (m.date.year != 0) return;
+    for (int y : years) {
+        for (int candidate : {y, y + 1, y - 1}) {
+            MeetingDate d{candidate, m.date.month, m.date.day};
+            if (!d.valid()) continue;
+            if (m.weekday_index < 0 || weekday_of(d) == m.weekday_index) {
+                m.date = d;
+                return;
+            }
+        }
+    }
+}
+
+std::optional<ChosenDate> choose_date(const std::vector<Line>& lines, const HeaderText& header, std::size_t header_end,
+                                      const std::map<std::string, std::string>& front_matter,
+                                      std::vector<std::string>& warnings) {
+    std::vector<int> years;
+    auto header_dates = find_dates(header.text);
+    for (const auto& m : header_dates)
+        if (m.date.year) years.push_back(m.date.year);
+    auto fm_title = front_matter.find("title");
+    if (fm_title != front_matter.end())
+        for (const auto& m : find_dates(fm_title->second))
+            if (m.date.year) years.push_back(m.date.year);
+    auto fm_date = front_matter.find("date");
+    if (fm_date != front_matter.end() && fm_date->second.size() >= 4) {
+        int y = std::atoi(fm_date->second.substr(0, 4).c_str());
+        if (y > 1900) years.push_back(y);
+    }
+    std::vector<DateMention> body_dates;
+    for (std::size_t i = header_end; i < lines.size() && i < header_end + kBodyDateLines; ++i) {
+        for (auto m : find_dates(lines[i].text)) {
+            if (m.date.year) years.push_back(m.date.year);
+            m.begin = i;  // line index for body mentions
+            std::string_view before = std::string_view(lines[i].text).substr(0, m.end);
+            if (has_penalty_context(before)) continue;
+            body_dates.push_back(m);
+        }
+    }
+    int best_score = 0;
+    std::optional<ChosenDate> best;
+    for (auto m : header_dates) {
+        bool had_year = m.date.year != 0;
+        infer_year(m, years);
+        if (!m.date.valid()) continue;
+        std::size_t from = m.begin > 70 ? m.begin - 70 : 0;
+        std::string_view before = std::string_view(header.text).substr(from, m.begin - from);
+        int score = 100 - static_cast<int>(std::min<std::size_t>(60, m.begin / 30));
+        if (m.weekday) score += 25;
+        if (has_penalty_context(before)) score -= 150;
+        // "Minutes of the meeting held 12th November: DH proposed ... approved": a meeting being approved.
+        std::string after = lower_ascii(std::string_view(header.text).substr(m.end, 80));
+        for (std::string_view word : {"approved", "proposed", "seconded", "adopted", "agreed", "confirmed", "signed"}) {
+            if (after.find(word) != std::string::npos) score -= 150;
+        }
+        if (!m.weekday && !had_year) score -= 40;
+        std::string lower = lower_ascii(before);
+        if (lower.find("held") != std::string::npos || lower.find("meeting") != std::string::npos ||
+            lower.find("minutes") != std::string::npos)
+            score += 10;
+        if (score > best_score) {
+            best_score = score;
+            best = ChosenDate{m.date, m.weekday_index, true, m.begin, m.end};
+        }
+    }
+    if (best) return best;
+    // The front matter's title ("Minutes for meeting held Tuesday 5th March 2024") before the body.
+    if (fm_title != front_matter.end()) {
+        for (auto m : find_dates(fm_title->second)) {
+            infer_year(m, years);
+            if (m.date.valid()) return ChosenDate{m.date, m.weekday_index, false, 0, 0};
+        }
+    }
+    for (auto m : body_dates) {
+        infer_year(m, years);
+        if (!m.date.valid()) continue;
+        std::string lower = lower_ascii(lines[m.begin].text);
+        int score = 40 - static_cast<int>(std::min<std::size_t>(30, (m.begin - header_end) / 10));
+        if (m.weekday) score += 25;
+        if (lower.find("held on") != std::string::npos || lower.find("meeting of") != std::string::npos ||
+            lower.find("met on") != std::string::npos || lower.find("minutes") != std::string::npos)
+            score += 20;
+        // In the body only a date the text ties to this meeting counts, never one merely quoted.
+        if (!m.weekday || score < 60) continue;
+        if (score > best_score) {
+            best_score = score;
+            best = ChosenDate{m.date, m.weekday_index, false, 0, 0};
+        }
+    }
+    if (best) return best;
+    if (fm_date != front_matter.end()) {
+        if (auto d = MeetingDate::from_iso(fm_date->second.substr(0, 10))) {
+            warnings.push_back("meeting date taken from the front matter's date field, which may be the date of posting");
+            return ChosenDate{*d, -1, false, 0, 0};
+        }
+    }
+    return std::nullopt;
+}
+
+// Words that name a body that meets, with how specific each is.
+int body_rank(std::string_view key) {
+    if (key == "committee" || key == "subcommittee" || key == "sub-committee" || key == "panel" || key == "cabinet" ||
+        key == "commission" || key == "forum" || key == "group")
+        return 3;
+    if (key == "board" || key == "trustees" || key == "directors" || key == "assembly") return 2;
+    if (key == "council" || key == "parliament" || key == "association" || key == "authority" || key == "cyngor")
+        return 1;
+    return 0;
+}
+
+bool is_generic_council_word(std::string_view key) {
+    static constexpr std::array<std::string_view, 33> kGeneric{
+        "county", "city", "community", "parish", "town", "district", "borough", "municipal", "full", "the",
+        "regular", "special", "monthly", "student", "children", "youth", "and", "&", "metropolitan", "village",
+        "local", "this", "next", "to", "previous", "last", "our", "a", "an", "that", "from", "by", "with"};
+    for (auto g : kGeneric) {
+        if (key == g) return true;
+    }
+    return false;
+}
+
+std::string tidy_name(std::string_view name) {
+    std::string_view t = trim(name);
+    while (!t.empty() && std::strchr(",.;:-'\" ", t.back()) != nullptr) t.remove_suffix(1);
+    while (!t.empty() && std::strchr(",.;:-'\" ", t.front()) != nullptr) t.remove_prefix(1);
+    if (starts_with_ci(t, "the ")) t.remove_prefix(4);
+    std::string out = collapse_spaces(t);
+    return all_caps(out) ? title_case(out) : out;
+}
+
+// Council names: "Worcestershire County Council", "Limerick City and County Council",
+// "Township of Nipissing", "Council of the City of Cleveland", "Los Rios Community College District".
+void collect_councils(std::string_view text, bool header, std::map<std::string, int>& scores) {
+    auto words = words_of(text);
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        std::string key = word_key(words[k]);
+        std::string found;
+        if ((key == "council" || key == "cyngor") && starts_upper(words[k])) {
+            if (key == "cyngor") {
+                // Welsh: "CYNGOR CYMUNED MANORDEILO A SALEM"
+                std::size_t end = k + 1;
+                while (end < words.size() && end < k + 6 && (starts_upper(words[end]) || word_key(words[end]) == "a")) ++end;
+                if (end > k + 2) {
+                    std::size_t b = static_cast<std::size_t>(words[k].data() - text.data());
+                    std::size_t e = static_cast<std::size_t>(words[end - 1].data() + words[end - 1].size() - text.data());
+                    found = std::string(text.substr(b, e - b));
+                }
+            } else {
+                std::size_t start = k;
+                bool specific = false;
+                while (start > 0 && k - start < 6) {
+                    std::string_view w = words[start - 1];
+                    std::string wk = word_key(w);
+                    if (w.back() == ',' || w.back() == '.' || w.back() == ':' || w.back() == ')') break;
+                    if (!(starts_upper(w) || wk == "and" || wk == "&")) break;
+                    if (wk == "the" || wk == "minutes" || wk == "meeting" || wk == "of" || wk == "next" || wk == "to" ||
+                        wk == "previous" || wk == "last" || wk == "our" || wk == "a" || wk == "an" || wk == "this" ||
+                        wk == "that" || wk == "from" || wk == "by" || wk == "with" || wk == "for" || wk == "at" || wk == "in")
+                        break;
+                    if (!is_generic_council_word(wk) && !wk.empty()) specific = true;
+                    --start;
+                }
+                while (start < k && (word_key(words[start]) == "and" || word_key(words[start]) == "&")) ++start;
+                if (specific && start < k) {
+                    std::size_t b = static_cast<std::size_t>(words[start].data() - text.data());
+                    std::size_t e = static_cast<std::size_t>(words[k].data() + words[k].size() - text.data());
+                    found = std::string(text.substr(b, e - b));
+                }
+            }
+        } else if ((key == "township" || key == "city" || key == "town" || key == "village" || key == "county") &&
+                   starts_upper(words[k]) && k + 2 < words.size() && word_key(words[k + 1]) == "of" &&
+                   starts_upper(words[k + 2]) && header) {
+            std::size_t end = k + 3;
+            while (end < words.size() && end < k + 5 && starts_upper(words[end]) && body_rank(word_key(words[end])) == 0 &&
+                   !is_weekday(word_key(words[end])) && month_of(word_key(words[end])) == 0)
+                ++end;
+            std::size_t b = static_cast<std::size_t>(words[k].data() - text.data());
+            std::size_t e = static_cast<std::size_t>(words[end - 1].data() + words[end - 1].size() - text.data());
+            found = std::string(text.substr(b, e - b));
+        } else if (key == "district" && header && starts_upper(words[k]) && k >= 1) {
+            // US special districts named in the letterhead.
+            std::size_t start = k;
+            while (start > 0 && k - start < 5 && starts_upper(words[start - 1]) && words[start - 1].back() != ',' &&
+                   words[start - 1].back() != ':' && body_rank(word_key(words[start - 1])) == 0)
+                --start;
+            if (k - start >= 2) {
+                std::size_t b = static_cast<std::size_t>(words[start].data() - text.data());
+                std::size_t e = static_cast<std::size_t>(words[k].data() + words[k].size() - text.data());
+                found = std::string(text.substr(b, e - b));
+            }
+        }
+        if (found.empty()) continue;
+        std::string name = tidy_name(found);
+        if (words_of(name).size() < 2) continue;
+        scores[name] += header ? 10 : 1;
+    }
+}
+
+std::string choose_council(const std::vector<Line>& lines, std::size_t header_end, const std::string& all_text_sample) {
+    std::map<std::string, int> scores;
+    for (std::size_t i = 0; i < header_end && i < lines.size(); ++i) collect_councils(lines[i].text, true, scores);
+    for (std::size_t i = header_end; i < lines.size() && i < header_end + 3000; ++i) collect_councils(lines[i].text, false, scores);
+    std::string best;
+    int best_score = 0;
+    for (const auto& [name, score] : scores) {
+        // A council whose place the minutes keep naming is the one they belong to.
+        auto words = words_of(name);
+        std::string place(words.front());
+        if (lower_ascii(place) == "council" || lower_ascii(place) == "township" || lower_ascii(place) == "city") place = std::string(words.back());
+        int mentions = 0;
+        std::size_t at = 0;
+        while ((at = all_text_sample.find(place, at)) != std::string::npos && mentions < 50) {
+            ++mentions;
+            at += place.size();
+        }
+        // Local-government councils ("... Community Council", "... County Council") over other councils.
+        static constexpr std::array<std::string_view, 10> kTypes{"county", "city", "community", "parish", "town",
+                                                                 "borough", "district", "municipal", "township", "cyngor"};
+        bool typed = false;
+        for (auto w : words) {
+            for (auto t : kTypes) typed = typed || lower_ascii(word_key(w)) == t;
+        }
+        int total = score * 3 + mentions + (typed ? 15 : 0);
+        if (total > best_score) {
+            best_score = total;
+            best = name;
+        }
+    }
+    return best;
+}
+
+// Cuts a committee phrase where the date, time, place or a verb begins.
+std::string cut_committee(std::string_view phrase) {
+    auto words = words_of(phrase);
+    std::string out;
+    for (std::size_t k = 0; k < words.size() && k < 14; ++k) {
+        std::string_view w = words[k];
+        std::string key = word_key(w);
+        if (is_weekday(key) || month_of(key) > 0 || key == "held" || key == "on" || key == "at" || key == "in" ||
+            key == "which" || key == "minutes" || key == "meeting" || key == "tuesday" ||
+            std::isdigit(static_cast<unsigned char>(w[0])) || w == "-" || w == "\xE2\x80\x93")
+            break;
+        if (starts_lower(w) && !is_small_word(key)) break;
+        if (!out.empty()) out += ' ';
+        out += std::string(w);
+        if (w.back() == ',' || w.back() == ';' || w.back() == ':' || w.back() == '.') break;
+    }
+    // Drop meeting-kind words at either end: "Regular Board of Directors" -> "Board of Directors".
+    static constexpr std::array<std::string_view, 9> kKinds{"regular", "special", "ordinary", "annual", "extraordinary",
+                                                            "monthly", "general", "adjourned", "joint"};
+    auto cut_words = words_of(out);
+    std::size_t b = 0;
+    while (b < cut_words.size()) {
+        bool kind = false;
+        for (auto k : kKinds) kind = kind || word_key(cut_words[b]) == k;
+        if (!kind) break;
+        ++b;
+    }
+    std::string result;
+    for (std::size_t k = b; k < cut_words.size(); ++k) {
+        if (!result.empty()) result += ' ';
+        result += std::string(cut_words[k]);
+    }
+    // The name must end on a body word or a proper name, not on "of" or "and".
+    auto rw = words_of(result);
+    while (!rw.empty() && is_small_word(word_key(rw.back()))) rw.pop_back();
+    std::string trimmed;
+    for (auto w : rw) trimmed += (trimmed.empty() ? "" : " ") + std::string(w);
+    return tidy_name(trimmed);
+}
+
+int max_rank(std::string_view phrase) {
+    int rank = 0;
+    for (auto w : words_of(phrase)) rank = std::max(rank, body_rank(word_key(w)));
+    return rank;
+}
+
+std::string choose_committee(const std::vector<Line>& lines, std::size_t header_end, const HeaderText& header) {
+    std::string best;
+    int best_score = 0;
+    // "... meeting of the Cabinet held in ...", "MINUTES OF WRETTON PARISH COUNCIL MEETING".
+    std::string lower = lower_ascii(header.text);
+    for (std::string_view marker : {"meeting of the ", "meeting of ", "minutes of the ", "minutes of ", "proceedings of the "}) {
+        std::size_t at = 0;
+        while ((at = lower.find(marker, at)) != std::string::npos) {
+            std::string phrase = cut_committee(std::string_view(header.text).substr(at + marker.size(), 160));
+            int rank = max_rank(phrase);
+            int score = rank > 0 ? 60 + rank * 5 - static_cast<int>(at / 200) : 0;
+            if (lower.compare(at > 20 ? at - 20 : 0, 20, "previous") == 0) score = 0;
+            std::string before = lower.substr(at > 40 ? at - 40 : 0, std::min<std::size_t>(at, 40));
+            if (before.find("previous") != std::string::npos || before.find("last") != std::string::npos ||
+                before.find("draft") != std::string::npos || before.find("copy of") != std::string::npos)
+                score = 0;
+            if (score > best_score) {
+                best_score = score;
+                best = phrase;
+            }
+            at += marker.size();
+        }
+    }
+    // Lines that name a body: "Children and Families Overview and Scrutiny Panel Monday, ...".
+    for (std::size_t i = 0; i < header_end && i < lines.size(); ++i) {
+        std::string_view text = lines[i].text;
+        auto words = words_of(text);
+        if (words.size() > 24) continue;
+        std::string phrase = cut_committee(text);
+        int rank = max_rank(phrase);
+        if (rank == 0) continue;
+        auto pw = words_of(phrase);
+        if (pw.size() > 12) continue;
+        int score = 20 + rank * 10 - static_cast<int>(i);
+        if (lines[i].kind == BlockKind::heading) score += 5;
+        if (score > best_score) {
+            best_score = score;
+            best = phrase;
+        }
+    }
+    return best;
+}
+
+std::string choose_venue(const HeaderText& header, const std::optional<ChosenDate>& date) {
+    std::string_view text = header.text;
+    auto cut_venue = [](std::string_view v) {
+        std::string out;
+        auto words = words_of(v);
+        for (std::size_t k = 0; k < words.size() && k < 20; ++k) {
+            std::string key = word_key(words[k]);
+            if (key == "on" || key == "at" || is_weekday(key) || month_of(key) > 0 ||
+                std::isdigit(static_cast<unsigned char>(words[k][0])) || key == "commencing" || key == "starting" ||
+                key == "present" || key == "minutes")
+                break;
+            if (!out.empty()) out += ' ';
+            out += std::string(words[k]);
+            if (words[k].back() == '.' && words[k].size() > 3) break;
+        }
+        std::string_view t = trim(out);
+        while (!t.empty() && std::strchr(",.;:-", t.back()) != nullptr) t.remove_suffix(1);
+        std::string result(trim(t));
+        return all_caps(result) ? title_case(result) : result;
+    };
+    for (std::string_view marker : {"held in the ", "held at the ", "held in ", "held at ", "venue:", "location:", "place:"}) {
+        std::size_t at = find_ci(text, marker);
+        if (at == std::string_view::npos) continue;
+        std::string_view rest = text.substr(at + marker.size(), 200);
+        std::string venue = cut_venue(rest);
+        if (marker.find("the ") != std::string_view::npos && !venue.empty()) venue = (starts_upper(venue) ? "" : "the ") + venue;
+        if (!venue.empty() && starts_upper(venue) && venue.size() >= 4) return venue;
+    }
+    // "Monday, 13 March 2017, County Hall, Worcester - 2.00 pm": the place between date and time.
+    if (date && date->from_header) {
+        std::string_view rest = text.substr(date->end, 120);
+        while (!rest.empty() && (rest.front() == ',' || rest.front() == ' ')) rest.remove_prefix(1);
+        std::string venue = cut_venue(rest);
+        auto words = words_of(venue);
+        if (!venue.empty() && starts_upper(venue) && words.size() <= 8 && max_rank(venue) == 0) {
+            bool place = false;
+            for (auto w : words) {
+                std::string key = word_key(w);
+                place = place || key == "hall" || key == "room" || key == "chamber" || key == "chambers" ||
+                        key == "house" || key == "centre" || key == "center" || key == "library" || key == "church" ||
+                        key == "school" || key == "office" || key == "offices" || key == "building" || key == "zoom";
+            }
+            if (place) return venue;
+        }
+    }
+    return {};
+}
+
+std::string first_time_after(std::string_view text, std::size_t from) {
+    for (const auto& t : find_times(text)) {
+        if (t.begin >= from) return t.hhmm;
+    }
+    return {};
+}
+
+void choose_times(Minutes& minutes, const std::vector<Line>& lines, const HeaderText& header,
+                  const std::optional<ChosenDate>& date) {
+    auto times = find_times(header.text);
+    if (date && date->from_header) {
+        for (const auto& t : times) {
+            if (t.begin + 150 >= date->begin && t.begin <= date->end + 250) {
+                minutes.start_time = t.hhmm;
+                break;
+            }
+        }
+    }
+    if (minutes.start_time.empty()) {
+        for (const auto& t : times) {
+            std::size_t from = t.begin > 40 ? t.begin - 40 : 0;
+            std::string before = lower_ascii(std::string_view(header.text).substr(from, t.begin - from));
+            if (before.find("at") != std::string::npos || before.find("commenc") != std::string::npos ||
+                before.find("start") != std::string::npos || before.find("time") != std::string::npos) {
+                minutes.start_time = t.hhmm;
+                break;
+            }
+        }
+    }
+    static constexpr std::array<std::string_view, 8> kStarts{
+        "called to order at", "called the meeting to order at", "opened the meeting at", "meeting opened at",
+        "commenced at", "began at", "meeting started at", "starting at"};
+    static constexpr std::array<std::string_view, 13> kEnds{
+        "meeting ended at", "meeting closed at", "meeting concluded at", "closed the meeting at", "adjourned at",
+        "adjourned the meeting at", "meeting terminated at", "meeting finished at", "meeting ended", "meeting closed",
+        "meeting concluded", "adjourned", "closed at"};
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string& text = lines[i].text;
+        if (text.size() > 2000) continue;
+        if (minutes.start_time.empty() && i < 300) {
+            for (auto s : kStarts) {
+                std::size_t at = find_ci(text, s);
+                if (at == std::string::npos) continue;
+                std::string t = first_time_after(text, at);
+                if (!t.empty()) {
+                    minutes.start_time = t;
+                    break;
+                }
+            }
+        }
+        for (auto e : kEnds) {
+            std::size_t at = find_ci(text, e);
+            if (at == std::string::npos) continue;
+            std::string t = first_time_after(text, at);
+            if (t.empty() && i + 1 < lines.size() && lines[i + 1].text.size() < 200) {
+                // "The meeting closed" / "at 9.15pm" across a line break.
+                std::string joined = text + " " + lines[i + 1].text;
+                t = first_time_after(joined, at);
+            }
+            if (!t.empty()) minutes.end_time = t;
+            break;
+        }
+    }
+}
+
+// Splits a paragraph into sentences at ". " after a word of 3+ letters (not after initials or "Mr.").
+std::vector<std::string_view> sentences_of(std::string_view text) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+        if (text[i] != '.' || text[i + 1] != ' ') continue;
+        std::size_t w = i;
+        while (w > start && text[w - 1] != ' ') --w;
+        std::string_view word = text.substr(w, i - w);
+        if (word.size() < 3 || is_honorific(word)) continue;
+        out.push_back(trim(text.substr(start, i + 1 - start)));
+        start = i + 2;
+    }
+    if (start < text.size()) out.push_back(trim(text.substr(start)));
+    return out;
+}
+
+void read_attendance(const std::vector<Paragraph>& paragraphs, const std::vector<Line>& lines,
+                     std::vector<Attendee>& attendees, std::vector<std::string>& warnings) {
+    for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+        const Paragraph& para = paragraphs[p];
+        read_chair_prose(para.text, attendees);
+        auto sentences = sentences_of(para.text);
+        bool any = false;
+        for (std::size_t s = 0; s < sentences.size(); ++s) {
+            std::string rest;
+            auto section = attendance_label(sentences[s], rest);
+            if (!section) continue;
+            any = true;
+            // The section may go on in the sentences after it, unless they carry their own label.
+            if (!rest.empty()) read_people(rest, *section, attendees, warnings);
+            bool heading = lines[para.first].kind == BlockKind::heading;
+            if (s + 1 < sentences.size() || (!rest.empty() && ends_sentence(rest) && !heading)) continue;
+            // Names on the following lines: a list under "Present:" or a "## Present" heading.
+            // Runs of plain lines are one list broken by the layout: a lone first name at the end of a
+            // line goes on with the next line ("Brett" / "Feddersen, Manager"), otherwise lines are entries.
+            std::string pending;
+            auto flush = [&]() {
+                if (!pending.empty()) read_people(pending, *section, attendees, warnings);
+                pending.clear();
+            };
+            std::size_t q = p + 1;
+            for (; q < paragraphs.size() && q < p + 60; ++q) {
+                const Paragraph& next = paragraphs[q];
+                std::string dummy;
+                if (attendance_label(next.text, dummy)) break;
+                if (lines[next.first].kind == BlockKind::heading) break;
+                bool list_entry = (next.bullet && words_of(next.text).size() <= 14) || looks_like_name_list(next.text);
+                if (!list_entry) break;
+                if (next.bullet) {
+                    flush();
+                    read_people(next.text, *section, attendees, warnings);
+                } else if (pending.empty()) {
+                    pending = next.text;
+                } else {
+                    std::size_t cut = pending.find_last_of(",;");
+                    std::string_view last_piece = trim(std::string_view(pending).substr(cut == std::string::npos ? 0 : cut + 1));
+                    bool lone_word = cut != std::string::npos && words_of(last_piece).size() == 1 && starts_upper(last_piece);
+                    pending += lone_word ? " " : ", ";
+                    pending += next.text;
+                }
+                if (!next.bullet && ends_sentence(next.text) && next.text.back() == '.' && !rest.empty()) {
+                    ++q;
+                    break;
+                }
+            }
+            flush();
+            p = q - 1;
+            break;
+        }
+        (void)any;
+    }
+}
+
+}  // namespace
+
+Minutes recognise(const SourceText& source) {
     Minutes minutes;
-    minutes.source = text.source;
-    minutes.format = text.format;
-    minutes.warnings = text.warnings;
-    minutes.warnings.push_back("recogniser not built yet: no structure recovered");
+    minutes.source = source.source;
+    minutes.format = source.format;
+    minutes.warnings = source.warnings;
+    CleanText clean = clean_lines(source);
+    const auto& lines = clean.lines;
+    if (lines.empty()) {
+        minutes.warnings.push_back(source.source + ": no text to recognise (empty, or no text layer)");
+        return minutes;
+    }
+
+    auto spans = find_items(lines);
+    std::size_t preamble_end = spans.empty() ? std::min(lines.size(), kMaxHeaderLines) : spans.front().heading;
+    std::size_t header_end = std::min(preamble_end, kMaxHeaderLines);
+    if (header_end < 3) header_end = std::min<std::size_t>(lines.size(), 15);
+    HeaderText header = join_header(lines, header_end);
+
+    // Date, times, venue.
+    auto date = choose_date(lines, header, header_end, clean.front_matter, minutes.warnings);
+    if (date) {
+        minutes.date = date->date;
+        if (date->weekday >= 0 && weekday_of(date->date) != date->weekday)
+            minutes.warnings.push_back("meeting date " + date->date.iso() + " does not fall on the weekday printed beside it");
+    } else {
+        minutes.warnings.push_back(source.source + ": no meeting date found in the text");
+    }
+    choose_times(minutes, lines, header, date);
+    minutes.venue = choose_venue(header, date);
+
+    // Council and committee.
+    std::string sample;
+    for (std::size_t i = 0; i < lines.size() && sample.size() < 200000; ++i) {
+        sample += lines[i].text;
+        sample += ' ';
+    }
+    minutes.council = choose_council(lines, header_end, sample);
+    minutes.committee = choose_committee(lines, header_end, header);
+    if (minutes.committee.empty() && !minutes.council.empty()) {
+        // Community, parish and town councils meet as a whole: the body that met is the council.
+        minutes.committee = minutes.council;
+        minutes.warnings.push_back("no committee named in the header; taken to be the council itself");
+    }
+    if (minutes.committee.empty()) minutes.warnings.push_back(source.source + ": no committee or body named in the text");
+    if (minutes.council.empty() && max_rank(minutes.committee) == 1) minutes.council = minutes.committee;
+
+    // Attendance: the preamble, then the first items ("1. Present", "267 Apologies and Welcome").
+    auto preamble = unwrap(lines, 0, preamble_end, clean.blocks_are_lines);
+    read_attendance(preamble, lines, minutes.attendees, minutes.warnings);
+    for (std::size_t k = 0; k < spans.size() && k < kAttendanceItems; ++k) {
+        std::vector<Paragraph> paras;
+        Paragraph title;
+        title.text = spans[k].item.title + (spans[k].body_lead.empty() ? "" : " " + spans[k].body_lead);
+        title.first = title.last = spans[k].heading;
+        paras.push_back(title);
+        auto body = unwrap(lines, spans[k].body_begin, spans[k].body_end, clean.blocks_are_lines);
+        paras.insert(paras.end(), body.begin(), body.end());
+        read_attendance(paras, lines, minutes.attendees, minutes.warnings);
+    }
+
+    // Items and passages.
+    for (auto& span : spans) {
+        build_passages(lines, span, clean.blocks_are_lines);
+        minutes.items.push_back(std::move(span.item));
+    }
+    if (minutes.items.empty()) minutes.warnings.push_back(source.source + ": no agenda items or sections found");
+
+    // Acronyms (preamble first, then the items in order), then speakers.
+    for (const auto& para : preamble) find_acronyms(para.text, minutes.acronyms);
+    for (const auto& item : minutes.items)
+        for (const auto& passage : item.passages) find_acronyms(passage.text, minutes.acronyms);
+    for (auto& item : minutes.items)
+        for (auto& passage : item.passages) assign_speaker(passage, minutes.attendees, minutes.acronyms);
+
+    if (minutes.attendees.empty()) minutes.warnings.push_back("no attendance list found");
+    if (!date && minutes.attendees.empty() && minutes.items.size() <= 1)
+        minutes.warnings.push_back(source.source + ": does not look like minutes (no date, attendance or agenda items)");
+    minutes.language = detect_language(source);
     return minutes;
 }
 

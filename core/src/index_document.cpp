@@ -1,0 +1,229 @@
+// Building item and meeting documents: free text with positions, boolean terms and values per schema.h.
+#include "index_document.h"
+
+#include <algorithm>
+#include <set>
+
+#include "minutes/names.h"
+#include "minutes/normalise.h"
+#include "minutes/schema.h"
+
+namespace minutes::index {
+namespace {
+
+std::string prefix(std::string_view field) { return std::string(schema::prefix_of(field)); }
+
+const std::string kPrefixUnique = "Q";
+const std::string kPrefixTitle = prefix("topic");
+const std::string kPrefixCouncil = prefix("council");
+const std::string kPrefixCommittee = prefix("committee");
+const std::string kPrefixDate = prefix("date");
+const std::string kPrefixMeeting = prefix("meeting");
+const std::string kPrefixSource = prefix("source");
+const std::string kPrefixKind = prefix("type");
+const std::string kPrefixLanguage = prefix("language");
+const std::string kPrefixMember = prefix("member");
+const std::string kPrefixItem = prefix("item");
+const std::string kPrefixRole = prefix("role");
+const std::string kPrefixDocType = prefix("doctype");
+
+// Xapian refuses terms over 245 bytes; boolean keys that long are junk from a bad recognition.
+constexpr std::size_t kMaxTermBytes = 240;
+
+void add_boolean(Xapian::Document& doc, const std::string& prefix_text, const std::string& key) {
+    if (key.empty()) return;
+    std::string term = prefix_text + key;
+    if (term.size() > kMaxTermBytes) term.resize(kMaxTermBytes);
+    doc.add_boolean_term(term);
+}
+
+std::string joined(const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) {
+        if (!out.empty()) out += schema::kListSeparator;
+        out += v;
+    }
+    return out;
+}
+
+void add_common_values(Xapian::Document& doc, const std::string& council, const std::string& committee,
+                       const std::string& iso_date, Language language, const std::string& meeting_id) {
+    std::string date = compact_date(iso_date);
+    if (!date.empty()) {
+        doc.add_value(schema::kSlotDate, date);
+        doc.add_value(schema::kSlotYear, date.substr(0, 4));
+        add_boolean(doc, kPrefixDate, date);
+    }
+    if (!committee.empty()) doc.add_value(schema::kSlotCommittee, committee);
+    if (!council.empty()) doc.add_value(schema::kSlotCouncil, council);
+    doc.add_value(schema::kSlotMeeting, meeting_id);
+    std::string code(language_name(language));
+    if (!code.empty()) {
+        doc.add_value(schema::kSlotLanguage, code);
+        add_boolean(doc, kPrefixLanguage, code);
+    }
+    add_boolean(doc, kPrefixCouncil, facet_key(council));
+    add_boolean(doc, kPrefixCommittee, facet_key(committee));
+    add_boolean(doc, kPrefixMeeting, meeting_id);
+}
+
+// A word worth offering as a spelling correction: letters only, not too long.
+bool is_spelling_word(const std::string& term) {
+    if (term.size() < 2 || term.size() > 32) return false;
+    for (unsigned char c : term) {
+        if (c < 0x80 && !(c >= 'a' && c <= 'z')) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::string compact_date(const std::string& iso) {
+    auto date = MeetingDate::from_iso(iso);
+    if (!date) return {};
+    return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
+}
+
+std::vector<std::string> kind_terms(PassageKind kind) {
+    if (kind == PassageKind::resolution) return {"decision", std::string(passage_kind_name(kind))};
+    return {std::string(passage_kind_name(kind))};
+}
+
+DocumentBuilder::DocumentBuilder() : english_("english"), none_() {
+    generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+}
+
+PreparedMeeting DocumentBuilder::build(const Minutes& minutes) {
+    PreparedMeeting out;
+    out.meeting = meeting_record_of(minutes);
+    out.source_path = minutes.source;
+    out.source_id = source_id_for(minutes.source);
+    // Welsh has no Xapian stemmer; English stems would mangle it, so Welsh text keeps its words only.
+    generator_.set_stemmer(minutes.language == Language::welsh ? none_ : english_);
+
+    // Member keys of the attendees, and their roles, to resolve speakers printed by surname only.
+    std::vector<std::pair<std::string, std::string>> attendee_members;  // key, name as printed
+    std::vector<std::pair<std::string, Role>> attendee_roles;
+    for (const auto& a : minutes.attendees) {
+        std::string key = member_key(a.name);
+        if (key.empty()) continue;
+        attendee_members.emplace_back(key, a.name);
+        attendee_roles.emplace_back(key, a.role);
+    }
+
+    const std::string& meeting_id = out.meeting.id;
+    auto records = item_records_of(minutes);
+    for (auto& record : records) {
+        Xapian::Document doc;
+        generator_.set_document(doc);
+        // Title first, with extra weight, also under S so that topic:word searches the title alone.
+        generator_.index_text(record.title, config::kTitleWeight);
+        generator_.index_text(record.title, config::kTitleWeight, kPrefixTitle);
+
+        std::set<std::string> member_keys;
+        std::vector<std::string> member_names;
+        for (const auto& [key, name] : attendee_members) {
+            if (member_keys.insert(key).second) member_names.push_back(name);
+        }
+        std::set<std::string> roles;
+        std::set<std::string> kinds;
+        for (const auto& passage : record.passages) {
+            // The gap keeps phrases and NEAR inside one passage.
+            generator_.increase_termpos(config::kPassagePositionGap);
+            generator_.index_text(passage.text, config::kBodyWeight);
+            for (auto& k : kind_terms(passage.kind)) kinds.insert(std::move(k));
+            std::string speaker_key = passage.speaker.empty() ? std::string() : member_key(passage.speaker);
+            Role role = passage.speaker_role;
+            if (!speaker_key.empty()) {
+                if (member_keys.insert(speaker_key).second) member_names.push_back(split_honorific(passage.speaker).name);
+                if (role == Role::unknown) {
+                    for (const auto& [key, attendee_role] : attendee_roles) {
+                        if (key == speaker_key && attendee_role != Role::unknown) {
+                            role = attendee_role;
+                            break;
+                        }
+                    }
+                }
+            }
+            if (role != Role::unknown) roles.insert(std::string(role_name(role)));
+        }
+        out.passages += record.passages.size();
+
+        for (const auto& key : member_keys) add_boolean(doc, kPrefixMember, key);
+        for (const auto& role : roles) add_boolean(doc, kPrefixRole, role);
+        for (const auto& kind : kinds) add_boolean(doc, kPrefixKind, kind);
+        add_boolean(doc, kPrefixItem, fold_case(record.number));
+        add_boolean(doc, kPrefixSource, out.source_id);
+        add_boolean(doc, kPrefixDocType, std::string(schema::kDocTypeItem));
+        add_common_values(doc, record.council, record.committee, record.date, record.language, meeting_id);
+        if (!record.number.empty()) doc.add_value(schema::kSlotItem, record.number);
+        doc.add_value(schema::kSlotItemId, record.id);
+        if (!member_names.empty()) doc.add_value(schema::kSlotMembers, joined(member_names));
+        if (!roles.empty()) doc.add_value(schema::kSlotRoles, joined({roles.begin(), roles.end()}));
+        if (!kinds.empty()) doc.add_value(schema::kSlotKinds, joined({kinds.begin(), kinds.end()}));
+        if (!record.title.empty()) doc.add_value(schema::kSlotTopic, record.title);
+
+        // Spelling data from the unstemmed free-text words (unprefixed terms are lower case).
+        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+            const std::string& term = *t;
+            if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
+            if (is_spelling_word(term)) out.spelling[term] += t.get_wdf();
+        }
+
+        std::string unique = kPrefixUnique + record.id;
+        doc.add_boolean_term(unique);
+        doc.set_data(encode_item(record));
+        out.item_ids.push_back(record.id);
+        out.items.push_back(std::move(doc));
+    }
+
+    for (const auto& acronym : minutes.acronyms) {
+        std::string short_form = fold_case(acronym.short_form);
+        std::string long_form = fold_case(acronym.long_form);
+        if (short_form.empty() || long_form.empty() || short_form == long_form) continue;
+        out.synonyms.emplace_back(short_form, long_form);
+        out.synonyms.emplace_back(long_form, short_form);
+    }
+    return out;
+}
+
+bool add_whole_document_item(Minutes& minutes, const SourceText& text) {
+    AgendaItem item;
+    for (const auto& block : text.blocks) {
+        if (block.text.empty()) continue;
+        if (item.title.empty() && block.kind == BlockKind::heading) item.title = block.text;
+        Passage passage;
+        passage.text = block.text;
+        passage.kind = block.kind == BlockKind::list_item ? PassageKind::bullet : PassageKind::paragraph;
+        passage.page = block.page;
+        if (!item.page) item.page = block.page;
+        item.passages.push_back(std::move(passage));
+    }
+    if (item.passages.empty()) return false;
+    if (item.title.empty()) {
+        // The first line stands in for a title (bounded: it may be a long run-on line).
+        std::string_view first = item.passages.front().text;
+        first = first.substr(0, first.find('\n'));
+        if (first.size() > 120) {
+            std::size_t cut = first.rfind(' ', 120);
+            first = first.substr(0, cut == std::string_view::npos ? 120 : cut);
+            while (!first.empty() && (static_cast<unsigned char>(first.back()) & 0xC0) == 0x80) first.remove_suffix(1);
+            if (!first.empty() && static_cast<unsigned char>(first.back()) >= 0xC0) first.remove_suffix(1);
+        }
+        item.title = std::string(first);
+    }
+    minutes.items.push_back(std::move(item));
+    return true;
+}
+
+Xapian::Document meeting_document(const MeetingRecord& meeting, const std::vector<std::string>& source_ids) {
+    Xapian::Document doc;
+    doc.add_boolean_term(kPrefixUnique + meeting.id);
+    add_boolean(doc, kPrefixDocType, std::string(schema::kDocTypeMeeting));
+    add_common_values(doc, meeting.council, meeting.committee, meeting.date, meeting.language, meeting.id);
+    for (const auto& id : source_ids) add_boolean(doc, kPrefixSource, id);
+    doc.set_data(encode_meeting(meeting));
+    return doc;
+}
+
+}  // namespace minutes::index

@@ -1,0 +1,59 @@
+// Private: how recognised minutes become Xapian documents (terms, values, data), built on worker
+// threads, written by the one writer thread.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <xapian.h>
+
+#include "minutes/item_record.h"
+#include "minutes/model.h"
+#include "minutes/source_text.h"
+
+namespace minutes::index {
+
+// Everything the writer needs to store one recognised source, built without touching the database.
+struct PreparedMeeting {
+    MeetingRecord meeting;                 // sources = {this source}
+    std::string source_path;               // recorded path (source_path_key)
+    std::string source_id;                 // source_id_for(source_path)
+    std::vector<std::string> item_ids;     // same order as items
+    std::vector<Xapian::Document> items;   // unique term, boolean terms, values, data, free text
+    std::size_t passages = 0;
+    bool whole_document = false;           // no agenda items recognised: the text is one item
+    std::unordered_map<std::string, unsigned> spelling;  // unstemmed words -> frequency
+    std::vector<std::pair<std::string, std::string>> synonyms;  // folded key -> folded value, both ways
+};
+
+// One per worker thread: owns a TermGenerator and stemmers (not thread-safe, cheap to reuse).
+class DocumentBuilder {
+public:
+    DocumentBuilder();
+    // Builds the item documents of `minutes` (minutes.source must be the recorded path).
+    [[nodiscard]] PreparedMeeting build(const Minutes& minutes);
+
+private:
+    Xapian::TermGenerator generator_;
+    Xapian::Stem english_;
+    Xapian::Stem none_;
+};
+
+// When the recogniser finds no agenda items, the text must still be findable: the whole document becomes
+// one unnumbered item whose passages are the source's blocks. Returns false when there is no text.
+bool add_whole_document_item(Minutes& minutes, const SourceText& text);
+
+// The meeting document: unique term, boolean terms and values for council, committee, date, year,
+// meeting, language and every source in the record; data = encode_meeting. No free text.
+[[nodiscard]] Xapian::Document meeting_document(const MeetingRecord& meeting,
+                                                const std::vector<std::string>& source_ids);
+
+// "YYYYMMDD" of an ISO date, "" when not a date.
+[[nodiscard]] std::string compact_date(const std::string& iso);
+// The passage kind names an item is filed under: resolution also counts as "decision".
+[[nodiscard]] std::vector<std::string> kind_terms(PassageKind kind);
+
+}  // namespace minutes::index

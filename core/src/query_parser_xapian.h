@@ -1,0 +1,72 @@
+// The query parser proper (private to core): query language string -> Xapian::Query, with field filters,
+// date ranges, synonyms (the index's and the shipped abbreviations), bounded wildcards and spelling.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "minutes/error.h"
+
+namespace minutes {
+
+// What a query contributes to highlighting: folded words, their English stems and wildcard prefixes.
+struct QueryWords {
+    std::vector<std::string> words;
+    std::vector<std::string> stems;
+    std::vector<std::string> prefixes;
+};
+
+struct CompiledQuery {
+    Xapian::Query query;     // empty (Query()) when the text holds no terms and no filters
+    bool has_terms = false;  // some free-text term is wanted (otherwise the query is filters only)
+    QueryWords words;        // for snippets
+    std::vector<std::string> filter_fields;  // fields used as filters in the text ("role", "member"...)
+    std::vector<std::string> filter_values;  // their values, parallel to filter_fields
+};
+
+// The shipped list of local-government abbreviations: folded short form -> long form.
+struct Abbreviation {
+    std::string_view short_form;
+    std::string_view long_form;
+};
+[[nodiscard]] const std::vector<Abbreviation>& shipped_abbreviations();
+
+// True for the English words too common to rank, highlight or characterise an item ("the", "of").
+[[nodiscard]] bool is_stopword(const std::string& folded_word);
+
+// Parses queries against one database (which may be several shards combined). Without a database
+// (nullptr) there are no synonyms, spelling or name widening: committee:X gives its exact key, as the
+// table tests of the language expect. Keeps a cache of committee and council keys: call reset() after
+// the database is reopened.
+class QueryCompiler {
+public:
+    explicit QueryCompiler(const Xapian::Database* db);
+
+    [[nodiscard]] Result<CompiledQuery> compile(std::string_view text);
+    // The filter for one field given as an option: any of `values` (OR).
+    [[nodiscard]] Result<Xapian::Query> option_filter(std::string_view field, const std::vector<std::string>& values);
+    // The query with each unknown word replaced by the index's spelling suggestion; empty when none.
+    [[nodiscard]] std::string spelling_suggestion(std::string_view text) const;
+    // The query text after synonym expansion (what Xapian's parser sees).
+    [[nodiscard]] Result<std::string> expand_synonyms(std::string_view text) const;
+    void reset();
+
+    // One filter value -> query: widened names, date ranges and exact terms (used by the field processors).
+    [[nodiscard]] Result<Xapian::Query> field_query(std::string_view field, std::string_view value);
+
+private:
+    [[nodiscard]] Result<Xapian::Query> name_query(std::string_view prefix, std::string_view value,
+                                                   std::string_view field);
+    const Xapian::Database* db_;
+    std::vector<std::string> committee_keys_;
+    std::vector<std::string> council_keys_;
+    bool keys_loaded_ = false;
+};
+
+// Maps a Xapian exception to a core Error; `context` names what was being done ("search", a database path).
+[[nodiscard]] Error translate_xapian_error(const Xapian::Error& e, std::string_view context);
+
+}  // namespace minutes

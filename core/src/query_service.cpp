@@ -1,0 +1,379 @@
+// The daemon's router and its pool of Searchers (one per worker: Xapian objects are not thread-safe).
+#include "minutes/query_service.h"
+
+#include <array>
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "minutes/search.h"
+#include "minutes/search_format.h"
+
+namespace minutes {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using Params = std::vector<std::pair<std::string, std::string>>;
+using nlohmann::json;
+
+constexpr std::string_view kJson = "application/json; charset=utf-8";
+constexpr std::string_view kPrometheus = "text/plain; version=0.0.4; charset=utf-8";
+
+// One worker's Searcher and when it last looked for new commits.
+struct PooledSearcher {
+    std::optional<Searcher> searcher;
+    Clock::time_point last_check{};
+    std::uint64_t generation = 0;  // request_reopen() count it was opened at
+    std::string last_error;        // why the last open failed
+    bool busy = false;
+};
+
+std::string dump(const json& doc) {
+    std::string out = doc.dump(-1, ' ', false, json::error_handler_t::replace);
+    out.push_back('\n');
+    return out;
+}
+
+json attendee_json(const Attendee& attendee) {
+    return {{"name", attendee.name},
+            {"honorific", attendee.honorific},
+            {"role", role_name(attendee.role)},
+            {"position", attendee.position},
+            {"attendance", attendance_name(attendee.attendance)}};
+}
+
+json meeting_json(const MeetingRecord& meeting) {
+    json attendees = json::array();
+    for (const auto& attendee : meeting.attendees) attendees.push_back(attendee_json(attendee));
+    json items = json::array();
+    for (const auto& item : meeting.items) {
+        items.push_back({{"id", item.id}, {"number", item.number}, {"title", item.title}});
+    }
+    json acronyms = json::array();
+    for (const auto& acronym : meeting.acronyms) {
+        acronyms.push_back({{"short", acronym.short_form}, {"long", acronym.long_form}});
+    }
+    return {{"id", meeting.id},
+            {"council", meeting.council},
+            {"committee", meeting.committee},
+            {"date", meeting.date},
+            {"start_time", meeting.start_time},
+            {"end_time", meeting.end_time},
+            {"venue", meeting.venue},
+            {"language", language_name(meeting.language)},
+            {"sources", meeting.sources},
+            {"attendees", std::move(attendees)},
+            {"items", std::move(items)},
+            {"acronyms", std::move(acronyms)}};
+}
+
+// The item as minutes-query prints it (item_to_json), with its meeting and attendance added.
+json item_with_meeting(const ItemRecord& item, const std::optional<MeetingRecord>& meeting) {
+    json doc = json::parse(item_to_json(item), nullptr, /*allow_exceptions=*/false);
+    doc["meeting"] = meeting ? meeting_json(*meeting) : json(nullptr);
+    return doc;
+}
+
+HttpResponse json_response(std::string body) {
+    HttpResponse response;
+    response.body = std::move(body);
+    response.content_type = std::string(kJson);
+    return response;
+}
+
+// Runs a read on a Searcher; a failure that is not about the request itself (typically the indexer
+// committing twice while we read: DatabaseModifiedError) reopens the databases and tries once more.
+template <class Read>
+auto read_with_retry(Searcher& searcher, Read&& read) {
+    auto result = read();
+    if (!result) {
+        auto code = result.error().code;
+        bool about_request = code == ErrorCode::NotFound || code == ErrorCode::InvalidArgument ||
+                             code == ErrorCode::LimitExceeded || code == ErrorCode::Unsupported;
+        if (!about_request && searcher.reopen()) result = read();
+    }
+    return result;
+}
+
+// Parameters a path-only endpoint was given anyway: named in a 400, so typos do not pass silently.
+std::optional<HttpResponse> reject_params(const Params& params, std::string_view endpoint) {
+    if (params.empty()) return std::nullopt;
+    return error_response(400, "invalid_argument",
+                          "parameter '" + params.front().first + "': not accepted by " + std::string(endpoint));
+}
+
+}  // namespace
+
+struct QueryService::State {
+    explicit State(ServerOptions opts) : options(std::move(opts)) {
+        if (options.threads == 0) options.threads = std::max(1u, std::thread::hardware_concurrency());
+        pool.resize(options.threads);
+    }
+
+    ServerOptions options;
+    ServerMetrics metrics;
+    std::mutex mutex;
+    std::condition_variable freed;
+    std::vector<PooledSearcher> pool;
+    std::atomic<std::uint64_t> generation{1};
+
+    // A Searcher held for one request and given back to the pool at scope exit.
+    class Lease {
+    public:
+        Lease(State& state, std::size_t index) : state_(&state), index_(index) {}
+        Lease(Lease&& other) noexcept : state_(std::exchange(other.state_, nullptr)), index_(other.index_) {}
+        Lease& operator=(Lease&&) = delete;
+        ~Lease() {
+            if (state_ == nullptr) return;
+            {
+                std::lock_guard lock(state_->mutex);
+                state_->pool[index_].busy = false;
+            }
+            state_->freed.notify_one();
+        }
+        Searcher& searcher() { return *state_->pool[index_].searcher; }
+
+    private:
+        State* state_;
+        std::size_t index_;
+    };
+
+    Result<Lease> acquire() {
+        if (options.databases.empty()) return make_error(ErrorCode::Unavailable, "no database configured (--db)");
+        std::size_t index = 0;
+        {
+            std::unique_lock lock(mutex);
+            auto free_slot = [&] {
+                for (std::size_t i = 0; i < pool.size(); ++i) {
+                    if (!pool[i].busy) {
+                        index = i;
+                        return true;
+                    }
+                }
+                return false;
+            };
+            if (!freed.wait_for(lock, std::chrono::milliseconds(options.searcher_wait_ms), free_slot)) {
+                return make_error(ErrorCode::Unavailable, "overloaded: no free searcher within " +
+                                                              std::to_string(options.searcher_wait_ms) + " ms");
+            }
+            pool[index].busy = true;
+        }
+        Lease lease(*this, index);
+        auto& slot = pool[index];
+        auto now = Clock::now();
+        auto interval = std::chrono::milliseconds(options.reopen_interval_ms);
+        auto wanted = generation.load();
+        if (!slot.searcher || slot.generation != wanted) {
+            // A database that failed to open is retried at most once per interval, not on every request.
+            if (!slot.searcher && slot.generation == wanted && now - slot.last_check < interval) {
+                return make_error(ErrorCode::Unavailable, "database unavailable: " + slot.last_error);
+            }
+            slot.last_check = now;
+            slot.generation = wanted;
+            auto opened = Searcher::open(options.databases);
+            if (opened) {
+                slot.searcher = std::move(*opened);
+                metrics.searcher_reopened();
+            } else if (!slot.searcher) {
+                slot.last_error = opened.error().message;
+                return make_error(ErrorCode::Unavailable, "database unavailable: " + slot.last_error);
+            }
+            // A failed reopen on SIGHUP keeps serving from the databases already open.
+        } else if (now - slot.last_check >= interval) {
+            slot.last_check = now;
+            if (slot.searcher->reopen()) metrics.searcher_reopened();
+        }
+        return lease;
+    }
+
+    HttpResponse search(const RequestTarget&, Params params) {
+        auto options_or = search_options_from_params(params);
+        if (!options_or) return error_response(options_or.error());
+        auto lease = acquire();
+        if (!lease) return error_response(lease.error());
+        Searcher& searcher = lease->searcher();
+        auto response = read_with_retry(searcher, [&] { return searcher.search(*options_or); });
+        if (!response) return error_response(response.error());
+        return json_response(search_response_json(*response) + "\n");
+    }
+
+    HttpResponse search_endpoint(const RequestTarget& target) { return search(target, target.params); }
+
+    HttpResponse similar_endpoint(const RequestTarget& target) {
+        for (const auto& [name, value] : target.params) {
+            if (name == "like") {
+                return error_response(400, "invalid_argument", "parameter 'like': the item is given by the path");
+            }
+        }
+        Params params = target.params;
+        params.emplace_back("like", target.segments[1]);
+        return search(target, std::move(params));
+    }
+
+    HttpResponse item_endpoint(const RequestTarget& target) {
+        if (auto rejected = reject_params(target.params, "/items/{id}")) return *rejected;
+        auto lease = acquire();
+        if (!lease) return error_response(lease.error());
+        Searcher& searcher = lease->searcher();
+        auto item = read_with_retry(searcher, [&] { return searcher.item(target.segments[1]); });
+        if (!item) return error_response(item.error());
+        std::optional<MeetingRecord> meeting;
+        if (auto found = read_with_retry(searcher, [&] { return searcher.meeting(item->meeting_id); })) {
+            meeting = std::move(*found);
+        }
+        return json_response(dump(item_with_meeting(*item, meeting)));
+    }
+
+    HttpResponse meeting_endpoint(const RequestTarget& target) {
+        if (auto rejected = reject_params(target.params, "/meetings/{id}")) return *rejected;
+        auto lease = acquire();
+        if (!lease) return error_response(lease.error());
+        Searcher& searcher = lease->searcher();
+        auto meeting = read_with_retry(searcher, [&] { return searcher.meeting(target.segments[1]); });
+        if (!meeting) return error_response(meeting.error());
+        return json_response(dump(meeting_json(*meeting)));
+    }
+
+    HealthStatus health() {
+        HealthStatus status;
+        auto lease = acquire();
+        if (!lease) {
+            status.message = lease.error().message;
+            return status;
+        }
+        status.ready = true;
+        status.document_count = lease->searcher().document_count();
+        // Xapian has one revision per database; remote shards do not report theirs.
+        for (const auto& location : options.databases) {
+            if (location.rfind("tcp://", 0) == 0) continue;
+            try {
+                Xapian::Database database(location);
+                if (!status.revision.empty()) status.revision += ",";
+                status.revision += std::to_string(database.get_revision());
+            } catch (const Xapian::Error& error) {
+                status.ready = false;
+                status.message = location + ": " + error.get_msg();
+            }
+        }
+        return status;
+    }
+
+    HttpResponse health_endpoint(const RequestTarget& target) {
+        if (auto rejected = reject_params(target.params, "/health")) return *rejected;
+        HealthStatus status = health();
+        json doc = {{"status", status.ready ? "ready" : "unavailable"},
+                    {"ready", status.ready},
+                    {"documents", status.document_count},
+                    {"revision", status.revision},
+                    {"shards", options.databases.size()}};
+        if (!status.ready) doc["message"] = status.message;
+        HttpResponse response = json_response(dump(doc));
+        if (!status.ready) response.status = 503;
+        response.headers.emplace_back("Cache-Control", "no-store");
+        return response;
+    }
+
+    HttpResponse metrics_endpoint(const RequestTarget& target) {
+        if (auto rejected = reject_params(target.params, "/metrics")) return *rejected;
+        HttpResponse response;
+        response.content_type = std::string(kPrometheus);
+        response.body = metrics.prometheus_text();
+        response.headers.emplace_back("Cache-Control", "no-store");
+        return response;
+    }
+
+    // The routes: a path pattern ("{}" matches one segment) and its handler. Add pages and feeds here.
+    struct Route {
+        std::string_view endpoint;
+        std::array<std::string_view, 3> pattern;
+        std::size_t length;
+        HttpResponse (State::*handler)(const RequestTarget&);
+    };
+    static constexpr std::array<Route, 6> kRoutes{{
+        {"search", {"search"}, 1, &State::search_endpoint},
+        {"item", {"items", "{}"}, 2, &State::item_endpoint},
+        {"similar", {"items", "{}", "similar"}, 3, &State::similar_endpoint},
+        {"meeting", {"meetings", "{}"}, 2, &State::meeting_endpoint},
+        {"health", {"health"}, 1, &State::health_endpoint},
+        {"metrics", {"metrics"}, 1, &State::metrics_endpoint},
+    }};
+
+    static const Route* find_route(const std::vector<std::string>& segments) {
+        for (const auto& route : kRoutes) {
+            if (route.length != segments.size()) continue;
+            bool match = true;
+            for (std::size_t i = 0; i < route.length && match; ++i) {
+                match = route.pattern[i] == "{}" ? !segments[i].empty() : route.pattern[i] == segments[i];
+            }
+            if (match) return &route;
+        }
+        return nullptr;
+    }
+
+    HttpResponse route(const HttpRequest& request) {
+        if (request.target.size() > options.max_target_bytes) {
+            return error_response(414, "uri_too_long",
+                                  "request target longer than " + std::to_string(options.max_target_bytes) + " bytes");
+        }
+        if (request.header_count > options.max_header_count) {
+            return error_response(431, "header_fields_too_large",
+                                  "more than " + std::to_string(options.max_header_count) + " header fields");
+        }
+        if (request.method != "GET" && request.method != "HEAD") {
+            HttpResponse response = error_response(405, "method_not_allowed", "only GET and HEAD are allowed");
+            response.headers.emplace_back("Allow", "GET, HEAD");
+            return response;
+        }
+        if (request.body_bytes > 0) return error_response(413, "payload_too_large", "requests take no body");
+        auto target = parse_request_target(request.target, options.max_query_params);
+        if (!target) return error_response(400, error_code_name(target.error().code), target.error().message);
+        const Route* found = find_route(target->segments);
+        if (found == nullptr) {
+            return error_response(404, "not_found", "no endpoint at this path (see /health, /search)");
+        }
+        HttpResponse response = (this->*(found->handler))(*target);
+        response.endpoint = found->endpoint;
+        return response;
+    }
+};
+
+QueryService::QueryService(ServerOptions options) : state_(std::make_unique<State>(std::move(options))) {}
+QueryService::~QueryService() = default;
+
+Result<void> QueryService::open_all() {
+    std::vector<State::Lease> leases;
+    for (std::size_t i = 0; i < state_->pool.size(); ++i) {
+        auto lease = state_->acquire();
+        if (!lease) return tl::unexpected(lease.error());
+        leases.push_back(std::move(*lease));
+    }
+    return {};
+}
+
+HttpResponse QueryService::handle(const HttpRequest& request) {
+    auto start = Clock::now();
+    state_->metrics.request_started();
+    HttpResponse response = state_->route(request);
+    state_->metrics.request_finished();
+    state_->metrics.record(response.endpoint, response.status, Clock::now() - start);
+    return response;
+}
+
+void QueryService::request_reopen() { state_->generation.fetch_add(1); }
+
+HealthStatus QueryService::health() { return state_->health(); }
+
+ServerMetrics& QueryService::metrics() { return state_->metrics; }
+
+const ServerOptions& QueryService::options() const { return state_->options; }
+
+}  // namespace minutes

@@ -1,0 +1,39 @@
+// Private to the recogniser: who attended, read from "Present:" / "Also attended:" / "Apologies:"
+// sections, lists under such headings, and prose ("Cllr. P. Harries took the Chair").
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "minutes/model.h"
+#include "recognise_text.h"
+
+namespace minutes::recognition {
+
+struct AttendanceSection {
+    Attendance attendance = Attendance::unknown;
+    Role role = Role::unknown;  // default role of the people listed (member, officer, guest, clerk, chair)
+};
+
+// When the paragraph opens with (or, after a sentence, contains) an attendance label, returns the
+// section it starts and sets `rest` to the text after the label. Only the first label is read.
+[[nodiscard]] std::optional<AttendanceSection> attendance_label(std::string_view paragraph, std::string& rest);
+
+// True when a paragraph reads like a list of names (mostly capitalised words, few verbs).
+[[nodiscard]] bool looks_like_name_list(std::string_view paragraph);
+
+// Reads the people in one section's text and adds (or merges) them into `attendees`.
+// Text it cannot read as names becomes a warning.
+void read_people(std::string_view text, const AttendanceSection& section, std::vector<Attendee>& attendees,
+                 std::vector<std::string>& warnings);
+
+// Prose about the chair: "X took the Chair", "Chaired by X", "PRESENT IN THE CHAIR: X". Adds the chair.
+void read_chair_prose(std::string_view paragraph, std::vector<Attendee>& attendees);
+
+// Role named by a role text such as "Chairman", "Vice Chair", "Mayor/Cathaoirleach", "Clerk"; unknown otherwise.
+[[nodiscard]] Role role_from_text(std::string_view text);
+
+// Adds or merges one attendee (same member key and compatible initials are one person).
+void add_attendee(Attendee person, std::vector<Attendee>& attendees);
+
+}  // namespace minutes::recognition

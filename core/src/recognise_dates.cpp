@@ -1,0 +1,229 @@
+// Dates and clock times in minutes text, found by scanning tokens (no regular expressions).
+#include "recognise_dates.h"
+
+#include <array>
+#include <cctype>
+#include <cstdio>
+
+#include "recognise_text.h"
+
+namespace minutes::recognition {
+namespace {
+
+struct Token {
+    std::string_view text;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+bool is_token_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); }
+
+std::vector<Token> tokens_of(std::string_view text) {
+    std::vector<Token> tokens;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && !is_token_char(text[i])) ++i;
+        std::size_t start = i;
+        while (i < text.size() && is_token_char(text[i])) ++i;
+        if (i > start) tokens.push_back({text.substr(start, i - start), start, i});
+    }
+    return tokens;
+}
+
+bool digits_only(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s) {
+        if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+    }
+    return true;
+}
+
+// English and Welsh ordinal suffixes ("th", "ed", "fed", "af", "il", "ydd", "eg", "ain"), and OCR's "™".
+bool is_ordinal_suffix(std::string_view key) {
+    static constexpr std::array<std::string_view, 11> kSuffixes{
+        "st", "nd", "rd", "th", "ed", "fed", "af", "il", "ydd", "eg", "ain"};
+    for (auto s : kSuffixes) {
+        if (key == s) return true;
+    }
+    return false;
+}
+
+// "13", "13th", "8fed" -> day number; 0 when not a day.
+int day_of(std::string_view token) {
+    std::size_t digits = 0;
+    while (digits < token.size() && std::isdigit(static_cast<unsigned char>(token[digits]))) ++digits;
+    if (digits == 0 || digits > 2) return 0;
+    std::string suffix = lower_ascii(token.substr(digits));
+    if (!suffix.empty() && !is_ordinal_suffix(suffix) && suffix != "\xe2\x84\xa2") return 0;
+    int day = std::stoi(std::string(token.substr(0, digits)));
+    return day >= 1 && day <= 31 ? day : 0;
+}
+
+int year_of(std::string_view token) {
+    if (token.size() != 4 || !digits_only(token)) return 0;
+    int year = std::stoi(std::string(token));
+    return year >= 1900 && year <= 2100 ? year : 0;
+}
+
+int weekday_index_of(std::string_view key) {
+    static constexpr std::array<std::string_view, 7> kDays{"monday", "tuesday", "wednesday", "thursday",
+                                                           "friday", "saturday", "sunday"};
+    for (std::size_t i = 0; i < kDays.size(); ++i) {
+        if (key == kDays[i] || (key.size() >= 3 && kDays[i].substr(0, key.size()) == key)) return static_cast<int>(i);
+    }
+    return -1;
+}
+
+bool plausible(const MeetingDate& d) {
+    if (d.year == 0) {
+        MeetingDate leap{2000, d.month, d.day};
+        return leap.valid();
+    }
+    return d.valid();
+}
+
+}  // namespace
+
+int weekday_of(const MeetingDate& date) {
+    // Sakamoto's method: 0 = Sunday; shifted so that 0 = Monday.
+    static constexpr std::array<int, 12> kOffsets{0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+    int y = date.year - (date.month < 3 ? 1 : 0);
+    int sunday_based = (y + y / 4 - y / 100 + y / 400 + kOffsets[static_cast<std::size_t>(date.month - 1)] + date.day) % 7;
+    return (sunday_based + 6) % 7;
+}
+
+std::vector<DateMention> find_dates(std::string_view text) {
+    std::vector<DateMention> out;
+    auto tokens = tokens_of(text);
+    std::size_t n = tokens.size();
+    auto key_at = [&](std::size_t i) { return i < n ? lower_ascii(tokens[i].text) : std::string(); };
+    int pending_weekday = -1;
+    std::size_t weekday_token = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        std::string key = key_at(i);
+        int wd = weekday_index_of(key);
+        if (wd >= 0 && key.size() >= 3 && (key.size() > 4 || is_weekday(key))) {
+            pending_weekday = wd;
+            weekday_token = i;
+            continue;
+        }
+        DateMention m;
+        std::size_t last = i;
+        // ISO: 2017-03-13
+        if (year_of(tokens[i].text) && i + 2 < n && text.substr(tokens[i].end, 1) == "-" &&
+            tokens[i + 1].begin == tokens[i].end + 1 && tokens[i + 1].text.size() == 2 &&
+            digits_only(tokens[i + 1].text) && tokens[i + 2].begin == tokens[i + 1].end + 1 &&
+            text[tokens[i + 1].end] == '-' && tokens[i + 2].text.size() == 2 && digits_only(tokens[i + 2].text)) {
+            m.date = {year_of(tokens[i].text), std::stoi(std::string(tokens[i + 1].text)),
+                      std::stoi(std::string(tokens[i + 2].text))};
+            last = i + 2;
+        } else if (int day = day_of(tokens[i].text); day > 0) {
+            // Day first: "13 March 2017", "13TH JANUARY, 2015", "15 TH SEPTEMBER", "10th of June".
+            std::size_t j = i + 1;
+            if (j < n && is_ordinal_suffix(key_at(j))) ++j;
+            if (j < n && key_at(j) == "of") ++j;
+            int month = j < n ? month_of(key_at(j)) : 0;
+            // "may" and "mai" are words too: only as a month when a year follows.
+            if (month == 0 || j - i > 3) continue;
+            m.date = {0, month, day};
+            last = j;
+            if (j + 1 < n && year_of(tokens[j + 1].text)) {
+                m.date.year = year_of(tokens[j + 1].text);
+                last = j + 1;
+            } else if (key_at(j) == "may" || key_at(j) == "mai" || key_at(j) == "mar") {
+                continue;
+            }
+        } else if (int month = month_of(key); month > 0) {
+            // Month first: "December 3, 2013", "March the 5th, 2024".
+            std::size_t j = i + 1;
+            if (j < n && key_at(j) == "the") ++j;
+            int day2 = j < n ? day_of(tokens[j].text) : 0;
+            if (day2 == 0) continue;
+            if (j + 1 < n && is_ordinal_suffix(key_at(j + 1))) ++j;
+            m.date = {0, month, day2};
+            last = j;
+            if (j + 1 < n && year_of(tokens[j + 1].text)) {
+                m.date.year = year_of(tokens[j + 1].text);
+                last = j + 1;
+            } else if (key == "may" || key == "mai" || key == "mar") {
+                continue;
+            }
+            // A day-first reading of "13 March 2017" never reaches here (handled above).
+        } else {
+            continue;
+        }
+        if (!plausible(m.date)) continue;
+        // The spans must stay on nearby text: no more than 40 bytes between tokens.
+        if (tokens[last].begin - tokens[i].end > 40) continue;
+        m.begin = tokens[i].begin;
+        m.end = tokens[last].end;
+        if (pending_weekday >= 0 && i - weekday_token <= 2 && tokens[i].begin - tokens[weekday_token].end <= 12) {
+            m.weekday = true;
+            m.weekday_index = pending_weekday;
+            m.begin = tokens[weekday_token].begin;
+        }
+        out.push_back(m);
+        pending_weekday = -1;
+        i = last;
+    }
+    return out;
+}
+
+std::vector<TimeMention> find_times(std::string_view text) {
+    std::vector<TimeMention> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (!std::isdigit(static_cast<unsigned char>(text[i])) ||
+            (i > 0 && (std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '.' || text[i - 1] == ':' ||
+                       text[i - 1] == '/' || text[i - 1] == '$' || text[i - 1] == ','))) {
+            ++i;
+            continue;
+        }
+        std::size_t start = i;
+        int hour = 0;
+        std::size_t j = i;
+        while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j])) && j - i < 3) hour = hour * 10 + (text[j++] - '0');
+        if (j - i > 2 || (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j])))) {
+            while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
+            i = j;
+            continue;
+        }
+        int minute = 0;
+        bool colon = false;
+        if (j + 2 < text.size() && (text[j] == ':' || text[j] == '.') &&
+            std::isdigit(static_cast<unsigned char>(text[j + 1])) && std::isdigit(static_cast<unsigned char>(text[j + 2])) &&
+            (j + 3 >= text.size() || !std::isdigit(static_cast<unsigned char>(text[j + 3])))) {
+            colon = text[j] == ':';
+            minute = (text[j + 1] - '0') * 10 + (text[j + 2] - '0');
+            j += 3;
+        }
+        // am / pm, with optional space and dots: "pm", "p.m.", "P.M.", "p. m."
+        std::size_t k = j;
+        while (k < text.size() && text[k] == ' ' && k - j < 2) ++k;
+        int meridiem = 0;  // 1 am, 2 pm
+        if (k < text.size()) {
+            char c = static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
+            std::size_t m = k + 1;
+            if (m < text.size() && text[m] == '.') ++m;
+            while (m < text.size() && text[m] == ' ' && m - k < 3) ++m;
+            if ((c == 'a' || c == 'p') && m < text.size() && std::tolower(static_cast<unsigned char>(text[m])) == 'm' &&
+                (m + 1 >= text.size() || !std::isalpha(static_cast<unsigned char>(text[m + 1])))) {
+                meridiem = c == 'a' ? 1 : 2;
+                j = m + 1;
+                if (j < text.size() && text[j] == '.') ++j;
+            }
+        }
+        bool ok = meridiem != 0 ? (hour >= 1 && hour <= 12 && minute < 60) : (colon && hour <= 23 && minute < 60);
+        if (ok) {
+            if (meridiem == 2 && hour < 12) hour += 12;
+            if (meridiem == 1 && hour == 12) hour = 0;
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "%02d:%02d", hour, minute);
+            out.push_back({buf, start, j});
+        }
+        i = j > i ? j : i + 1;
+    }
+    return out;
+}
+
+}  // namespace minutes::recognition

@@ -1,0 +1,425 @@
+// Agenda items and passages: numbering schemes, broken titles, and the kinds of body passages.
+#include "recognise_items.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <optional>
+
+#include "recognise_attendance.h"
+
+namespace minutes::recognition {
+namespace {
+
+enum class Scheme { arabic, roman, letter };
+
+struct ItemNumber {
+    std::string printed;  // "271", "70/17", "IV", "A"
+    Scheme scheme = Scheme::arabic;
+    int value = 0;        // main number (70 for "70/17"), roman value, letter index
+    bool sub = false;     // "4.1": a sub-point, not an item
+    bool terminated = false;  // followed by '.', ')' or ':'
+    std::string rest;     // the text after the number
+};
+
+int roman_value(std::string_view s) {
+    int total = 0, prev = 0;
+    for (auto it = s.rbegin(); it != s.rend(); ++it) {
+        int v = *it == 'I' ? 1 : *it == 'V' ? 5 : *it == 'X' ? 10 : *it == 'L' ? 50 : *it == 'C' ? 100 : 0;
+        if (v == 0) return 0;
+        total += v < prev ? -v : v;
+        prev = std::max(prev, v);
+    }
+    return total;
+}
+
+std::optional<ItemNumber> parse_number(std::string_view text, bool heading) {
+    ItemNumber n;
+    std::string_view t = text;
+    for (std::string_view prefix : {"agenda item ", "item no. ", "item no ", "item ", "minute no. ", "minute "}) {
+        if (starts_with_ci(t, prefix) && t.size() > prefix.size() && std::isdigit(static_cast<unsigned char>(t[prefix.size()]))) {
+            t.remove_prefix(prefix.size());
+            break;
+        }
+    }
+    std::size_t i = 0;
+    if (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) {
+        while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
+        if (i > 4) return std::nullopt;
+        n.value = std::stoi(std::string(t.substr(0, i)));
+        n.scheme = Scheme::arabic;
+        if (i + 1 < t.size() && t[i] == '/' && std::isdigit(static_cast<unsigned char>(t[i + 1]))) {
+            ++i;
+            while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
+        }
+        while (i + 1 < t.size() && t[i] == '.' && std::isdigit(static_cast<unsigned char>(t[i + 1]))) {
+            n.sub = true;
+            ++i;
+            while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
+        }
+        n.printed = std::string(t.substr(0, i));
+    } else {
+        std::size_t j = 0;
+        while (j < t.size() && std::strchr("IVXLC", t[j]) != nullptr && j < 7) ++j;
+        if (j > 0 && j < t.size() && t[j] == '.' && roman_value(t.substr(0, j)) > 0) {
+            n.scheme = Scheme::roman;
+            n.value = roman_value(t.substr(0, j));
+            n.printed = std::string(t.substr(0, j));
+            i = j;
+        } else if (heading && t.size() >= 2 && t[0] >= 'A' && t[0] <= 'Z' && (t[1] == '.' || t[1] == ')')) {
+            n.scheme = Scheme::letter;
+            n.value = t[0] - 'A' + 1;
+            n.printed = std::string(t.substr(0, 1));
+            i = 1;
+        } else if (heading && t.size() >= 2 && t[0] >= 'a' && t[0] <= 'z' && t[1] == '.') {
+            n.scheme = Scheme::letter;
+            n.value = t[0] - 'a' + 1;
+            n.printed = std::string(t.substr(0, 1));
+            i = 1;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (i < t.size()) {
+        char c = t[i];
+        if (c == '.' || c == ')' || c == ':') {
+            n.terminated = true;
+            ++i;
+        } else if (c != ' ' && c != '\t' && !(n.scheme == Scheme::arabic && std::isupper(static_cast<unsigned char>(c)) && false)) {
+            return std::nullopt;
+        }
+    } else {
+        n.terminated = n.scheme != Scheme::arabic;
+    }
+    std::string_view rest = trim(t.substr(i));
+    while (!rest.empty() && (rest.front() == '-' || rest.front() == ':' || rest.front() == '.')) rest = trim(rest.substr(1));
+    if (starts_with_ci(rest, "\xE2\x80\x93") || starts_with_ci(rest, "\xE2\x80\x94")) rest = trim(rest.substr(3));
+    n.rest = std::string(rest);
+    return n;
+}
+
+// Words that start the body when a title and its first sentence share a line.
+bool is_body_starter(std::string_view word) {
+    static constexpr std::array<std::string_view, 19> kStarters{
+        "The", "It", "This", "These", "There", "Councillor", "Cllr", "Cllr.", "Members", "Mr", "Mr.", "Mrs",
+        "Ms", "Ms.", "Apologies", "None", "None.", "RESOLVED", "Resolved"};
+    for (auto s : kStarters) {
+        if (word == s) return true;
+    }
+    return false;
+}
+
+bool title_like_word(std::string_view w) {
+    std::string key = word_key(w);
+    return key.empty() || is_small_word(key) || key == "any" || key == "all" || key == "other" || key.size() <= 2 || starts_upper(w) || std::isdigit(static_cast<unsigned char>(w[0])) ||
+           w[0] == '-' || w == "\xE2\x80\x93";
+}
+
+// Splits "Confirmation of the Minutes ... Meeting The Minutes of the Meeting held on ..." into title and body.
+void split_title_body(const std::string& text, std::string& title, std::string& body) {
+    auto words = words_of(text);
+    // ALL CAPS title followed by ordinary text: the title is the capitals ("PUBLIC COMMENT - None").
+    std::size_t caps = 0;
+    while (caps < words.size() && (all_caps(words[caps]) || word_key(words[caps]).empty() ||
+                                   (word_key(words[caps]).size() == 1 && std::isdigit(static_cast<unsigned char>(words[caps][0])))))
+        ++caps;
+    if (caps >= 2 && caps < words.size()) {
+        std::size_t end = words[caps - 1].data() + words[caps - 1].size() - text.data();
+        std::string_view t = trim(std::string_view(text).substr(0, end));
+        while (!t.empty() && (t.back() == '-' || t.back() == ':' || t.back() == ' ')) t.remove_suffix(1);
+        if (t.size() >= 3 && t.substr(t.size() - 3) == "\xE2\x80\x93") t.remove_suffix(3);
+        title = std::string(trim(t));
+        std::string_view b = trim(std::string_view(text).substr(end));
+        while (!b.empty() && (b.front() == '-' || b.front() == ':')) b = trim(b.substr(1));
+        if (starts_with_ci(b, "\xE2\x80\x93")) b = trim(b.substr(3));
+        body = std::string(b);
+        return;
+    }
+    for (std::size_t k = 2; k < words.size(); ++k) {
+        if (!title_like_word(words[k - 1])) break;
+        if (is_body_starter(words[k])) {
+            std::size_t at = words[k].data() - text.data();
+            title = std::string(trim(std::string_view(text).substr(0, at)));
+            body = std::string(trim(std::string_view(text).substr(at)));
+            return;
+        }
+    }
+    title = text;
+    body.clear();
+}
+
+bool ends_with_joiner(std::string_view title) {
+    auto words = words_of(title);
+    if (words.empty()) return false;
+    std::string key = word_key(words.back());
+    char last = title.back();
+    return last == ',' || last == '-' || key == "of" || key == "and" || key == "the" || key == "for" || key == "to" ||
+           key == "on" || key == "in" || key == "&" || key == "with" || key == "a" || key == "at" || key == "by";
+}
+
+bool is_item_reference(std::string_view text) {
+    // "(Item 1)" under a Kent minute title.
+    return text.size() < 16 && starts_with_ci(text, "(item ") && text.back() == ')';
+}
+
+std::string strip_title(std::string_view t) {
+    t = trim(t);
+    while (!t.empty() && (t.back() == ':' || t.back() == '.' || t.back() == ' ' || t.back() == '-')) t.remove_suffix(1);
+    return std::string(t);
+}
+
+}  // namespace
+
+std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
+    std::vector<ItemSpan> numbered;
+    // Last arabic and roman numbers taken (0: none yet), and the index of a first, unterminated
+    // arabic number not yet followed by its successor (npos: none).
+    int prev_arabic = 0;
+    int prev_roman = 0;
+    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::size_t arabic_unconfirmed = kNone;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const Line& line = lines[i];
+        bool heading = line.kind == BlockKind::heading;
+        if (line.bullet && !heading) continue;
+        auto number = parse_number(line.text, heading);
+        if (!number || number->sub) continue;
+        // Where a heading can start: a new block, after a finished sentence, or after a short line.
+        bool at_start = line.block_start || i == 0 || ends_sentence(lines[i - 1].text) || lines[i - 1].text.size() < 40 ||
+                        lines[i - 1].kind == BlockKind::heading;
+        if (!at_start && !heading) continue;
+        std::string rest = number->rest;
+        std::size_t title_line = i;
+        if (rest.empty()) {
+            if (!number->terminated && !heading) continue;
+            // The number stands alone: the title is on the next line ("1." / "Adoption of Minutes").
+            if (i + 1 >= lines.size() || parse_number(lines[i + 1].text, false)) continue;
+            rest = lines[i + 1].text;
+            if (words_of(rest).size() > 16 || !starts_upper(rest)) continue;
+            title_line = i + 1;
+        }
+        auto words = words_of(rest);
+        if (words.empty() || !(starts_upper(words[0]) || words[0][0] == '"' || words[0][0] == '\'')) continue;
+        if (!heading) {
+            if (number->scheme == Scheme::letter) continue;
+            // Money, counts and years are not item numbers: the sequence must go on.
+            if (number->scheme == Scheme::arabic) {
+                bool in_sequence = prev_arabic == 0 || (number->value > prev_arabic && number->value <= prev_arabic + 15);
+                if (!in_sequence && arabic_unconfirmed < numbered.size()) {
+                    // The first number had no successor: it was an address or a count, not an item.
+                    numbered.erase(numbered.begin() + static_cast<std::ptrdiff_t>(arabic_unconfirmed));
+                    prev_arabic = 0;
+                    arabic_unconfirmed = kNone;
+                    in_sequence = true;
+                }
+                if (!in_sequence) continue;
+                if (prev_arabic == 0 && !number->terminated && number->value > 2000) continue;
+                if (prev_arabic == 0 && !number->terminated && words.size() >= 2 && starts_lower(words[1]) &&
+                    !is_small_word(word_key(words[1])))
+                    continue;
+            } else if (number->scheme == Scheme::roman) {
+                if (prev_roman != 0 && (number->value <= prev_roman || number->value > prev_roman + 5)) continue;
+                if (prev_roman == 0 && number->value > 3) continue;
+            }
+            // A title reads like one: its first words are capitalised.
+            std::size_t capital = 0, checked = 0;
+            for (std::size_t k = 0; k < words.size() && checked < 4; ++k) {
+                std::string key = word_key(words[k]);
+                if (key.empty() || is_small_word(key)) continue;
+                ++checked;
+                if (starts_upper(words[k]) || std::isdigit(static_cast<unsigned char>(words[k][0]))) ++capital;
+            }
+            if (capital * 2 < checked) continue;
+        }
+        ItemSpan span;
+        span.heading = i;
+        span.item.number = number->printed;
+        span.item.page = line.page;
+        std::string title, body;
+        split_title_body(rest, title, body);
+        std::size_t end = title_line;
+        if (body.empty()) {
+            // Titles broken over lines: "271 Progress" / "Update on" / "Optimising the" / ...
+            bool caps = all_caps(title);
+            std::size_t last_words = words_of(title).size();
+            for (std::size_t j = end + 1; j < lines.size(); ++j) {
+                const Line& next = lines[j];
+                if (is_item_reference(next.text)) {
+                    end = j;
+                    continue;
+                }
+                if (next.bullet || next.kind == BlockKind::heading || parse_number(next.text, false)) break;
+                std::string rest_dummy;
+                if (attendance_label(next.text, rest_dummy)) break;
+                auto next_words = words_of(next.text);
+                bool same_block = next.block == lines[j - 1].block;
+                bool cont = false;
+                if (ends_with_joiner(title) && next_words.size() <= 12) cont = true;
+                else if (ends_sentence(title)) cont = false;
+                else if (caps) cont = all_caps(next.text) && next_words.size() <= 8 && same_block;
+                else if (same_block && next_words.size() <= 4 && starts_upper(next.text) && !ends_sentence(next.text) &&
+                         lines[j - 1].text.size() < 40 && last_words <= 3)
+                    cont = true;
+                else if (!same_block && next_words.size() <= 2 && starts_upper(next.text) && !ends_sentence(next.text) &&
+                         last_words >= 4 && (j + 1 >= lines.size() || lines[j + 1].block != next.block))
+                    cont = true;
+                if (!cont) break;
+                title += ' ';
+                title += next.text;
+                last_words = next_words.size();
+                end = j;
+            }
+        }
+        span.item.title = strip_title(title);
+        span.body_lead = body;
+        span.body_begin = end + 1;
+        if (number->scheme == Scheme::arabic) {
+            arabic_unconfirmed = (prev_arabic == 0 && !number->terminated && !heading) ? numbered.size() : kNone;
+            prev_arabic = number->value;
+        }
+        if (number->scheme == Scheme::roman) prev_roman = number->value;
+        numbered.push_back(std::move(span));
+        i = end;
+    }
+    if (arabic_unconfirmed < numbered.size()) {
+        numbered.erase(numbered.begin() + static_cast<std::ptrdiff_t>(arabic_unconfirmed));
+    }
+    if (!numbered.empty()) {
+        for (std::size_t k = 0; k < numbered.size(); ++k)
+            numbered[k].body_end = k + 1 < numbered.size() ? numbered[k + 1].heading : lines.size();
+        return numbered;
+    }
+    // No numbering: headings, and ALL-CAPS lines standing alone, are the sections.
+    std::vector<ItemSpan> sections;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const Line& line = lines[i];
+        bool heading = line.kind == BlockKind::heading;
+        auto words = words_of(line.text);
+        bool caps_line = !heading && !line.bullet && all_caps(line.text) && words.size() <= 10 && words.size() >= 1 &&
+                         (line.block_start || i == 0 || ends_sentence(lines[i - 1].text) || all_caps(lines[i - 1].text)) &&
+                         (i + 1 >= lines.size() || !all_caps(lines[i + 1].text) || lines[i + 1].block != line.block);
+        if (!heading && !caps_line) continue;
+        std::string rest_dummy;
+        if (attendance_label(line.text, rest_dummy)) continue;
+        if (word_key(line.text) == "minutes") continue;
+        ItemSpan span;
+        span.heading = i;
+        span.item.page = line.page;
+        std::string title, body;
+        split_title_body(line.text, title, body);
+        span.item.title = strip_title(title);
+        span.body_lead = body;
+        span.body_begin = i + 1;
+        sections.push_back(std::move(span));
+    }
+    for (std::size_t k = 0; k < sections.size(); ++k)
+        sections[k].body_end = k + 1 < sections.size() ? sections[k + 1].heading : lines.size();
+    return sections;
+}
+
+PassageKind classify_passage(std::string_view text, bool bullet, std::string_view item_title) {
+    std::string lower = lower_ascii(text.substr(0, 2000));
+    std::string title = lower_ascii(item_title);
+    auto has = [&](std::string_view needle) { return lower.find(needle) != std::string::npos; };
+    // Sentence starts: the text's start and every ". " boundary.
+    auto starts_sentence_with = [&](std::string_view needle) {
+        if (lower.compare(0, needle.size(), needle) == 0) return true;
+        std::size_t at = 0;
+        while ((at = lower.find(needle, at + 1)) != std::string::npos) {
+            std::size_t k = at;
+            while (k > 0 && lower[k - 1] == ' ') --k;
+            if (k > 0 && (lower[k - 1] == '.' || lower[k - 1] == ':' || lower[k - 1] == ';' || lower[k - 1] == '"')) return true;
+        }
+        return false;
+    };
+    bool nothing = lower == "none" || lower == "none." || lower == "nil" || lower == "nil." || starts_with_ci(lower, "no declaration") ||
+                   starts_with_ci(lower, "there were no") || starts_with_ci(lower, "none declared") || starts_with_ci(lower, "none received");
+    if (!nothing && ((title.find("declaration") != std::string::npos && title.find("interest") != std::string::npos) ||
+                     title.find("datgan") != std::string::npos || has("declared an interest") || has("declared a ") ||
+                     has("declares an interest") || has("declared his interest") || has("declared her interest") ||
+                     has("declared a conflict") || has("conflict of interest")))
+        if (!starts_with_ci(lower, "no ") && (has("interest") || title.find("declaration") != std::string::npos ||
+                                              title.find("datgan") != std::string::npos))
+            return PassageKind::declaration;
+    // Votes: counts for and against, or a roll of yes and no.
+    bool digit = lower.find_first_of("0123456789") != std::string::npos;
+    if ((digit && (has(" in favor") || has(" in favour") || has(" against") || has("abstention"))) || has("yeas:") ||
+        has("nays:") || has("ayes:") || has("noes:") || has("aye:") || has("yes:") || starts_sentence_with("roll call vote") ||
+        starts_sentence_with("vote on the motion") || starts_sentence_with("vote:") || has("recorded vote") ||
+        has("voted in favo") || has("voted against"))
+        return PassageKind::vote;
+    static constexpr std::array<std::string_view, 24> kStarts{
+        "resolved", "and resolved", "it was resolved", "it was agreed", "it was decided", "it was proposed",
+        "it was moved", "agreed", "members agreed", "the committee agreed", "the panel agreed", "the council agreed",
+        "the board agreed", "unanimously agreed", "motion carried", "carried", "defeated", "motion:", "action: moved",
+        "moved by", "proposed by", "a motion was made", "cytunwyd", "penderfynwyd"};
+    for (auto s : kStarts) {
+        if (starts_sentence_with(s)) return PassageKind::resolution;
+    }
+    static constexpr std::array<std::string_view, 20> kAnywhere{
+        "resolved:", "resolved that", "were agreed as", "was agreed as", "agreed as a correct record",
+        "agreed as a true record", "were approved", "was approved", "unanimously agreed", "unanimously approved",
+        "motion carried", "motion passed", "carried unanimously", "declared the motion", "seconded the motion",
+        "seconded by", "and agreed that", "were moved as correct", "was carried", "it was agreed that"};
+    for (auto s : kAnywhere) {
+        if (has(s)) return PassageKind::resolution;
+    }
+    if (text.find("RESOLVED") != std::string_view::npos) return PassageKind::resolution;
+    return bullet ? PassageKind::bullet : PassageKind::paragraph;
+}
+
+void build_passages(const std::vector<Line>& lines, ItemSpan& span, bool blocks_are_lines) {
+    std::vector<Line> body;
+    if (!span.body_lead.empty()) {
+        Line lead = lines[span.heading];
+        lead.text = span.body_lead;
+        lead.bullet = false;
+        lead.kind = BlockKind::text;
+        lead.block_start = true;
+        body.push_back(std::move(lead));
+    }
+    for (std::size_t i = span.body_begin; i < span.body_end && i < lines.size(); ++i) {
+        Line line = lines[i];
+        // A sub-heading inside a numbered item is a paragraph of its body.
+        if (line.kind == BlockKind::heading) line.kind = BlockKind::text;
+        body.push_back(std::move(line));
+    }
+    auto paragraphs = unwrap(body, 0, body.size(), blocks_are_lines);
+    std::vector<Passage> passages;
+    std::vector<bool> bullets;
+    bool in_motion = false;   // inside "Proposed by ... Seconded by ... And Resolved:"
+    bool open_colon = false;  // the last passage was a motion header ending in ':'
+    for (auto& para : paragraphs) {
+        std::string lower = lower_ascii(para.text.substr(0, 40));
+        bool motion_line = starts_with_ci(lower, "proposed by") || starts_with_ci(lower, "seconded by") ||
+                           starts_with_ci(lower, "and resolved") || starts_with_ci(lower, "moved by") ||
+                           starts_with_ci(lower, "resolved:");
+        bool closing = words_of(para.text).size() <= 4 &&
+                       (starts_with_ci(lower, "carried") || starts_with_ci(lower, "motion carried") ||
+                        starts_with_ci(lower, "defeated") || starts_with_ci(lower, "motion defeated") ||
+                        starts_with_ci(lower, "motion lost") || starts_with_ci(lower, "lost"));
+        if (!passages.empty() && ((in_motion && (motion_line || open_colon)) || closing || (open_colon && !para.bullet))) {
+            Passage& prev = passages.back();
+            prev.text += ' ';
+            prev.text += para.text;
+            open_colon = ends_sentence(para.text) && para.text.back() == ':';
+            if (closing) in_motion = false;
+            continue;
+        }
+        Passage passage;
+        passage.text = para.text;
+        passage.page = para.page;
+        in_motion = motion_line;
+        // "R2024-052 D. Yemm, T. Butler:" - a motion header: the motion's text follows.
+        open_colon = para.text.back() == ':' && (motion_line || (para.text.size() < 60 && std::isupper(static_cast<unsigned char>(para.text[0])) &&
+                                                                  para.text.find_first_of("0123456789") != std::string::npos));
+        passages.push_back(std::move(passage));
+        bullets.push_back(para.bullet);
+    }
+    for (std::size_t k = 0; k < passages.size(); ++k) {
+        passages[k].kind = classify_passage(passages[k].text, bullets[k], span.item.title);
+    }
+    span.item.passages = std::move(passages);
+}
+
+}  // namespace minutes::recognition

@@ -1,0 +1,33 @@
+// Private to the recogniser: agenda items (number as printed, title joined across broken lines and
+// split from the body on its line) and the passages of their bodies with their kind.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "minutes/model.h"
+#include "recognise_text.h"
+
+namespace minutes::recognition {
+
+struct ItemSpan {
+    AgendaItem item;               // number, title, page; passages filled by build_passages
+    std::size_t heading = 0;       // line of the heading
+    std::size_t body_begin = 0;    // first body line
+    std::size_t body_end = 0;      // one past the last body line
+    std::string body_lead;         // body text that shared the heading's line
+};
+
+// Finds the agenda items. Numbered items ("271", "5.", "70/17", "I.", "Item 3:") win; when there are
+// none, headings and ALL-CAPS lines stand for unnumbered sections. Lines before the first item are
+// the preamble (header and attendance).
+[[nodiscard]] std::vector<ItemSpan> find_items(const std::vector<Line>& lines);
+
+// Splits an item's body into passages (paragraphs, bullets, resolutions, declarations, votes).
+void build_passages(const std::vector<Line>& lines, ItemSpan& span, bool blocks_are_lines);
+
+// The passage kind its words show, within an item titled `item_title`.
+[[nodiscard]] PassageKind classify_passage(std::string_view text, bool bullet, std::string_view item_title);
+
+}  // namespace minutes::recognition

@@ -1,0 +1,358 @@
+// Speakers of passages, resolved against the attendance list, and acronyms defined in the text.
+#include "recognise_speakers.h"
+
+#include <array>
+#include <cstring>
+#include <optional>
+#include <string>
+
+#include "minutes/names.h"
+#include "recognise_text.h"
+
+namespace minutes::recognition {
+namespace {
+
+// How far into a passage actors are looked for (bytes): the subject comes early.
+constexpr std::size_t kSpeakerWindow = 700;
+
+struct Actor {
+    std::size_t pos = std::string_view::npos;
+    Role role = Role::unknown;
+    std::string name;
+};
+
+void consider(Actor& best, std::size_t pos, Role role, std::string name) {
+    if (pos < best.pos) best = Actor{pos, role, std::move(name)};
+}
+
+std::string strip_punct(std::string_view w) {
+    while (!w.empty() && std::strchr(".,;:)'\"", w.back()) != nullptr) w.remove_suffix(1);
+    if (w.size() > 2 && w.substr(w.size() - 2) == "'s") w.remove_suffix(2);
+    while (!w.empty() && std::strchr("(\"'", w.front()) != nullptr) w.remove_prefix(1);
+    return std::string(w);
+}
+
+bool initials_compatible(std::string_view a, std::string_view b) {
+    auto wa = words_of(a);
+    auto wb = words_of(b);
+    if (wa.size() < 2 || wb.size() < 2) return true;
+    return std::toupper(static_cast<unsigned char>(wa.front().front())) ==
+           std::toupper(static_cast<unsigned char>(wb.front().front()));
+}
+
+const Attendee* find_attendee(const std::vector<Attendee>& attendees, std::string_view name) {
+    std::string key = member_key(name);
+    if (key.empty()) return nullptr;
+    const Attendee* found = nullptr;
+    for (const auto& a : attendees) {
+        if (member_key(a.name) != key) continue;
+        if (!initials_compatible(a.name, name)) continue;
+        if (found != nullptr && found->name != a.name) return nullptr;  // two people of that name: not resolved
+        found = &a;
+    }
+    return found;
+}
+
+const Attendee* find_by_role(const std::vector<Attendee>& attendees, Role role) {
+    const Attendee* found = nullptr;
+    for (const auto& a : attendees) {
+        if (a.role != role) continue;
+        if (found != nullptr) return nullptr;
+        found = &a;
+    }
+    return found;
+}
+
+std::string initials_of(std::string_view name) {
+    std::string out;
+    for (auto w : words_of(name)) {
+        char c = w.front();
+        if (std::isalpha(static_cast<unsigned char>(c))) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
+Role role_of_title(std::string_view title) {
+    std::string key = lower_ascii(title);
+    if (key == "mayor" || key == "chair" || key == "chairman" || key == "president" || key == "chairperson") return Role::chair;
+    if (key == "mr" || key == "mrs" || key == "ms" || key == "dr" || key == "miss") return Role::unknown;
+    return Role::member;
+}
+
+// "MR T. TEPAI:", "HON. J. USAMATE.-", "MR SPEAKER:" at the start of a Hansard turn.
+std::optional<std::string> speaker_label(std::string_view text) {
+    std::size_t i = 0;
+    std::size_t letters = 0;
+    while (i < text.size() && i < 60) {
+        char c = text[i];
+        if (std::isupper(static_cast<unsigned char>(c))) ++letters;
+        else if (!(c == ' ' || c == '.' || c == '\'' || c == '-')) break;
+        if (c == '.' && i + 1 < text.size() && text[i + 1] == '-') break;
+        ++i;
+    }
+    if (letters < 4 || i >= text.size()) return std::nullopt;
+    bool colon = text[i] == ':';
+    bool dash = text[i] == '.' && i + 1 < text.size() && text[i + 1] == '-';
+    if (!colon && !dash) return std::nullopt;
+    std::string label(trim(text.substr(0, i)));
+    if (words_of(label).size() < 2 && label.find("SPEAKER") == std::string::npos) return std::nullopt;
+    return label;
+}
+
+}  // namespace
+
+void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, const std::vector<Acronym>& acronyms) {
+    std::string_view text = std::string_view(passage.text).substr(0, kSpeakerWindow);
+    Actor best;
+    if (auto label = speaker_label(text)) {
+        std::string key = lower_ascii(*label);
+        Role role = (key.find("speaker") != std::string::npos || key.find("chair") != std::string::npos) ? Role::chair : Role::member;
+        PersonName split = split_honorific(*label);
+        const Attendee* a = find_attendee(attendees, split.name);
+        consider(best, 0, a ? a->role : role, a ? a->name : *label);
+    }
+    // Titles before names: "Councillor Banks", "Cllr. P. Harries", "Director Folska", "Chair James".
+    static constexpr std::array<std::string_view, 16> kTitles{
+        "Councillor", "Cllr", "Cyng", "Director", "Trustee", "Mayor", "Chair", "President", "Commissioner",
+        "Councilmember", "Mr", "Mrs", "Ms", "Dr", "Miss", "Alderman"};
+    auto words = words_of(text);
+    for (std::size_t k = 0; k + 1 < words.size(); ++k) {
+        std::string title = strip_punct(words[k]);
+        bool is_title = false;
+        for (auto t : kTitles) {
+            if (title == t) is_title = true;
+        }
+        if (!is_title) continue;
+        std::string name;
+        for (std::size_t m = k + 1; m < words.size() && m <= k + 3; ++m) {
+            std::string_view w = words[m];
+            if (!starts_upper(w) || is_honorific(w)) break;
+            std::string clean = strip_punct(w);
+            if (clean.empty()) break;
+            if (!name.empty()) name += ' ';
+            name += clean;
+            // A word ending in punctuation other than an initial's dot ends the name.
+            if (w.back() != '.' || (w.size() > 2 && w.back() == '.')) {
+                if (w.back() == ',' || w.back() == ';' || w.back() == ':' || (w.size() > 2 && w.back() == '.')) break;
+            }
+        }
+        if (name.empty() || word_key(name) == "of") continue;
+        std::size_t pos = static_cast<std::size_t>(words[k].data() - text.data());
+        const Attendee* a = find_attendee(attendees, name);
+        if (a != nullptr) {
+            consider(best, pos, a->role == Role::unknown ? role_of_title(title) : a->role, a->name);
+        } else {
+            consider(best, pos, role_of_title(title), name);
+        }
+        break;  // the first titled name is the subject
+    }
+    // Roles named generically: "the Chairman", "the Vice-Chairman", "the Clerk".
+    struct Generic { std::string_view phrase; Role role; };
+    static constexpr std::array<Generic, 22> kGeneric{{
+        {"the vice-chairman", Role::vice_chair}, {"the vice chairman", Role::vice_chair}, {"the vice-chair", Role::vice_chair},
+        {"the vice chair", Role::vice_chair}, {"our vice chair", Role::vice_chair}, {"the deputy mayor", Role::vice_chair},
+        {"the leas-chathaoirleach", Role::vice_chair}, {"the chairman", Role::chair}, {"the chairperson", Role::chair},
+        {"the chairwoman", Role::chair}, {"the chair", Role::chair}, {"our chair", Role::chair},
+        {"the cathaoirleach", Role::chair}, {"the mayor", Role::chair}, {"the president", Role::chair},
+        {"the presiding officer", Role::chair}, {"y cadeirydd", Role::chair}, {"the clerk", Role::clerk},
+        {"the secretary", Role::clerk}, {"the minute secretary", Role::clerk}, {"the minute taker", Role::clerk},
+        {"y clerc", Role::clerk},
+    }};
+    for (const auto& g : kGeneric) {
+        std::size_t pos = find_word_ci(text, g.phrase);
+        if (pos == std::string_view::npos || pos >= best.pos) continue;
+        std::string_view after = text.substr(pos + g.phrase.size());
+        if (starts_with_ci(after, " of ")) {
+            std::string_view body = after.substr(4);
+            if (!(starts_with_ci(body, "the panel") || starts_with_ci(body, "the committee") ||
+                  starts_with_ci(body, "the council") || starts_with_ci(body, "the board") || starts_with_ci(body, "the meeting")))
+                continue;
+        }
+        const Attendee* a = find_by_role(attendees, g.role);
+        consider(best, pos, g.role, a ? a->name : "");
+    }
+    // An attendee's position: "The Director of Children, Families and Communities" -> that officer.
+    std::size_t checked = 0;
+    for (const auto& a : attendees) {
+        if (a.position.empty() || ++checked > 300) continue;
+        std::string_view position = a.position;
+        std::size_t cut = position.find_first_of(",(");
+        if (cut != std::string_view::npos) position = trim(position.substr(0, cut));
+        if (words_of(position).size() < 2) continue;
+        std::size_t pos = find_word_ci(text, position);
+        while (pos != std::string_view::npos) {
+            bool after_the = pos >= 4 && starts_with_ci(text.substr(pos - 4), "the ");
+            if (after_the || pos == 0) {
+                consider(best, after_the ? pos - 4 : pos, a.role == Role::unknown ? Role::officer : a.role, a.name);
+                break;
+            }
+            pos = find_word_ci(text, position, pos + 1);
+        }
+        // The acronym the minutes gave that position ("(DCS)").
+        for (const auto& acronym : acronyms) {
+            if (lower_ascii(acronym.long_form) != lower_ascii(a.position) && lower_ascii(acronym.long_form) != lower_ascii(position))
+                continue;
+            std::size_t at = text.find(acronym.short_form);
+            while (at != std::string_view::npos) {
+                bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
+                std::size_t end = at + acronym.short_form.size();
+                bool right = end >= text.size() || !std::isalnum(static_cast<unsigned char>(text[end]));
+                bool defining = at > 0 && text[at - 1] == '(';
+                if (left && right && !defining) {
+                    consider(best, at, a.role == Role::unknown ? Role::officer : a.role, a.name);
+                    break;
+                }
+                at = text.find(acronym.short_form, at + 1);
+            }
+        }
+    }
+    // Unnamed members: "a Member of the Panel", "One member", "Members".
+    static constexpr std::array<std::string_view, 14> kMembers{
+        "a member", "one member", "another member", "several members", "some members", "a councillor",
+        "one councillor", "a panel member", "a committee member", "a board member", "a director", "a trustee",
+        "members", "councillors"};
+    for (auto phrase : kMembers) {
+        std::size_t pos = find_word_ci(text, phrase);
+        if (pos == std::string_view::npos || pos >= best.pos) continue;
+        std::string_view after = text.substr(pos + phrase.size());
+        bool public_ = starts_with_ci(after, " of the public");
+        // "was a member also": a predicate, not someone acting.
+        std::string_view lead = text.substr(0, pos);
+        if (lead.size() >= 3 && (lead.substr(lead.size() - 3) == "as " || lead.substr(lead.size() - 3) == "is " ||
+                                 lead.substr(lead.size() - 3) == "be "))
+            continue;
+        if (phrase == "members" || phrase == "councillors") {
+            // Only as the subject of a sentence: at the start, or after "the".
+            bool subject = pos == 0 || (pos >= 4 && starts_with_ci(text.substr(pos - 4), "the ")) ||
+                           (pos >= 2 && text[pos - 2] == '.');
+            if (!subject) continue;
+        }
+        consider(best, pos, public_ ? Role::public_ : Role::member, "");
+    }
+    // A name or initials at the start of a sentence: "Fran Oborski said", "SW opened the meeting".
+    std::size_t sentence = 0;
+    while (sentence != std::string_view::npos && sentence < text.size() && sentence < best.pos) {
+        auto sw = words_of(text.substr(sentence, 80));
+        if (!sw.empty()) {
+            std::string first = strip_punct(sw[0]);
+            if (first.size() >= 2 && first.size() <= 3 && all_caps(first)) {
+                bool is_acronym = false;
+                for (const auto& acronym : acronyms) is_acronym = is_acronym || acronym.short_form == first;
+                const Attendee* match = nullptr;
+                int count = 0;
+                for (const auto& a : attendees) {
+                    if (initials_of(a.name) == first) {
+                        match = &a;
+                        ++count;
+                    }
+                }
+                if (!is_acronym && count == 1) consider(best, sentence, match->role == Role::unknown ? Role::member : match->role, match->name);
+            } else if (sw.size() >= 3 && starts_upper(sw[0]) && starts_upper(sw[1]) && starts_lower(sw[2])) {
+                std::string name = strip_punct(sw[0]) + " " + strip_punct(sw[1]);
+                if (const Attendee* a = find_attendee(attendees, name); a != nullptr && words_of(a->name).size() >= 1)
+                    consider(best, sentence, a->role == Role::unknown ? Role::member : a->role, a->name);
+            }
+        }
+        std::size_t next = text.find(". ", sentence);
+        sentence = next == std::string_view::npos ? next : next + 2;
+    }
+    if (best.pos == std::string_view::npos) return;
+    passage.speaker_role = best.role;
+    passage.speaker = best.name;
+}
+
+void find_acronyms(std::string_view text, std::vector<Acronym>& acronyms) {
+    std::size_t open = 0;
+    while ((open = text.find('(', open)) != std::string_view::npos) {
+        std::size_t close = text.find(')', open);
+        if (close == std::string_view::npos) return;
+        std::string_view inside = text.substr(open + 1, close - open - 1);
+        std::size_t here = open;
+        open = open + 1;
+        if (inside.size() < 2 || inside.size() > 8) continue;
+        std::size_t upper = 0;
+        bool ok = std::isupper(static_cast<unsigned char>(inside[0])) != 0;
+        for (char c : inside) {
+            if (std::isupper(static_cast<unsigned char>(c))) ++upper;
+            else if (!std::islower(static_cast<unsigned char>(c)) && c != '&') ok = false;
+        }
+        if (!ok || upper < 2) continue;
+        bool known = false;
+        for (const auto& a : acronyms) known = known || a.short_form == inside;
+        if (known) continue;
+        // The words before the bracket, nearest last (at most 14, within the sentence).
+        std::size_t window_start = here > 200 ? here - 200 : 0;
+        auto words = words_of(text.substr(window_start, here - window_start));
+        if (here > 200 && !words.empty()) words.erase(words.begin());
+        if (words.size() > 14) words.erase(words.begin(), words.end() - 14);
+        std::size_t stop = 0;
+        for (std::size_t k = 0; k < words.size(); ++k) {
+            char last = words[k].back();
+            if ((last == '.' || last == ';' || last == ':' || last == ')' || last == '(') && k + 1 < words.size()) stop = k + 1;
+        }
+        std::vector<std::string_view> cand(words.begin() + static_cast<std::ptrdiff_t>(stop), words.end());
+        if (cand.empty()) continue;
+        // Letters matched backwards against initials; small words may be skipped or matched.
+        std::string letters;
+        for (char c : inside) {
+            if (std::isalpha(static_cast<unsigned char>(c))) letters += c;
+        }
+        long w = static_cast<long>(cand.size()) - 1;
+        long l = static_cast<long>(letters.size()) - 1;
+        long first_word = -1;
+        {
+            std::string last_key = word_key(cand.back());
+            // The word just before the bracket must give the last letter.
+            if (last_key.empty() || last_key[0] != std::tolower(static_cast<unsigned char>(letters.back()))) w = -1;
+        }
+        while (l >= 0 && w >= 0) {
+            std::string key = word_key(cand[static_cast<std::size_t>(w)]);
+            char initial = key.empty() ? '\0' : key[0];
+            char letter = static_cast<char>(std::tolower(static_cast<unsigned char>(letters[static_cast<std::size_t>(l)])));
+            if (initial == letter) {
+                first_word = w;
+                --l;
+                --w;
+            } else if (key.empty() || is_small_word(key)) {
+                --w;
+            } else {
+                break;
+            }
+        }
+        std::string long_form;
+        if (l < 0 && first_word >= 0) {
+            for (std::size_t k = static_cast<std::size_t>(first_word); k < cand.size(); ++k) {
+                if (!long_form.empty()) long_form += ' ';
+                long_form += std::string(cand[k]);
+            }
+        } else if (letters.size() >= 3) {
+            // Looser: a capitalised phrase whose first word has the acronym's first letter,
+            // "Director of Children, Families and Communities (DCS)".
+            long k = static_cast<long>(cand.size()) - 1;
+            std::size_t content = 0;
+            while (k >= 0) {
+                std::string key = word_key(cand[static_cast<std::size_t>(k)]);
+                if (key.empty() || is_small_word(key)) { --k; continue; }
+                if (!starts_upper(cand[static_cast<std::size_t>(k)])) break;
+                ++content;
+                --k;
+            }
+            std::size_t begin = static_cast<std::size_t>(k + 1);
+            while (begin < cand.size() && (is_small_word(word_key(cand[begin])) || word_key(cand[begin]) == "the")) ++begin;
+            if (begin < cand.size() && std::tolower(static_cast<unsigned char>(cand[begin][0])) ==
+                                           std::tolower(static_cast<unsigned char>(letters[0])) &&
+                content + 1 >= letters.size() && content <= letters.size() + 2) {
+                for (std::size_t m = begin; m < cand.size(); ++m) {
+                    if (!long_form.empty()) long_form += ' ';
+                    long_form += std::string(cand[m]);
+                }
+            }
+        }
+        while (!long_form.empty() && std::strchr(",;:'\" ", long_form.back()) != nullptr) long_form.pop_back();
+        if (long_form.empty() || long_form.size() <= inside.size()) continue;
+        acronyms.push_back({std::string(inside), long_form});
+        if (acronyms.size() >= 500) return;
+    }
+}
+
+}  // namespace minutes::recognition

@@ -1,0 +1,456 @@
+// The recogniser's line model: cleaning lines of any format, dropping page furniture, unwrapping.
+#include "recognise_text.h"
+
+#include <array>
+#include <cstring>
+
+#include <unicode/uchar.h>
+
+namespace minutes::recognition {
+namespace {
+
+// Decodes the code point at s[i] (UTF-8 already validated by normalise_text); sets `len`.
+char32_t decode_at(std::string_view s, std::size_t i, std::size_t& len) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) { len = 1; return c; }
+    std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (i + n > s.size()) { len = 1; return 0xFFFD; }
+    char32_t cp = n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+    for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    len = n;
+    return cp;
+}
+
+// The first letter-or-digit code point of a word, skipping opening punctuation.
+char32_t first_letter(std::string_view word) {
+    std::size_t i = 0;
+    while (i < word.size()) {
+        std::size_t len = 1;
+        char32_t cp = decode_at(word, i, len);
+        if (u_isalnum(static_cast<UChar32>(cp))) return cp;
+        if (cp != '(' && cp != '"' && cp != '\'' && cp != '[' && cp != '*' && cp != '_') return 0;
+        i += len;
+    }
+    return 0;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+// Strips markdown and pandoc residue that carries no text: emphasis, escapes, superscript marks,
+// blockquote markers, simple inline tags, and links reduced to their text.
+std::string strip_markup(std::string_view line) {
+    std::string out;
+    out.reserve(line.size());
+    std::size_t i = 0;
+    while (i < line.size() && (line[i] == '>' || is_space(line[i]))) ++i;  // blockquotes
+    for (; i < line.size(); ++i) {
+        char c = line[i];
+        if (c == '*' || c == '^') continue;
+        if (c == '_' && i + 1 < line.size() && line[i + 1] == '_') { ++i; continue; }
+        if (c == '\\') {
+            if (i + 1 < line.size() && std::strchr(".-#()[]*_!+>`|", line[i + 1]) != nullptr) {
+                out += line[++i];
+            }
+            continue;  // a trailing backslash is a pandoc line break
+        }
+        if (c == '<') {
+            // Simple inline tags such as <small>, </small>, <br>, <!-- -->: drop them.
+            std::size_t close = line.find('>', i);
+            if (close != std::string_view::npos && close - i <= 40 && i + 1 < line.size() &&
+                (std::isalpha(static_cast<unsigned char>(line[i + 1])) || line[i + 1] == '/' || line[i + 1] == '!')) {
+                i = close;
+                continue;
+            }
+        }
+        if (c == '[') {
+            // [text](url) -> text
+            std::size_t mid = line.find("](", i);
+            std::size_t close = mid == std::string_view::npos ? mid : line.find(')', mid);
+            if (mid != std::string_view::npos && close != std::string_view::npos && mid - i <= 200) {
+                out.append(line.substr(i + 1, mid - i - 1));
+                i = close;
+                continue;
+            }
+        }
+        out += c;
+    }
+    return std::string(trim(out));
+}
+
+// Strips a leading bullet marker; true when there was one.
+bool strip_bullet(std::string& text) {
+    static constexpr std::array<std::string_view, 12> kMarkers{
+        "\xE2\x80\xA2", "\xE2\x96\xAA", "\xE2\x97\xA6", "\xE2\x9E\xA2", "\xE2\x96\xA0", "\xE2\x97\x8F",
+        "\xEF\x82\xB7", "\xC2\xB7", "- ", "+ ", "o ", "\xC2\xA7 "};
+    for (auto marker : kMarkers) {
+        if (text.size() > marker.size() && text.compare(0, marker.size(), marker) == 0) {
+            // "o " only before a capital, so that "o clock" style text is never a bullet.
+            if (marker == "o " && !starts_upper(std::string_view(text).substr(2))) continue;
+            text = std::string(trim(std::string_view(text).substr(marker.size())));
+            return true;
+        }
+    }
+    return false;
+}
+
+bool only_chars(std::string_view s, std::string_view allowed) {
+    if (s.empty()) return false;
+    for (char c : s) {
+        if (allowed.find(c) == std::string_view::npos) return false;
+    }
+    return true;
+}
+
+bool all_digits(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s) {
+        if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+    }
+    return true;
+}
+
+// Page numbers, running heads, separators, signature lines and OCR notes: not minutes text.
+bool is_furniture(std::string_view text) {
+    if (only_chars(text, "-_=*~.# \t|")) return true;
+    if (text.size() <= 4 && all_digits(text)) return true;
+    std::string key = lower_ascii(text);
+    std::string bare = key;
+    while (!bare.empty() && std::strchr(":._ \t", bare.back()) != nullptr) bare.pop_back();
+    static constexpr std::array<std::string_view, 10> kSignatures{
+        "chairman", "chair", "chairperson", "signed", "signature", "signed chairman", "mayor",
+        "municipal administrator", "cathaoirleach", "date"};
+    for (auto s : kSignatures) {
+        if (bare == s) return true;
+    }
+    if (starts_with_ci(key, "date of issue") || starts_with_ci(key, "date of publication") ||
+        starts_with_ci(key, "scanned page") || key == "(image omitted)" || starts_with_ci(key, "signed:") ||
+        starts_with_ci(key, "original file"))
+        return true;
+    // "Page 2", "Page 2 of 5", "- 2 -", and running heads ending "... Page 2".
+    if (text.size() <= 160) {
+        std::size_t page = key.rfind("page ");
+        if (page != std::string::npos) {
+            std::string_view rest = trim(std::string_view(key).substr(page + 5));
+            std::size_t digits = 0;
+            while (digits < rest.size() && std::isdigit(static_cast<unsigned char>(rest[digits]))) ++digits;
+            rest.remove_prefix(digits);
+            rest = trim(rest);
+            if (digits > 0 && (rest.empty() || starts_with_ci(rest, "of "))) {
+                if (page == 0 || key.size() < 60 || text.find("  ") != std::string_view::npos ||
+                    text.find(" - ") != std::string_view::npos || text.find("\xE2\x80\x93") != std::string_view::npos)
+                    return true;
+            }
+        }
+    }
+    if (key.size() <= 9 && key.front() == '-' && key.back() == '-' && key.find_first_of("0123456789") != std::string::npos)
+        return true;
+    return false;
+}
+
+bool is_joining_word(std::string_view key) {
+    static constexpr std::array<std::string_view, 22> kJoiners{
+        "of", "and", "the", "for", "to", "on", "in", "a", "an", "with", "by", "at", "from", "or",
+        "&", "that", "as", "be", "was", "were", "is", "are"};
+    for (auto j : kJoiners) {
+        if (key == j) return true;
+    }
+    return false;
+}
+
+int open_brackets(std::string_view s) {
+    int depth = 0;
+    for (char c : s) {
+        if (c == '(') ++depth;
+        else if (c == ')' && depth > 0) --depth;
+    }
+    return depth;
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (is_space(s.front()) || s.front() == '\n')) s.remove_prefix(1);
+    while (!s.empty() && (is_space(s.back()) || s.back() == '\n')) s.remove_suffix(1);
+    return s;
+}
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+bool starts_with_ci(std::string_view text, std::string_view prefix) {
+    if (text.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(text[i])) != std::tolower(static_cast<unsigned char>(prefix[i])))
+            return false;
+    }
+    return true;
+}
+
+std::size_t find_ci(std::string_view text, std::string_view needle, std::size_t from) {
+    if (needle.empty() || text.size() < needle.size()) return std::string_view::npos;
+    for (std::size_t i = from; i + needle.size() <= text.size(); ++i) {
+        if (starts_with_ci(text.substr(i), needle)) return i;
+    }
+    return std::string_view::npos;
+}
+
+bool contains_ci(std::string_view text, std::string_view needle) { return find_ci(text, needle) != std::string_view::npos; }
+
+std::size_t find_word_ci(std::string_view text, std::string_view needle, std::size_t from) {
+    auto is_word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); };
+    std::size_t i = from;
+    while ((i = find_ci(text, needle, i)) != std::string_view::npos) {
+        bool left = i == 0 || !is_word_char(text[i - 1]);
+        std::size_t end = i + needle.size();
+        bool right = end >= text.size() || !is_word_char(text[end]);
+        if (left && right) return i;
+        ++i;
+    }
+    return std::string_view::npos;
+}
+
+std::vector<std::string_view> words_of(std::string_view s) {
+    std::vector<std::string_view> words;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && (is_space(s[i]) || s[i] == '\n')) ++i;
+        std::size_t start = i;
+        while (i < s.size() && !is_space(s[i]) && s[i] != '\n') ++i;
+        if (i > start) words.push_back(s.substr(start, i - start));
+    }
+    return words;
+}
+
+std::string word_key(std::string_view word) {
+    std::string out;
+    for (char c : word) {
+        if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) || c == '&') out += c;
+    }
+    return lower_ascii(out);
+}
+
+bool starts_upper(std::string_view word) {
+    char32_t cp = first_letter(word);
+    return cp != 0 && u_isupper(static_cast<UChar32>(cp));
+}
+
+bool starts_lower(std::string_view word) {
+    char32_t cp = first_letter(word);
+    return cp != 0 && u_islower(static_cast<UChar32>(cp));
+}
+
+bool all_caps(std::string_view text) {
+    std::size_t letters = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t len = 1;
+        char32_t cp = decode_at(text, i, len);
+        i += len;
+        if (u_isalpha(static_cast<UChar32>(cp))) {
+            if (u_islower(static_cast<UChar32>(cp))) return false;
+            ++letters;
+        }
+    }
+    return letters >= 2;
+}
+
+bool is_small_word(std::string_view key) {
+    static constexpr std::array<std::string_view, 18> kSmall{
+        "of", "and", "the", "for", "to", "on", "in", "a", "an", "with", "by", "at", "from", "or", "&", "de", "y", "a'r"};
+    for (auto w : kSmall) {
+        if (key == w) return true;
+    }
+    return false;
+}
+
+bool ends_sentence(std::string_view text) {
+    text = trim(text);
+    while (!text.empty() && (text.back() == '"' || text.back() == '\'' || text.back() == ')' || text.back() == '*'))
+        text.remove_suffix(1);
+    if (text.empty()) return false;
+    char c = text.back();
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
+}
+
+std::string title_case(std::string_view text) {
+    std::string out;
+    bool first_word = true;
+    for (auto word : words_of(text)) {
+        std::string w = lower_ascii(word);
+        if (!(is_small_word(word_key(w)) && !first_word)) {
+            // Capitalise the first ASCII letter of the word (and after a hyphen or apostrophe-led name part).
+            for (std::size_t i = 0; i < w.size(); ++i) {
+                if (std::isalpha(static_cast<unsigned char>(w[i]))) {
+                    if (i == 0 || !std::isalpha(static_cast<unsigned char>(w[i - 1]))) w[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[i])));
+                }
+            }
+        }
+        if (!out.empty()) out += ' ';
+        out += w;
+        first_word = false;
+    }
+    return out;
+}
+
+std::string collapse_spaces(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool space = false;
+    for (char c : text) {
+        if (is_space(c) || c == '\n') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+int month_of(std::string_view key) {
+    struct Month { std::string_view name; int number; };
+    static constexpr std::array<Month, 37> kMonths{{
+        {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6},
+        {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
+        {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7}, {"aug", 8},
+        {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12},
+        {"ionawr", 1}, {"chwefror", 2}, {"mawrth", 3}, {"ebrill", 4}, {"mai", 5}, {"mehefin", 6},
+        {"gorffennaf", 7}, {"awst", 8}, {"medi", 9}, {"hydref", 10}, {"tachwedd", 11}, {"rhagfyr", 12},
+        {"janaury", 1},
+    }};
+    for (const auto& m : kMonths) {
+        if (key == m.name) return m.number;
+    }
+    return 0;
+}
+
+bool is_weekday(std::string_view key) {
+    static constexpr std::array<std::string_view, 14> kDays{
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thurs", "fri"};
+    for (auto d : kDays) {
+        if (key == d) return true;
+    }
+    return false;
+}
+
+CleanText clean_lines(const SourceText& source) {
+    CleanText out;
+    bool first_line = true;
+    bool in_front_matter = false;
+    for (std::size_t b = 0; b < source.blocks.size(); ++b) {
+        const Block& block = source.blocks[b];
+        std::string_view text = block.text;
+        bool block_start = true;
+        std::size_t pos = 0;
+        while (pos <= text.size()) {
+            std::size_t nl = text.find('\n', pos);
+            if (nl == std::string_view::npos) nl = text.size();
+            std::string_view raw = trim(text.substr(pos, nl - pos));
+            pos = nl + 1;
+            if (raw.empty()) continue;
+            // YAML front matter: "---" as the very first line, up to the next "---".
+            if (first_line && raw == "---") {
+                in_front_matter = true;
+                first_line = false;
+                continue;
+            }
+            first_line = false;
+            if (in_front_matter) {
+                if (raw == "---") {
+                    in_front_matter = false;
+                    continue;
+                }
+                std::size_t colon = raw.find(':');
+                if (colon != std::string_view::npos && colon > 0 && !is_space(raw[0])) {
+                    std::string key = lower_ascii(trim(raw.substr(0, colon)));
+                    std::string value(trim(raw.substr(colon + 1)));
+                    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front())
+                        value = value.substr(1, value.size() - 2);
+                    out.front_matter[key] = value;
+                }
+                continue;
+            }
+            Line line;
+            line.text = strip_markup(raw);
+            line.bullet = block.kind == BlockKind::list_item;
+            if (strip_bullet(line.text)) line.bullet = true;
+            if (line.text.empty()) continue;
+            if (is_furniture(line.text)) {
+                ++out.dropped_furniture;
+                continue;
+            }
+            line.text = collapse_spaces(line.text);
+            line.block = b;
+            line.kind = block.kind;
+            line.level = block.level;
+            line.page = block.page;
+            line.block_start = block_start;
+            block_start = false;
+            out.lines.push_back(std::move(line));
+        }
+    }
+    std::size_t single = 0, blocks = 0;
+    for (std::size_t i = 0; i < out.lines.size(); ++i) {
+        if (!out.lines[i].block_start) continue;
+        ++blocks;
+        if (i + 1 >= out.lines.size() || out.lines[i + 1].block_start) ++single;
+    }
+    out.blocks_are_lines = blocks >= 20 && single * 10 >= blocks * 8;
+    return out;
+}
+
+std::vector<Paragraph> unwrap(const std::vector<Line>& lines, std::size_t begin, std::size_t end, bool blocks_are_lines) {
+    std::vector<Paragraph> out;
+    int depth = 0;  // brackets left open by the paragraph so far
+    for (std::size_t i = begin; i < end && i < lines.size(); ++i) {
+        const Line& line = lines[i];
+        bool join = false;
+        if (!out.empty() && i > begin) {
+            const Line& prev = lines[i - 1];
+            const Paragraph& para = out.back();
+            auto prev_words = words_of(prev.text);
+            auto words = words_of(line.text);
+            std::string last_key = prev_words.empty() ? "" : word_key(prev_words.back());
+            bool second_lower = words.size() >= 2 && starts_lower(words[1]);
+            bool starts_digit = !words.empty() && std::isdigit(static_cast<unsigned char>(words[0][0]));
+            if (!line.bullet && line.kind != BlockKind::heading && prev.kind != BlockKind::heading &&
+                !ends_sentence(prev.text)) {
+                bool lower = !words.empty() && starts_lower(words[0]);
+                bool joiner = is_joining_word(last_key) || prev.text.back() == ',' || prev.text.back() == '-' ||
+                              depth > 0;
+                bool wrapped = prev.text.size() >= 60 && (!line.block_start || blocks_are_lines);
+                join = lower || joiner || wrapped || (starts_digit && second_lower);
+                // A wrapped bullet goes on within its block, whatever the case of the next line.
+                if (para.bullet && !line.block_start) join = true;
+            }
+        }
+        if (join) {
+            depth += open_brackets(line.text);
+            Paragraph& para = out.back();
+            if (para.text.back() == '-' && !line.text.empty() && starts_lower(line.text)) {
+                para.text += line.text;
+            } else {
+                para.text += ' ';
+                para.text += line.text;
+            }
+            para.last = i;
+            continue;
+        }
+        depth = open_brackets(line.text);
+        Paragraph para;
+        para.text = line.text;
+        para.first = para.last = i;
+        para.bullet = line.bullet;
+        para.page = line.page;
+        out.push_back(std::move(para));
+    }
+    return out;
+}
+
+}  // namespace minutes::recognition

@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Corpus report for the recogniser: runs `minutes-index inspect` over every minutes document in a
+corpus directory and prints, per source and format, the share of documents with a date, a committee,
+at least one item and at least one attendee, and the slowest document. For Denver RTD, the date and
+start time are checked against each meeting's metadata.json (the portal's own record).
+
+usage: recogniser_report.py MINUTES_INDEX CORPUS_DIR [--check]
+  --check  exit 1 when a document crashes the program or takes longer than 1 s (for ctest).
+"""
+import json
+import os
+import subprocess
+import sys
+import time
+from collections import defaultdict
+
+EXTENSIONS = {".md", ".txt", ".html", ".htm", ".pdf"}
+SKIP_NAMES = {"README.md", "SOURCES.md"}
+
+
+def documents(root):
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        for name in sorted(filenames):
+            if name in SKIP_NAMES or os.path.splitext(name)[1].lower() not in EXTENSIONS:
+                continue
+            yield os.path.join(dirpath, name)
+
+
+def inspect(binary, path):
+    start = time.monotonic()
+    proc = subprocess.run([binary, "inspect", "--compact", path], capture_output=True, timeout=60)
+    elapsed = (time.monotonic() - start) * 1000.0
+    doc = None
+    if proc.returncode == 0:
+        doc = json.loads(proc.stdout.decode("utf-8"))
+    return proc.returncode, doc, elapsed, proc.stderr.decode("utf-8", "replace").strip()
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    check = "--check" in sys.argv
+    if len(args) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    binary, root = args
+    if not os.path.isdir(root):
+        print(f"recogniser_report: {root}: no such corpus directory (skipped)")
+        return 0
+    rows = defaultdict(lambda: {"docs": 0, "date": 0, "committee": 0, "items": 0, "attendees": 0,
+                                "errors": 0, "slowest": 0.0, "slowest_doc": ""})
+    problems = []
+    denver = {"docs": 0, "date_ok": 0, "time_ok": 0, "wrong": []}
+    for path in documents(root):
+        rel = os.path.relpath(path, root)
+        source = rel.split(os.sep)[0]
+        fmt = os.path.splitext(path)[1].lower().lstrip(".")
+        try:
+            code, doc, ms, err = inspect(binary, path)
+        except subprocess.TimeoutExpired:
+            problems.append(f"{rel}: hang (over 60 s)")
+            continue
+        row = rows[(source, fmt)]
+        row["docs"] += 1
+        if ms > row["slowest"]:
+            row["slowest"], row["slowest_doc"] = ms, rel
+        if ms > 1000:
+            problems.append(f"{rel}: {ms:.0f} ms, over 1 s")
+        if code != 0 or doc is None:
+            row["errors"] += 1
+            if code not in (0, 1):
+                problems.append(f"{rel}: exit {code}: {err[:200]}")
+            continue
+        row["date"] += bool(doc["date"])
+        row["committee"] += bool(doc["committee"])
+        row["items"] += bool(doc["items"])
+        row["attendees"] += bool(doc["attendees"])
+        if source == "denver-rtd":
+            meta_path = os.path.join(os.path.dirname(path), "metadata.json")
+            if os.path.exists(meta_path):
+                with open(meta_path, encoding="utf-8") as f:
+                    meta = json.load(f)
+                denver["docs"] += 1
+                if doc["date"] == meta["date"][:10]:
+                    denver["date_ok"] += 1
+                else:
+                    denver["wrong"].append(f"{rel}: {doc['date']} (metadata {meta['date'][:10]})")
+                if doc["start_time"] == meta["date"][11:16]:
+                    denver["time_ok"] += 1
+
+    def pct(n, d):
+        return f"{100.0 * n / d:5.1f}%" if d else "   - "
+
+    print(f"{'source':<22} {'fmt':<5} {'docs':>4} {'read err':>8} {'date':>6} {'committee':>9} {'items':>6} "
+          f"{'attend':>6} {'slowest ms':>10}  slowest document")
+    for (source, fmt), row in sorted(rows.items()):
+        ok = row["docs"] - row["errors"]
+        print(f"{source:<22} {fmt:<5} {row['docs']:>4} {row['errors']:>8} {pct(row['date'], ok):>6} "
+              f"{pct(row['committee'], ok):>9} {pct(row['items'], ok):>6} {pct(row['attendees'], ok):>6} "
+              f"{row['slowest']:>10.0f}  {row['slowest_doc']}")
+    if denver["docs"]:
+        print(f"\nDenver RTD against metadata.json: date correct {denver['date_ok']}/{denver['docs']} "
+              f"({pct(denver['date_ok'], denver['docs']).strip()}), start time {denver['time_ok']}/{denver['docs']}")
+        for w in denver["wrong"]:
+            print(f"  wrong date: {w}")
+    for p in problems:
+        print(f"PROBLEM: {p}")
+    return 1 if (check and problems) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,588 @@
+// Tests of the Searcher over a small database written here directly in the index layout (schema.h),
+// independently of the indexer: hits, snippets, citations, filters, facets, sorting, paging, grouping,
+// more-like-this, lookups, limits, shards and the three output formats.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "minutes/item_record.h"
+#include "minutes/names.h"
+#include "minutes/normalise.h"
+#include "minutes/schema.h"
+#include "minutes/search.h"
+#include "minutes/search_format.h"
+#include "unit/temp_dir.h"
+
+using namespace minutes;
+
+namespace {
+
+struct TestMeeting {
+    std::string id, council, committee, date;
+    std::vector<ItemRecord> items;
+};
+
+Passage passage(std::string text, PassageKind kind = PassageKind::paragraph, std::string speaker = "",
+                Role role = Role::unknown, int page = 1) {
+    Passage p;
+    p.text = std::move(text);
+    p.kind = kind;
+    p.speaker = std::move(speaker);
+    p.speaker_role = role;
+    p.page = page;
+    return p;
+}
+
+ItemRecord item(const TestMeeting& m, std::size_t ordinal, std::string number, std::string title, int page,
+                std::vector<Passage> passages) {
+    ItemRecord r;
+    r.meeting_id = m.id;
+    r.ordinal = ordinal;
+    r.id = item_id_for(m.id, ordinal);
+    r.council = m.council;
+    r.committee = m.committee;
+    r.date = m.date;
+    r.source = "corpora/test/" + m.id + ".md";
+    r.format = Format::markdown;
+    r.language = Language::english;
+    r.number = std::move(number);
+    r.title = std::move(title);
+    r.page = page;
+    r.passages = std::move(passages);
+    return r;
+}
+
+std::string joined(const std::set<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) {
+        if (!out.empty()) out += schema::kListSeparator;
+        out += v;
+    }
+    return out;
+}
+
+// Writes items the way schema.h describes: free text with positions and stems, title weighted and under S,
+// boolean filter terms, value slots, the item record as data; plus one document per meeting.
+void write_items(Xapian::WritableDatabase& db, const std::vector<TestMeeting>& meetings) {
+    Xapian::TermGenerator tg;
+    tg.set_stemmer(Xapian::Stem("english"));
+    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    tg.set_database(db);
+    tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+    for (const auto& m : meetings) {
+        std::string day = m.date.substr(0, 4) + m.date.substr(5, 2) + m.date.substr(8, 2);
+        for (const auto& r : m.items) {
+            Xapian::Document doc;
+            tg.set_document(doc);
+            tg.index_text(r.title, config::kTitleWeight);
+            tg.index_text(r.title, config::kTitleWeight, "S");
+            std::set<std::string> members, roles, kinds;
+            for (const auto& p : r.passages) {
+                tg.increase_termpos(config::kPassagePositionGap);
+                tg.index_text(p.text, config::kBodyWeight);
+                kinds.insert(std::string(passage_kind_name(p.kind)));
+                if (p.kind == PassageKind::resolution) kinds.insert("decision");
+                if (p.speaker_role != Role::unknown) roles.insert(std::string(role_name(p.speaker_role)));
+                if (!p.speaker.empty()) members.insert(p.speaker);
+            }
+            doc.add_boolean_term("XTitem");
+            doc.add_boolean_term("Q" + r.id);
+            doc.add_boolean_term("XA" + facet_key(r.council));
+            doc.add_boolean_term("XC" + facet_key(r.committee));
+            doc.add_boolean_term("XD" + day);
+            doc.add_boolean_term("XE" + r.meeting_id);
+            doc.add_boolean_term("XN" + fold_case(r.number));
+            doc.add_boolean_term("XLen");
+            for (const auto& k : kinds) doc.add_boolean_term("XK" + k);
+            for (const auto& x : roles) doc.add_boolean_term("XR" + x);
+            for (const auto& x : members) doc.add_boolean_term("XM" + member_key(x));
+            doc.add_value(schema::kSlotDate, day);
+            doc.add_value(schema::kSlotYear, day.substr(0, 4));
+            doc.add_value(schema::kSlotCommittee, r.committee);
+            doc.add_value(schema::kSlotCouncil, r.council);
+            doc.add_value(schema::kSlotItem, r.number);
+            doc.add_value(schema::kSlotMeeting, r.meeting_id);
+            doc.add_value(schema::kSlotItemId, r.id);
+            if (!members.empty()) doc.add_value(schema::kSlotMembers, joined(members));
+            if (!roles.empty()) doc.add_value(schema::kSlotRoles, joined(roles));
+            doc.add_value(schema::kSlotKinds, joined(kinds));
+            doc.add_value(schema::kSlotTopic, r.title);
+            doc.add_value(schema::kSlotLanguage, "en");
+            doc.set_data(encode_item(r));
+            db.replace_document("Q" + r.id, doc);
+        }
+        MeetingRecord rec;
+        rec.id = m.id;
+        rec.council = m.council;
+        rec.committee = m.committee;
+        rec.date = m.date;
+        for (const auto& r : m.items) rec.items.push_back({r.id, r.number, r.title});
+        Xapian::Document doc;
+        doc.add_boolean_term("XTmeeting");
+        doc.add_boolean_term("Q" + m.id);
+        doc.add_boolean_term("XA" + facet_key(m.council));
+        doc.add_boolean_term("XC" + facet_key(m.committee));
+        // Meeting documents carry words too (attendance): searches must still return items only.
+        doc.add_term("children");
+        doc.add_term("Zchildren");
+        doc.set_data(encode_meeting(rec));
+        db.replace_document("Q" + m.id, doc);
+    }
+    db.set_metadata(std::string(schema::kSchemaVersionKey), std::to_string(schema::kSchemaVersion));
+    db.commit();
+}
+
+std::vector<TestMeeting> test_meetings() {
+    TestMeeting panel{"m1", "Worcestershire County Council", "Children and Families Overview and Scrutiny Panel",
+                      "2017-03-13", {}};
+    panel.items = {
+        item(panel, 1, "267", "Apologies and Welcome", 1,
+             {passage("Apologies were received from Derek Benson, Independent Chairman, Worcestershire Safeguarding "
+                      "Children's Board.")}),
+        item(panel, 2, "268", "Declaration of Interest and of any Party Whip", 1,
+             {passage("Councillor Banks - Independent Chair of Orchard and Spring Vale Children's Centre, Evesham",
+                      PassageKind::declaration, "R W Banks", Role::member),
+              passage("Councillor Oborski - Chair of Wyre Forest Local Children's Trust, Member of the Safeguarding "
+                      "Improvement Board",
+                      PassageKind::declaration, "F M Oborski", Role::vice_chair, 2)}),
+        item(panel, 3, "271", "Progress Update on Optimising the Use of Children's Centre Buildings", 3,
+             {passage("32 Children's Centres buildings were within the scope of the project, 18 were part of the "
+                      "consultation on future use of buildings.", PassageKind::paragraph, "", Role::unknown, 3),
+              passage("It was agreed that the Panel would receive a further update at the end of the year.",
+                      PassageKind::resolution, "L R Duffy", Role::chair, 4)}),
+        item(panel, 4, "272", "Update on Children's Services Improvement Plan", 4,
+             {passage("The Panel were invited to a briefing on the Service Improvement Plan (SIP) on 14 February 2017.",
+                      PassageKind::paragraph, "", Role::unknown, 4),
+              passage("A key message from the visit was that it takes time to generate long term sustainable "
+                      "improvement, but holding your nerve and sticking with the programme was really important.",
+                      PassageKind::bullet, "Catherine Driscoll", Role::officer, 5)}),
+    };
+    TestMeeting cabinet{"m2", "Worcestershire County Council", "Cabinet", "2018-05-10", {}};
+    cabinet.items = {
+        item(cabinet, 1, "5", "Budget 2018/19", 1,
+             {passage("The Cabinet approved the budget, which keeps funding for children's centres at the level of "
+                      "the previous year, and endorsed the Service Improvement Plan.",
+                      PassageKind::resolution, "A Hardman", Role::chair, 1)}),
+    };
+    TestMeeting kent{"m3", "Kent County Council", "Corporate Parenting Panel", "2024-10-29", {}};
+    kent.items = {
+        item(kent, 1, "1", "Safeguarding report", 1,
+             {passage("The safeguarding report was noted by the panel.", PassageKind::paragraph, "Sarah Hammond",
+                      Role::officer, 1)}),
+    };
+    return {panel, cabinet, kent};
+}
+
+struct TestIndex {
+    testing::TempDir dir;
+    std::string path;
+    TestIndex() : path((dir.path() / "db").string()) {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
+        write_items(db, test_meetings());
+        db.add_synonym("sip", "service improvement plan");
+        db.add_synonym("service improvement plan", "sip");
+        db.commit();
+    }
+};
+
+Searcher open_searcher(const std::string& path) {
+    auto s = Searcher::open({path});
+    REQUIRE(s);
+    return std::move(*s);
+}
+
+SearchResponse run(Searcher& s, SearchOptions o) {
+    auto r = s.search(o);
+    if (!r) FAIL("search failed: " << r.error().message);
+    return *r;
+}
+
+SearchOptions query(std::string q) {
+    SearchOptions o;
+    o.query = std::move(q);
+    return o;
+}
+
+std::vector<std::string> numbers(const SearchResponse& r) {
+    std::vector<std::string> out;
+    for (const auto& h : r.hits) out.push_back(h.item_number);
+    return out;
+}
+
+std::string highlighted(const Hit& h) {
+    std::string out;
+    for (const auto& x : h.highlights) out += "[" + h.snippet.substr(x.offset, x.length) + "]";
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("Searcher: children's centres finds minute 271 first, with snippet and citation", "[search]") {
+    TestIndex index;
+    auto s = open_searcher(index.path);
+    auto r = run(s, query("children's centres"));
+    // 271 has the words in its title and text; the cabinet budget item has them too; 268 has "Children's
+    // Centre" in a declaration; 267 and 272 only say "children's".
+    REQUIRE(r.hits.size() == 3);
+    CHECK(r.hits[0].item_number == "271");
+    CHECK(r.total_estimate == 3);
+    const Hit& h = r.hits[0];
+    CHECK(h.rank == 1);
+    CHECK(h.id == "m1-003");
+    CHECK(h.item_title == "Progress Update on Optimising the Use of Children's Centre Buildings");
+    CHECK(h.citation ==
+          "Worcestershire County Council, Children and Families Overview and Scrutiny Panel, 13 March 2017, minute 271, p. 3");
+    CHECK(h.snippet.rfind("32 Children's Centres buildings", 0) == 0);
+    CHECK(highlighted(h) == "[Children's][Centres]");
+    CHECK(h.page == 3);
+    CHECK(h.source == "corpora/test/m1.md");
+    CHECK(h.score > 0);
+}
+
+TEST_CASE("Searcher: role filter and phrase find the officer's passage", "[search]") {
+    TestIndex index;
+    auto s = open_searcher(index.path);
+    auto r = run(s, query("role:officer \"holding your nerve\""));
+    REQUIRE(r.hits.size() == 1);
+    CHECK(r.hits[0].item_number == "272");
+    CHECK(r.hits[0].speaker == "Catherine Driscoll");
+    CHECK(r.hits[0].speaker_role == "officer");
+    CHECK(r.hits[0].page == 5);
+    CHECK(highlighted(r.hits[0]) == "[holding][your][nerve]");
+    // The same as an option.
+    auto o = query("\"holding your nerve\"");
+    o.roles = {"officer"};
+    CHECK(numbers(run(s, o)) == std::vector<std::string>{"272"});
+    o.roles = {"chair"};
+    CHECK(run(s, o).hits.empty());
+}
+
+TEST_CASE("Searcher: member filter in any form finds her declaration", "[search]") {
+    TestIndex index;
+    auto s = open_searcher(index.path);
+    for (const char* q : {"member:Oborski", "member:\"F M Oborski\"", "member:\"Mrs Oborski\""}) {
+        auto r = run(s, query(q));
+        REQUIRE(r.hits.size() == 1);
+        CHECK(r.hits[0].item_number == "268");
+        // Of the two declarations, hers is shown.
+        CHECK(r.hits[0].speaker == "F M Oborski");
+        CHECK(r.hits[0].passage_kind == "declaration");
+        CHECK(r.hits[0].passage == 2);
+        CHECK(highlighted(r.hits[0]) == "[Oborski]");
+    }
+}
+
+TEST_CASE("Searcher: decisions of a committee named by its first words", "[search]") {
+    TestIndex index;
+    auto s = open_searcher(index.path);
+    auto r = run(s, query("type:decision committee:\"Children and Families\""));
+    CHECK(numbers(r) == std::vector<std::string>{"271"});
+    CHECK(r.hits[0].passage_kind == "resolution");
+    CHECK(r.hits[0].speaker == "L R Duffy");
+    // Options behave alike.
+    SearchOptions o;
+    o.types = {"decision"};
+    o.committees = {"children and families"};
+    CHECK(numbers(run(s, o)) == std::vector<std::string>{"271"});
+    // Without the committee: both decisions, newest first (no words to rank by).
+    o.committees.clear();
+    CHECK(numbers(run(s, o)) == std::vector<std::string>{"5", "271"});
+}
+
+TEST_CASE("Searcher: an acronym finds passages that only spell it out", "[search]") {
+    TestIndex index;
+    auto s = open_searcher(index.path);
+    auto r = run(s, query("SIP"));
+    std::vector<std::string> found = numbers(r);
+    std::sort(found.begin(), found.end());
+    // 272 says both; the cabinet's item 5 only says "Service Improvement Plan".
+    CHECK(found == std::vector<std::string>{"272", "5"});
+    for (const auto& h : r.hits) {
+        if (h.item_number == "5") CHECK(highlighted(h) == "[Service][Improvement][Plan]");
+    }
+}
+
+TEST_CASE("Searcher: a misspelt word gets a suggestion and no results", "[search]") {
+    TestIndex index;
+    auto s = open_searcher(index.path);
+    auto r = run(s, query("safegaurding"));
+    CHECK(r.hits.empty());
+    CHECK(r.suggestion == "safeguarding");
+    CHECK(no_results_message(r) == "no results for \"safegaurding\"; did you mean \"safeguarding\"?");
+    CHECK(run(s, query("safeguarding")).suggestion.empty());
+}
+
+TEST_CASE("Searcher: facet counts over the whole result set", "[search]") {
+    TestIndex index;
+    auto s = open_searcher(index.path);
+    auto o = query("council:worcestershire");
+    o.facets = {"committee", "year", "role", "type", "member"};
+    o.limit = 1;  // counts do not depend on the page
+    auto r = run(s, o);
+    CHECK(r.total_estimate == 5);
+    CHECK(r.total_exact);
+    REQUIRE(r.facets.size() == 5);
+    // Facets come in schema order, whatever the order asked for.
+    std::vector<std::string> names;
+    for (const auto& f : r.facets) names.push_back(f.name);
+    CHECK(names == std::vector<std::string>{"committee", "year", "member", "role", "type"});
+    auto counts = [&r](const std::string& name) {
+        std::map<std::string, std::size_t> m;
+        for (const auto& f : r.facets) {
+            if (f.name != name) continue;
+            for (const auto& v : f.values) m[v.value] = v.count;
+        }
+        return m;
+    };
+    // Counted by hand from test_meetings(): four panel items, one cabinet item.
+    CHECK(counts("committee") == std::map<std::string, std::size_t>{
+                                     {"Children and Families Overview and Scrutiny Panel", 4}, {"Cabinet", 1}});
+    CHECK(r.facets[0].values[0].value == "Children and Families Overview and Scrutiny Panel");
+    CHECK(counts("year") == std::map<std::string, std::size_t>{{"2017", 4}, {"2018", 1}});
+    CHECK(counts("role") == std::map<std::string, std::size_t>{
+                                     {"member", 1}, {"vice_chair", 1}, {"chair", 2}, {"officer", 1}});
+    CHECK(counts("type") == std::map<std::string, std::size_t>{
+                                     {"paragraph", 3}, {"declaration", 1}, {"decision", 2}, {"bullet", 1}});
+    CHECK(counts("member") == std::map<std::string, std::size_t>{{"R W Banks", 1},
+                                                                    {"F M Oborski", 1},
+                                                                    {"L R Duffy", 1},
+                                                                    {"Catherine Driscoll", 1},
+                                                                    {"A Hardman", 1}});
+}
+
+TEST_CASE("Searcher: sorting, paging and date ranges", "[search]") {
+    TestIndex index;
+    auto s = open_searcher(index.path);
+    auto o = query("panel OR cabinet OR safeguarding");
+    o.sort = SortOrder::newest;
+    auto newest = run(s, o);
+    REQUIRE(!newest.hits.empty());
+    CHECK(newest.hits.front().date == "2024-10-29");
+    o.sort = SortOrder::oldest;
+    auto oldest = run(s, o);
+    CHECK(oldest.hits.front().date == "2017-03-13");
+    CHECK(oldest.hits.back().date == "2024-10-29");
+
+    auto all = run(s, query("children"));
+    REQUIRE(all.hits.size() == 5);
+    auto page = query("children");
+    page.limit = 2;
+    page.offset = 2;
+    auto second = run(s, page);
+    REQUIRE(second.hits.size() == 2);
+    CHECK(second.hits[0].id == all.hits[2].id);
+    CHECK(second.hits[1].id == all.hits[3].id);
+    CHECK(second.hits[0].rank == 3);
+
+    CHECK(run(s, query("children 2018-01-01..2018-12-31")).hits.size() == 1);
+    CHECK(run(s, query("children 2017..")).hits.size() == 5);
+    CHECK(run(s, query("date:2017-03-13")).hits.size() == 4);
+    auto ranged = query("children");
+    ranged.from = "2018";
+    CHECK(numbers(run(s, ranged)) == std::vector<std::string>{"5"});
+    ranged.from.clear();
+    ranged.to = "2017-12";
+    CHECK(run(s, ranged).hits.size() == 4);
+}
+
+TEST_CASE("Searcher: results by meeting and by passage", "[search]") {
+    TestIndex index;
+    auto s = open_searcher(index.path);
+    auto o = query("children");
+    o.by = GroupBy::meeting;
+    auto meetings = run(s, o);
+    REQUIRE(meetings.hits.size() == 2);
+    std::set<std::string> ids{meetings.hits[0].id, meetings.hits[1].id};
+    CHECK(ids == std::set<std::string>{"m1", "m2"});
+    for (const auto& h : meetings.hits) CHECK(h.grouped == (h.id == "m1" ? 3u : 0u));
+
+    o = query("\"children's centre\"");
+    o.by = GroupBy::passage;
+    auto passages = run(s, o);
+    // The phrase (unstemmed) matches 268 ("Children's Centre, Evesham") and 271's title; item 5 says
+    // "centres" only. Within each, the passages that match best: 268's first declaration (its second says
+    // "Children's Trust"), 271's first paragraph ("Children's Centres"); 271's resolution says neither.
+    std::set<std::string> where;
+    for (const auto& h : passages.hits) where.insert(h.item_number + "/" + std::to_string(h.passage));
+    CHECK(where == std::set<std::string>{"268/1", "271/1"});
+    CHECK(passages.hits.size() == 2);
+}
+
+TEST_CASE("Searcher: more like this", "[search]") {
+    TestIndex index;
+    auto s = open_searcher(index.path);
+    SearchOptions o;
+    o.like_item = "m1-003";  // children's centre buildings
+    auto r = run(s, o);
+    REQUIRE(!r.hits.empty());
+    for (const auto& h : r.hits) CHECK(h.id != "m1-003");
+    auto position = [&r](const std::string& id) {
+        for (const auto& h : r.hits) {
+            if (h.id == id) return h.rank;
+        }
+        return std::size_t{1000};
+    };
+    // The budget keeping children's centres funded is nearer the matter than the apologies or Kent's report.
+    CHECK(position("m2-001") < position("m1-001"));
+    CHECK(position("m2-001") < position("m3-001"));
+    // So is the declaration of a children's centre chair.
+    CHECK(position("m1-002") < position("m3-001"));
+    o.like_item = "nope";
+    auto missing = s.search(o);
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().code == ErrorCode::NotFound);
+}
+
+TEST_CASE("Searcher: item and meeting lookup by id", "[search]") {
+    TestIndex index;
+    auto s = open_searcher(index.path);
+    auto i = s.item("m1-004");
+    REQUIRE(i);
+    CHECK(i->number == "272");
+    CHECK(i->passages.size() == 2);
+    auto m = s.meeting("m1");
+    REQUIRE(m);
+    CHECK(m->items.size() == 4);
+    CHECK(s.item("m1").error().code == ErrorCode::NotFound);  // a meeting is not an item
+    CHECK(s.item("zzz").error().code == ErrorCode::NotFound);
+    CHECK(s.meeting("m1-001").error().code == ErrorCode::NotFound);
+}
+
+TEST_CASE("Searcher: meeting documents are never hits", "[search]") {
+    TestIndex index;
+    auto s = open_searcher(index.path);
+    for (const auto& h : run(s, query("children")).hits) CHECK(h.id.find('-') != std::string::npos);
+}
+
+TEST_CASE("Searcher: errors and limits", "[search]") {
+    TestIndex index;
+    auto s = open_searcher(index.path);
+    auto empty = s.search(SearchOptions{});
+    REQUIRE_FALSE(empty);
+    CHECK(empty.error().code == ErrorCode::InvalidArgument);
+
+    auto deep = query("children");
+    deep.offset = config::kMaxResultDepth;
+    CHECK(s.search(deep).error().code == ErrorCode::LimitExceeded);
+
+    auto bad_role = query("children");
+    bad_role.roles = {"dictator"};
+    CHECK(s.search(bad_role).error().code == ErrorCode::InvalidArgument);
+
+    // A wildcard that would expand beyond the limit is refused, not run.
+    {
+        Xapian::WritableDatabase db(index.path, Xapian::DB_OPEN);
+        Xapian::Document doc;
+        doc.add_boolean_term("XTitem");
+        for (unsigned i = 0; i <= config::kMaxWildcardExpansion; ++i) doc.add_term("zebra" + std::to_string(i));
+        db.add_document(doc);
+        db.commit();
+    }
+    auto fresh = open_searcher(index.path);
+    auto wild = fresh.search(query("zebra*"));
+    REQUIRE_FALSE(wild);
+    CHECK(wild.error().code == ErrorCode::LimitExceeded);
+    CHECK(wild.error().message == "search: a wildcard matches more than 200 words; make it longer");
+    CHECK(fresh.search(query("zebra1*")));  // zebra1, zebra10..19, zebra100..199: 111 words
+}
+
+TEST_CASE("Searcher: refuses what is not a minutes index", "[search]") {
+    testing::TempDir dir;
+    auto missing = Searcher::open({(dir.path() / "none").string()});
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().code == ErrorCode::NotFound);
+    std::string path = (dir.path() / "plain").string();
+    {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+        db.add_document(Xapian::Document());
+        db.commit();
+    }
+    auto plain = Searcher::open({path});
+    REQUIRE_FALSE(plain);
+    CHECK(plain.error().code == ErrorCode::Corrupt);
+    CHECK(plain.error().message.find("is not a minutes index") != std::string::npos);
+    CHECK(Searcher::open({"tcp://nohost"}).error().code == ErrorCode::InvalidArgument);
+    CHECK_FALSE(Searcher::open({}));
+}
+
+TEST_CASE("Searcher: two shards search as one database", "[search]") {
+    testing::TempDir dir;
+    auto meetings = test_meetings();
+    std::string a = (dir.path() / "a").string(), b = (dir.path() / "b").string();
+    {
+        Xapian::WritableDatabase da(a, Xapian::DB_CREATE);
+        write_items(da, {meetings[0]});
+        Xapian::WritableDatabase db(b, Xapian::DB_CREATE);
+        write_items(db, {meetings[1], meetings[2]});
+    }
+    TestIndex whole;
+    auto one = open_searcher(whole.path);
+    auto sharded = Searcher::open({a, b});
+    REQUIRE(sharded);
+    auto o = query("children OR safeguarding");
+    o.facets = {"committee", "council"};
+    auto x = run(one, o), y = run(*sharded, o);
+    CHECK(y.total_estimate == x.total_estimate);
+    REQUIRE(y.hits.size() == x.hits.size());
+    std::set<std::string> ids_x, ids_y;
+    for (const auto& h : x.hits) ids_x.insert(h.id);
+    for (const auto& h : y.hits) ids_y.insert(h.id);
+    CHECK(ids_x == ids_y);
+    for (std::size_t f = 0; f < o.facets.size(); ++f) {
+        std::map<std::string, std::size_t> cx, cy;
+        for (const auto& v : x.facets[f].values) cx[v.value] = v.count;
+        for (const auto& v : y.facets[f].values) cy[v.value] = v.count;
+        CHECK(cx == cy);
+    }
+}
+
+TEST_CASE("search formats: JSON document, CSV rows, terminal listing", "[search]") {
+    TestIndex index;
+    auto s = open_searcher(index.path);
+    auto o = query("children's centres");
+    o.facets = {"committee"};
+    auto r = run(s, o);
+    auto j = nlohmann::json::parse(search_response_json(r));
+    CHECK(j["schema"] == "minutes-search/1");
+    CHECK(j["total_estimate"] == 3);
+    CHECK(j["hits"][0]["item_number"] == "271");
+    CHECK(j["hits"][0]["citation"] ==
+          "Worcestershire County Council, Children and Families Overview and Scrutiny Panel, 13 March 2017, minute 271, p. 3");
+    CHECK(j["hits"][0]["page"] == 3);
+    CHECK(j["hits"][0]["speaker"].is_null());
+    CHECK(j["hits"][0]["highlights"][0] == nlohmann::json::array({3, 10}));
+    CHECK(j["facets"]["committee"][0]["value"] == "Children and Families Overview and Scrutiny Panel");
+    CHECK(j["facets"]["committee"][0]["count"] == 2);
+    CHECK(j["suggestion"].is_null());
+
+    std::string csv = search_response_csv(r);
+    CHECK(csv.rfind("rank,id,date,council,committee,item_number,item_title,", 0) == 0);
+    CHECK(std::count(csv.begin(), csv.end(), '\n') == 4);  // header + 3 hits
+    // Fields holding commas are quoted.
+    CHECK(csv.find("\"Worcestershire County Council, Children and Families Overview and Scrutiny Panel, 13 March 2017, "
+                   "minute 271, p. 3\"") != std::string::npos);
+
+    TableStyle style;
+    style.width = 60;
+    std::string table = search_response_table(r, style);
+    CHECK(table.rfind("3 items match; showing 1-3, by relevance\n", 0) == 0);
+    CHECK(table.find("*Children's* *Centres*") != std::string::npos);
+    std::size_t start = 0;
+    while (start < table.size()) {
+        std::size_t end = table.find('\n', start);
+        if (end == std::string::npos) end = table.size();
+        std::string line = table.substr(start, end - start);
+        std::size_t width = 0;
+        for (char c : line) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        CAPTURE(line);
+        CHECK(width <= 60);
+        start = end + 1;
+    }
+    CHECK(error_to_json({ErrorCode::InvalidArgument, "limit: x"}) ==
+          "{\"error\":{\"code\":\"invalid_argument\",\"message\":\"limit: x\"}}");
+}
