@@ -124,8 +124,7 @@ int main(int argc, char** argv) {
                      "minutes-query"};
         auto* db = app.add_option("--db", c.databases, "database directory, or tcp://HOST:PORT for a xapian-tcpsrv "
                                                        "shard; repeat to search several as one")
-                       ->expected(1)
-                       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+                       ->allow_extra_args(false);
         auto* server = app.add_option("--server", c.server, "URL of a minutes-searchd (http://HOST:PORT) instead of --db");
         db->excludes(server);
         server->excludes(db);
@@ -135,7 +134,7 @@ int main(int argc, char** argv) {
             for (const auto& f : minutes::kQueryFields) {
                 if (f.name == name) help = std::string(f.help) + "; repeat for alternatives";
             }
-            app.add_option("--" + name, values, help)->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+            app.add_option("--" + name, values, help)->allow_extra_args(false);
         }
         app.add_option("--from", c.from, "meetings on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)");
         app.add_option("--to", c.to, "meetings on or before this date");

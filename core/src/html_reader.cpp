@@ -545,6 +545,9 @@ private:
         if (kind == BlockKind::text && take_page_marker(text)) return;
         produced_ += text.size();
         if (!pending_marker_.empty() && kind != BlockKind::table_row) {
+            // A numbered entry reads "3. Title" as in a markdown source, where the markdown reader
+            // gives a text block: the same form from both, so the recogniser sees one convention.
+            if (kind == BlockKind::list_item) kind = BlockKind::text;
             append_block(out_, kind, pending_marker_ + text, level, page_, options_);
             pending_marker_.clear();
         } else {

@@ -2,6 +2,10 @@
 #include "index_document.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <iterator>
 #include <set>
 
 #include "minutes/names.h"
@@ -76,7 +80,86 @@ bool is_spelling_word(const std::string& term) {
     return true;
 }
 
+std::uint64_t mix(std::uint64_t h) {
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
 }  // namespace
+
+TextSketch sketch_of(const std::vector<std::string_view>& texts) {
+    std::vector<std::uint64_t> hashes;
+    std::uint64_t w1 = 0, w2 = 0;
+    std::size_t words = 0;
+    for (auto text : texts) {
+        std::size_t i = 0;
+        while (i < text.size()) {
+            // Words: runs of ASCII letters and digits or of non-ASCII bytes, ASCII folded to lower case.
+            auto word_byte = [](unsigned char c) { return c >= 0x80 || std::isalnum(c); };
+            while (i < text.size() && !word_byte(static_cast<unsigned char>(text[i]))) ++i;
+            if (i >= text.size()) break;
+            std::uint64_t h = 1469598103934665603ULL;
+            while (i < text.size() && word_byte(static_cast<unsigned char>(text[i]))) {
+                h = (h ^ static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(text[i])))) * 1099511628211ULL;
+                ++i;
+            }
+            if (++words >= 3) hashes.push_back(mix(w1 * 0x9E3779B97F4A7C15ULL + w2 * 0xC2B2AE3D27D4EB4FULL + h));
+            w1 = w2;
+            w2 = h;
+        }
+    }
+    std::sort(hashes.begin(), hashes.end());
+    hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+    TextSketch sketch;
+    sketch.shingles = hashes.size();
+    hashes.resize(std::min(hashes.size(), kSketchSize));
+    sketch.minima = std::move(hashes);
+    return sketch;
+}
+
+double containment(const TextSketch& a, const TextSketch& b) {
+    if (a.minima.empty() || b.minima.empty()) return 1.0;
+    // The k smallest of the union, and how many of them both texts hold: an estimate of Jaccard.
+    std::vector<std::uint64_t> merged;
+    std::set_union(a.minima.begin(), a.minima.end(), b.minima.begin(), b.minima.end(), std::back_inserter(merged));
+    merged.resize(std::min(merged.size(), kSketchSize));
+    std::size_t both = 0;
+    for (auto h : merged) {
+        if (std::binary_search(a.minima.begin(), a.minima.end(), h) && std::binary_search(b.minima.begin(), b.minima.end(), h))
+            ++both;
+    }
+    double jaccard = static_cast<double>(both) / static_cast<double>(merged.size());
+    double shared = jaccard * static_cast<double>(a.shingles + b.shingles) / (1.0 + jaccard);
+    return shared / static_cast<double>(std::min(a.shingles, b.shingles));
+}
+
+std::string encode_sketch(const TextSketch& sketch) {
+    std::string out = std::to_string(sketch.shingles);
+    char buffer[24];
+    for (auto h : sketch.minima) {
+        std::snprintf(buffer, sizeof buffer, ",%llx", static_cast<unsigned long long>(h));
+        out += buffer;
+    }
+    return out;
+}
+
+TextSketch decode_sketch(std::string_view text) {
+    TextSketch sketch;
+    if (text.empty()) return sketch;
+    std::string copy(text);
+    char* cursor = copy.data();
+    sketch.shingles = std::strtoull(cursor, &cursor, 10);
+    while (*cursor == ',') {
+        ++cursor;
+        sketch.minima.push_back(std::strtoull(cursor, &cursor, 16));
+    }
+    if (!std::is_sorted(sketch.minima.begin(), sketch.minima.end())) return TextSketch{};
+    return sketch;
+}
 
 std::string compact_date(const std::string& iso) {
     auto date = MeetingDate::from_iso(iso);
@@ -177,6 +260,13 @@ PreparedMeeting DocumentBuilder::build(const Minutes& minutes) {
         out.items.push_back(std::move(doc));
     }
 
+    std::vector<std::string_view> texts;
+    for (const auto& item : minutes.items) {
+        texts.push_back(item.title);
+        for (const auto& passage : item.passages) texts.push_back(passage.text);
+    }
+    out.sketch = sketch_of(texts);
+
     for (const auto& acronym : minutes.acronyms) {
         std::string short_form = fold_case(acronym.short_form);
         std::string long_form = fold_case(acronym.long_form);
@@ -185,6 +275,28 @@ PreparedMeeting DocumentBuilder::build(const Minutes& minutes) {
         out.synonyms.emplace_back(long_form, short_form);
     }
     return out;
+}
+
+void rekey_meeting(PreparedMeeting& prepared, const std::string& meeting_id) {
+    const std::string old_meeting = prepared.meeting.id;
+    for (std::size_t i = 0; i < prepared.items.size(); ++i) {
+        auto& doc = prepared.items[i];
+        std::string id = item_id_for(meeting_id, i + 1);
+        doc.remove_term(kPrefixUnique + prepared.item_ids[i]);
+        doc.add_boolean_term(kPrefixUnique + id);
+        doc.remove_term(kPrefixMeeting + old_meeting);
+        add_boolean(doc, kPrefixMeeting, meeting_id);
+        doc.add_value(schema::kSlotMeeting, meeting_id);
+        doc.add_value(schema::kSlotItemId, id);
+        if (auto record = decode_item(doc.get_data())) {
+            record->id = id;
+            record->meeting_id = meeting_id;
+            doc.set_data(encode_item(*record));
+        }
+        prepared.item_ids[i] = id;
+        if (i < prepared.meeting.items.size()) prepared.meeting.items[i].id = id;
+    }
+    prepared.meeting.id = meeting_id;
 }
 
 bool add_whole_document_item(Minutes& minutes, const SourceText& text) {

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <string_view>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -16,6 +18,22 @@
 
 namespace minutes::index {
 
+// A bottom-k sketch of a text's distinct word 3-grams: estimates how much two texts share, to tell two
+// renderings of one meeting (mostly the same text) from two parts of one sitting (different text).
+struct TextSketch {
+    std::vector<std::uint64_t> minima;  // the smallest shingle hashes, ascending, at most kSketchSize
+    std::uint64_t shingles = 0;         // distinct shingles in the text
+};
+inline constexpr std::size_t kSketchSize = 64;
+// Renderings share at least this share of the smaller text's 3-grams.
+inline constexpr double kRenderingContainment = 0.5;
+
+[[nodiscard]] TextSketch sketch_of(const std::vector<std::string_view>& texts);
+// Estimated |A and B| / min(|A|, |B|); 1 when either sketch is empty (nothing to tell them apart).
+[[nodiscard]] double containment(const TextSketch& a, const TextSketch& b);
+[[nodiscard]] std::string encode_sketch(const TextSketch& sketch);
+[[nodiscard]] TextSketch decode_sketch(std::string_view text);
+
 // Everything the writer needs to store one recognised source, built without touching the database.
 struct PreparedMeeting {
     MeetingRecord meeting;                 // sources = {this source}
@@ -25,6 +43,7 @@ struct PreparedMeeting {
     std::vector<Xapian::Document> items;   // unique term, boolean terms, values, data, free text
     std::size_t passages = 0;
     bool whole_document = false;           // no agenda items recognised: the text is one item
+    TextSketch sketch;                     // of the titles and passages
     std::unordered_map<std::string, unsigned> spelling;  // unstemmed words -> frequency
     std::vector<std::pair<std::string, std::string>> synonyms;  // folded key -> folded value, both ways
 };
@@ -41,6 +60,10 @@ private:
     Xapian::Stem english_;
     Xapian::Stem none_;
 };
+
+// Gives prepared documents another meeting id (a part of a sitting whose meeting id another, different
+// text already holds): unique terms, XE terms, values, data and the meeting record follow.
+void rekey_meeting(PreparedMeeting& prepared, const std::string& meeting_id);
 
 // When the recogniser finds no agenda items, the text must still be findable: the whole document becomes
 // one unnumbered item whose passages are the source's blocks. Returns false when there is no text.

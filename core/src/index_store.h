@@ -28,6 +28,7 @@ struct SourceRecord {
     std::string meeting_id;
     std::size_t items = 0;  // item documents indexed from this file (0 for a rendering kept as alternate)
     std::size_t passages = 0;
+    std::string sketch;  // encode_sketch of its text: tells another rendering from another part
 };
 
 inline constexpr std::string_view kSourceKeyPrefix = "minutes.source.";

@@ -213,6 +213,11 @@ Prepared prepare_file(const Candidate& candidate, const std::unordered_map<std::
     };
     try {
         const std::string& path = candidate.path;
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(path, ec)) {
+            // A FIFO or device would block or never end: only regular files are read.
+            return fail(FileOutcome::failed, path + ": not a regular file");
+        }
         std::string id = source_id_for(path);
         out.record.path = path;
         out.record.size = candidate.size;
@@ -303,6 +308,7 @@ Result<IndexReport> IndexWriter::add(const std::vector<std::filesystem::path>& p
         if (!seen_paths.insert(c.path).second) return;
         std::error_code ec;
         c.size = std::filesystem::file_size(file, ec);
+        if (ec) c.size = 0;
         if (from_walk) {
             auto name = file.filename().string();
             if (std::find(options.ignored_names.begin(), options.ignored_names.end(), name) != options.ignored_names.end()) {
@@ -329,11 +335,12 @@ Result<IndexReport> IndexWriter::add(const std::vector<std::filesystem::path>& p
                 path, std::filesystem::directory_options::skip_permission_denied, ec), end;
             for (; !ec && it != end; it.increment(ec)) {
                 auto name = it->path().filename().string();
+                std::error_code type_ec;
                 if (!name.empty() && name[0] == '.') {  // hidden files and directories (.git)
-                    if (it->is_directory()) it.disable_recursion_pending();
+                    if (it->is_directory(type_ec)) it.disable_recursion_pending();
                     continue;
                 }
-                if (it->is_regular_file()) files.push_back(it->path());
+                if (it->is_regular_file(type_ec)) files.push_back(it->path());
             }
             if (ec) {
                 Candidate c;

@@ -64,6 +64,13 @@ bool write_all(int fd, const char* data, std::size_t size) {
 
 [[noreturn]] void run_child(int fd, const std::function<std::string()>& work, const ChildLimits& limits,
                             std::size_t inherited_address_space) {
+    // Keep only the standard streams and our pipe: a write end of another extraction's pipe, made by
+    // another thread at the same time, would otherwise stay open here and delay that EOF.
+    if (fd != 3) {
+        if (::dup2(fd, 3) < 0) _exit(kChildFailed);
+        fd = 3;
+    }
+    ::close_range(4, ~0U, 0);
     set_limit(RLIMIT_CORE, 0, 0);
     if (limits.cpu_seconds > 0) {
         auto cpu = static_cast<rlim_t>(limits.cpu_seconds);

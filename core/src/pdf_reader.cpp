@@ -230,29 +230,33 @@ double median_font_size(const std::vector<PageLines>& pages) {
 }
 
 // Paragraphs: consecutive lines without a blank line's gap between them, in one font size and
-// weight. A change between bold and other lines also ends a paragraph: ModernGov and most
-// clerks set item titles in bold, so "1 Police Report" and a wrapped "272. Minutes of the meeting
-// ... / approved as a correct record" come out as blocks of their own, apart from the body.
-// Short all-bold blocks, and short runs in a clearly larger font, are headings.
+// weight. A change between bold and other lines also ends a paragraph: ModernGov and most clerks set
+// item titles in bold, so "1 Police Report" and "272. Minutes of the meeting ... record" come out as
+// paragraphs of their own, apart from the body. A bold title wrapped over lines that reach the right
+// margin is one line of text (the break is only layout); a short bold line ends its paragraph.
+// Short runs in a clearly larger font than the body are headings; bold alone is not, since clerks
+// also set motions and notes in bold ("R2024-052 D. Yemm, T. Butler:", "Carried.").
 void build_blocks(const std::vector<PageLines>& pages, PdfText& out) {
     double body_size = median_font_size(pages);
     for (const auto& page : pages) {
+        double text_left = page.lines.empty() ? 0 : page.lines.front().left;
+        double text_right = 0;
+        for (const auto& line : page.lines) {
+            text_left = std::min(text_left, line.left);
+            text_right = std::max(text_right, line.right);
+        }
+        const double wrap_edge = text_right - 0.25 * (text_right - text_left);
         RawBlock current;
         double block_size = 0;
-        FontStyle block_style = FontStyle::regular;
+        bool block_bold = false;
         int block_lines = 0;
         const Line* previous = nullptr;
         auto flush = [&]() {
-            if (!current.text.empty() && block_lines <= 3 && current.text.size() <= 250) {
-                if (body_size > 0 && block_size >= 1.2 * body_size) {
+            if (!current.text.empty()) {
+                if (body_size > 0 && block_size >= 1.2 * body_size && block_lines <= 3 && current.text.size() <= 250) {
                     current.kind = BlockKind::heading;
                     current.level = block_size >= 1.5 * body_size ? 1 : 2;
-                } else if (block_style == FontStyle::bold) {
-                    current.kind = BlockKind::heading;
-                    current.level = 3;
                 }
-            }
-            if (!current.text.empty()) {
                 current.page = page.number;
                 out.blocks.push_back(std::move(current));
             }
@@ -260,19 +264,21 @@ void build_blocks(const std::vector<PageLines>& pages, PdfText& out) {
             block_lines = 0;
         };
         for (const auto& line : page.lines) {
+            bool bold = line.style == FontStyle::bold;
             if (previous != nullptr) {
                 double gap = line.top - previous->bottom;
                 double line_height = std::min(line.bottom - line.top, previous->bottom - previous->top);
                 bool size_change = std::fabs(line.font_size - block_size) > 0.15 * std::max(1.0, block_size);
                 // Italic changes do not split: a line of a paragraph may be mostly an italic title.
-                bool weight_change = (line.style == FontStyle::bold) != (block_style == FontStyle::bold);
-                if (gap > 0.5 * line_height || size_change || weight_change) flush();
+                bool weight_change = bold != block_bold;
+                bool title_ended = block_bold && previous->right < wrap_edge;
+                if (gap > 0.5 * line_height || size_change || weight_change || title_ended) flush();
             }
             if (block_lines == 0) {
                 block_size = line.font_size;
-                block_style = line.style;
+                block_bold = bold;
             }
-            if (!current.text.empty()) current.text += '\n';
+            if (!current.text.empty()) current.text += block_bold ? ' ' : '\n';
             current.text += line.text;
             ++block_lines;
             previous = &line;

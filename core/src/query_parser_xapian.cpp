@@ -228,12 +228,7 @@ Xapian::Query or_of_terms(const std::vector<std::string>& terms) {
 }
 
 void add_highlight_word(QueryWords& words, const std::string& folded, bool keep_stopwords) {
-    if (folded.empty()) return;
-    if (!keep_stopwords && english_stopper()(folded)) return;
-    static const Xapian::Stem stem("english");
-    if (std::find(words.words.begin(), words.words.end(), folded) == words.words.end()) words.words.push_back(folded);
-    std::string s = stem(folded);
-    if (!s.empty() && std::find(words.stems.begin(), words.stems.end(), s) == words.stems.end()) words.stems.push_back(s);
+    words.add(folded, keep_stopwords);
 }
 
 void add_highlight_text(QueryWords& words, std::string_view text, bool keep_stopwords) {
@@ -241,6 +236,36 @@ void add_highlight_text(QueryWords& words, std::string_view text, bool keep_stop
 }
 
 }  // namespace
+
+std::size_t QueryWords::add(const std::string& folded, bool keep_stopwords, std::size_t group) {
+    if (folded.empty() || (!keep_stopwords && english_stopper()(folded))) return group;
+    auto at = std::find(words.begin(), words.end(), folded);
+    if (at != words.end()) return groups[static_cast<std::size_t>(at - words.begin())];
+    thread_local const Xapian::Stem stem("english");  // Stem objects are not thread-safe
+    if (group == kNewGroup) group = group_count++;
+    words.push_back(folded);
+    stems.push_back(stem(folded));
+    groups.push_back(group);
+    return group;
+}
+
+std::size_t QueryWords::add_phrase(const std::vector<std::string>& folded_words, std::size_t group) {
+    std::vector<std::string> kept;
+    for (const auto& w : folded_words) {
+        if (!w.empty()) kept.push_back(w);
+    }
+    if (kept.empty()) return group;
+    if (kept.size() == 1) return add(kept[0], true, group);
+    for (const auto& p : phrases) {
+        if (p.words == kept) return p.group;
+    }
+    thread_local const Xapian::Stem stem("english");  // Stem objects are not thread-safe
+    if (group == kNewGroup) group = group_count++;
+    Phrase phrase{kept, {}, group};
+    for (const auto& w : kept) phrase.stems.push_back(stem(w));
+    phrases.push_back(std::move(phrase));
+    return group;
+}
 
 bool is_stopword(const std::string& folded_word) { return english_stopper()(folded_word); }
 
@@ -349,7 +374,8 @@ Result<Xapian::Query> QueryCompiler::option_filter(std::string_view field, const
     return Xapian::Query(Xapian::Query::OP_OR, subs.begin(), subs.end());
 }
 
-Result<std::string> QueryCompiler::expand_synonyms(std::string_view text) const {
+Result<std::string> QueryCompiler::expand_synonyms(std::string_view text,
+                                                   std::vector<SynonymExpansion>* concepts) const {
     auto tokens = tokenize(text);
     auto lookup = [&](const std::vector<std::string>& originals) {
         std::vector<std::string> found;
@@ -397,6 +423,7 @@ Result<std::string> QueryCompiler::expand_synonyms(std::string_view text) const 
         bool beside_near = (i > 0 && near_op(i - 1)) || near_op(i + 1);
         if (t.kind == TokenKind::phrase && !beside_near) {
             auto syns = lookup(split_words(t.body));
+            if (!syns.empty() && concepts != nullptr) concepts->push_back({"\"" + t.body + "\"", syns});
             if (!syns.empty()) {
                 out += std::string(text.substr(copied, t.begin - copied)) + "(\"" + t.body + "\"" + alternatives(syns) + ")";
                 copied = t.end;
@@ -420,6 +447,11 @@ Result<std::string> QueryCompiler::expand_synonyms(std::string_view text) const 
             for (std::size_t k = i; k < i + len; ++k) span.push_back(tokens[k].body);
             auto syns = lookup(span);
             if (syns.empty()) continue;
+            if (concepts != nullptr) {
+                std::string written;
+                for (const auto& w : span) written += (written.empty() ? "" : " ") + w;
+                concepts->push_back({written, syns});
+            }
             std::string original(text.substr(t.begin, tokens[i + len - 1].end - t.begin));
             out += std::string(text.substr(copied, t.begin - copied));
             out += len > 1 ? "((" + original + ")" + alternatives(syns) + ")" : "(" + original + alternatives(syns) + ")";
@@ -492,7 +524,6 @@ Result<CompiledQuery> QueryCompiler::compile(std::string_view text) {
                 auto ws = split_words(t.body);
                 words += ws.size();
                 if (!ws.empty()) result.has_terms = true;
-                add_highlight_text(result.words, t.body, true);
                 break;
             }
             case TokenKind::wildcard: {
@@ -525,14 +556,31 @@ Result<CompiledQuery> QueryCompiler::compile(std::string_view text) {
                                                         std::to_string(config::kMaxQueryTerms) + ")");
     }
 
-    auto expanded = expand_synonyms(text);
+    std::vector<SynonymExpansion> concepts;
+    auto expanded = expand_synonyms(text, &concepts);
     if (!expanded) return tl::unexpected(expanded.error());
-    // Synonym words are highlighted too: "SIP" lights up "Service Improvement Plan".
-    if (*expanded != text) {
-        for (const auto& t : tokenize(*expanded)) {
-            if (t.kind == TokenKind::phrase) add_highlight_text(result.words, t.body, false);
-            if (t.kind == TokenKind::word) add_highlight_word(result.words, fold_word(t.body), false);
+    // Synonyms are highlighted too ("SIP" lights up "Service Improvement Plan"), as one concept with what
+    // was written, so that a passage saying either form counts the same.
+    auto folded_words = [](std::string_view t) {
+        std::vector<std::string> out;
+        for (const auto& w : split_words(t)) out.push_back(fold_word(w));
+        return out;
+    };
+    for (const auto& c : concepts) {
+        std::size_t group = QueryWords::kNewGroup;
+        if (!c.written.empty() && c.written[0] == '"') {
+            group = result.words.add_phrase(folded_words(std::string_view(c.written).substr(1, c.written.size() - 2)));
+        } else {
+            for (const auto& w : folded_words(c.written)) {
+                std::size_t g = result.words.add(w, false, group);
+                if (group == QueryWords::kNewGroup) group = g;
+            }
         }
+        for (const auto& syn : c.synonyms) result.words.add_phrase(folded_words(syn), group);
+    }
+    // Phrases as written.
+    for (const auto& t : tokens) {
+        if (t.kind == TokenKind::phrase) result.words.add_phrase(folded_words(t.body));
     }
 
     ParseErrorSink sink;

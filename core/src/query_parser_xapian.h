@@ -12,11 +12,32 @@
 
 namespace minutes {
 
-// What a query contributes to highlighting: folded words, their English stems and wildcard prefixes.
+// What a query contributes to highlighting: folded words with their English stems (parallel lists: a text
+// word matches query word k when it equals words[k] or stems to stems[k]) and wildcard prefixes.
 struct QueryWords {
+    static constexpr std::size_t kNewGroup = static_cast<std::size_t>(-1);
+    // Words that must appear in sequence ("holding your nerve", or the long form of an acronym).
+    struct Phrase {
+        std::vector<std::string> words;
+        std::vector<std::string> stems;
+        std::size_t group = 0;
+    };
     std::vector<std::string> words;
     std::vector<std::string> stems;
+    std::vector<std::size_t> groups;  // parallel: words of one concept (an acronym and its long form) share one
+    std::vector<Phrase> phrases;
     std::vector<std::string> prefixes;
+    std::size_t group_count = 0;
+    // Adds a word as a concept of its own, or to `group`; returns the word's group.
+    std::size_t add(const std::string& folded, bool keep_stopwords, std::size_t group = kNewGroup);
+    // Adds folded words that must appear in sequence; a single word is added as a word.
+    std::size_t add_phrase(const std::vector<std::string>& folded_words, std::size_t group = kNewGroup);
+};
+
+// A synonym expansion: what was written (a phrase keeps its quotes) and the synonyms found for it.
+struct SynonymExpansion {
+    std::string written;
+    std::vector<std::string> synonyms;
 };
 
 struct CompiledQuery {
@@ -50,8 +71,10 @@ public:
     [[nodiscard]] Result<Xapian::Query> option_filter(std::string_view field, const std::vector<std::string>& values);
     // The query with each unknown word replaced by the index's spelling suggestion; empty when none.
     [[nodiscard]] std::string spelling_suggestion(std::string_view text) const;
-    // The query text after synonym expansion (what Xapian's parser sees).
-    [[nodiscard]] Result<std::string> expand_synonyms(std::string_view text) const;
+    // The query text after synonym expansion (what Xapian's parser sees). When `concepts` is given, each
+    // expansion adds one entry: the words written and the words of their synonyms.
+    [[nodiscard]] Result<std::string> expand_synonyms(std::string_view text,
+                                                      std::vector<SynonymExpansion>* concepts = nullptr) const;
     void reset();
 
     // One filter value -> query: widened names, date ranges and exact terms (used by the field processors).

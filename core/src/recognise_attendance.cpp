@@ -86,21 +86,30 @@ struct Title {
     std::string_view text;
     Role role;
 };
-constexpr std::array<Title, 19> kTitles{{
+constexpr std::array<Title, 27> kTitles{{
+    {"cynghorydd sir", Role::guest}, {"cynghorwyr", Role::member}, {"cynghorydd", Role::member}, {"cyng", Role::member},
+    {"county councillor", Role::guest}, {"borough councillor", Role::guest}, {"district councillor", Role::guest},
     {"deputy mayor", Role::vice_chair}, {"vice president", Role::vice_chair}, {"vice chair", Role::vice_chair},
     {"vice-chair", Role::vice_chair}, {"committee chair", Role::chair}, {"mayor", Role::chair},
     {"president", Role::chair}, {"chair", Role::chair}, {"chairman", Role::chair}, {"reeve", Role::member},
     {"councillors", Role::member}, {"councilors", Role::member}, {"cllrs", Role::member},
     {"directors", Role::member}, {"director", Role::member}, {"trustees", Role::member},
     {"trustee", Role::member}, {"councilmember", Role::member}, {"commissioner", Role::member},
+    {"messrs", Role::unknown},
 }};
 
 std::string singular_honorific(std::string_view plural) {
     std::string key = lower_ascii(plural);
+    if (key == "county councillor" || key == "borough councillor" || key == "district councillor") {
+        std::string t(plural);
+        return title_case(t);
+    }
     if (key == "councillors") return "Councillor";
     if (key == "councilors") return "Councilor";
     if (key == "cllrs") return "Cllr";
     if (key == "directors") return "Director";
+    if (key == "messrs" || key == "messrs.") return "Mr";
+    if (key == "cynghorwyr") return "Cynghorydd";
     if (key == "trustees") return "Trustee";
     return std::string(plural);
 }
@@ -143,6 +152,13 @@ std::vector<std::string> split_entries(std::string_view text) {
                 i += text[i + 1] == '&' ? 1 : 3;
                 continue;
             }
+            // Welsh "a" / "a'r" (and, and the) between names: "Owen Williams a'r Cynghorydd Sir Joseph Davies".
+            if (text.substr(i, 6) == " a'r " || (text.substr(i, 3) == " a " && i + 3 < text.size() &&
+                                                 std::isupper(static_cast<unsigned char>(text[i + 3])))) {
+                flush();
+                i += text.substr(i, 6) == " a'r " ? 4 : 2;
+                continue;
+            }
         }
         current += c;
     }
@@ -153,7 +169,9 @@ std::vector<std::string> split_entries(std::string_view text) {
 // A person's name as printed: 1-6 words, capitalised or initials, no digits.
 bool looks_like_person(std::string_view name) {
     auto words = words_of(name);
-    if (words.empty() || words.size() > 6 || name.size() > 60 || has_digit(name)) return false;
+    if (words.empty() || words.size() > 6 || name.size() > 60 || has_digit(name) ||
+        name.find(':') != std::string_view::npos)
+        return false;
     std::size_t lower = 0;
     for (auto w : words) {
         std::string key = word_key(w);
@@ -161,6 +179,14 @@ bool looks_like_person(std::string_view name) {
         if (starts_lower(w) && key != "van" && key != "de" && key != "der" && key != "von" && key != "la" && key != "le" &&
             key != "da" && key != "di" && key != "mac")
             ++lower;
+    }
+    // Column headings of roll-call tables are not people.
+    static constexpr std::array<std::string_view, 12> kNotNames{
+        "arrived", "status", "title", "present", "absent", "remote", "excused", "name", "vacant", "total", "departed", "left"};
+    if (words.size() == 1) {
+        for (auto k : kNotNames) {
+            if (word_key(words[0]) == k) return false;
+        }
     }
     return lower == 0 && starts_upper(words[0]);
 }
@@ -194,13 +220,29 @@ bool is_officer_position(std::string_view position) {
     return false;
 }
 
+// Offices held by staff rather than elected members (never "Director" or "Trustee", which boards use).
+bool is_staff_position(std::string_view position) {
+    static constexpr std::array<std::string_view, 13> kWords{
+        "chancellor", "superintendent", "manager", "counsel", "clerk", "officer", "engineer", "administrator",
+        "attorney", "solicitor", "executive", "chief", "head"};
+    for (auto w : words_of(position)) {
+        std::string key = word_key(w);
+        for (auto k : kWords) {
+            if (key == k) return true;
+        }
+    }
+    return false;
+}
+
 // Splits a leading title ("Mayor", "Directors", "Vice President") from a name.
 std::string_view take_title(std::string_view& entry, Role& role) {
     for (const auto& title : kTitles) {
-        if (starts_with_ci(entry, title.text) && entry.size() > title.text.size() && entry[title.text.size()] == ' ') {
-            std::string_view rest = trim(entry.substr(title.text.size()));
+        std::size_t end = title.text.size();
+        if (starts_with_ci(entry, title.text) && entry.size() > end + 1 && entry[end] == '.') ++end;  // "Cllrs."
+        if (starts_with_ci(entry, title.text) && entry.size() > end && entry[end] == ' ') {
+            std::string_view rest = trim(entry.substr(end));
             if (rest.empty() || !starts_upper(rest) || starts_with_ci(rest, "of ")) return {};
-            std::string_view found = entry.substr(0, title.text.size());
+            std::string_view found = entry.substr(0, title.text.size());  // without the dot
             entry = rest;
             role = title.role;
             return found;
@@ -243,10 +285,18 @@ void add_attendee(Attendee person, std::vector<Attendee>& attendees) {
     if (key.empty()) return;
     for (auto& existing : attendees) {
         if (member_key(existing.name) != key) continue;
+        // Present and sending apologies are two people ("Allan Bell" present, "Cllr Bell" apologies).
+        bool opposite = (existing.attendance == Attendance::apologies || existing.attendance == Attendance::absent) !=
+                        (person.attendance == Attendance::apologies || person.attendance == Attendance::absent);
+        if (opposite && existing.attendance != Attendance::unknown && person.attendance != Attendance::unknown) continue;
         // Different first initials are different people ("Collins (J)", "Collins (M)").
         auto a = words_of(existing.name);
         auto b = words_of(person.name);
-        bool compatible = a.size() == 1 || b.size() == 1 || a.front().front() == b.front().front();
+        // "Mick Peake" and "Mandy Peake" are two people; "M Peake" may be either.
+        auto full = [](std::string_view w) { return w.size() > 2 && w.back() != '.'; };
+        bool compatible = a.size() == 1 || b.size() == 1 ||
+                          (a.front().front() == b.front().front() &&
+                           (!full(a.front()) || !full(b.front()) || a.front() == b.front()));
         if (!compatible || existing.name.find('(') != std::string::npos || person.name.find('(') != std::string::npos) {
             if (existing.name != person.name) continue;
         }
@@ -276,6 +326,14 @@ std::optional<AttendanceSection> attendance_label(std::string_view paragraph, st
         bool separated = t.empty() || t.front() == ':' || t.front() == '-' || starts_with_ci(t, "\xE2\x80\x93") ||
                          starts_with_ci(t, "\xE2\x80\x94") || (label.text.size() > 12 && label.text.find("from") != std::string_view::npos) ||
                          (label.attendance == Attendance::apologies && (starts_with_ci(t, "from ") || starts_with_ci(t, "for ")));
+        // "PRESENT Vice Chairman (...)": a label in capitals needs no colon.
+        if (!separated && all_caps(text.substr(0, label.text.size())) && !after.empty() && after.front() == ' ' &&
+            !t.empty() && starts_upper(t))
+            separated = true;
+        // "Apologies Betty Ross, Annie Morgan, ...": no colon, but a list of names follows.
+        if (!separated && !after.empty() && after.front() == ' ' && label.attendance == Attendance::apologies &&
+            words_of(t).size() >= 2 && looks_like_name_list(t) && !starts_with_ci(t, "were") && !starts_with_ci(t, "for"))
+            separated = true;
         if (!after.empty() && std::isalpha(static_cast<unsigned char>(after.front()))) separated = false;
         if (!separated) continue;
         // "Apologies - none", "Present: see above" are still labels; the names come after.
@@ -315,9 +373,50 @@ bool looks_like_name_list(std::string_view paragraph) {
     return counted > 0 && capital * 10 >= counted * 7 && starts_upper(words[0]);
 }
 
+namespace {
+
+// "Head of Finance, Motor Tax and ICT (Mr. T. Gilligan), Operations Manager (Mr. B. Kennedy)":
+// positions first, the person in brackets; each entry ends with its bracketed person.
+std::vector<std::string> split_after_bracketed_people(std::string_view text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    std::size_t open = 0;
+    while ((open = text.find('(', open)) != std::string_view::npos) {
+        std::size_t close = text.find(')', open);
+        if (close == std::string_view::npos) break;
+        auto inner = words_of(text.substr(open + 1, close - open - 1));
+        if (!inner.empty() && is_honorific(inner[0])) {
+            std::string_view entry = trim(text.substr(start, close + 1 - start));
+            while (!entry.empty() && (entry.front() == ',' || entry.front() == ';')) entry = trim(entry.substr(1));
+            if (starts_with_ci(entry, "and ")) entry = trim(entry.substr(4));
+            if (!entry.empty()) out.emplace_back(entry);
+            start = close + 1;
+        }
+        open = close + 1;
+    }
+    std::string_view tail = trim(text.substr(std::min(start, text.size())));
+    while (!tail.empty() && (tail.front() == ',' || tail.front() == ';' || tail.front() == '.')) tail = trim(tail.substr(1));
+    if (!tail.empty()) {
+        for (auto& e : split_entries(tail)) out.push_back(std::move(e));
+    }
+    return out;
+}
+
+bool has_bracketed_person(std::string_view text) {
+    std::size_t open = 0;
+    while ((open = text.find('(', open)) != std::string_view::npos) {
+        auto inner = words_of(text.substr(open + 1, 24));
+        if (!inner.empty() && is_honorific(inner[0])) return true;
+        ++open;
+    }
+    return false;
+}
+
+}  // namespace
+
 void read_people(std::string_view text, const AttendanceSection& section, std::vector<Attendee>& attendees,
                  std::vector<std::string>& warnings) {
-    auto entries = split_entries(text);
+    auto entries = has_bracketed_person(text) ? split_after_bracketed_people(text) : split_entries(text);
     std::string carried_honorific;  // "Councillors Keary, McMahon and Sheahan"
     Role carried_role = Role::unknown;
     std::string pending_position;   // "Head of Finance, Motor Tax and ICT (Mr. T. Gilligan)"
@@ -330,7 +429,9 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
         std::string key = lower_ascii(entry);
         if (key == "none" || key == "nil" || key == "none received" || key == "no apologies" || key == "n/a") continue;
         // "2 members of the public", "Members of the public (3)": counted, not named.
-        if (key.find("public") != std::string::npos || key.find("resident") != std::string::npos) continue;
+        if (find_word_ci(key, "public") != std::string::npos || find_word_ci(key, "residents") != std::string::npos ||
+            find_word_ci(key, "resident") != std::string::npos)
+            continue;
         Attendee person;
         person.attendance = section.attendance;
         Role role = section.role;
@@ -345,13 +446,18 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
             std::string_view before_paren = trim(entry.substr(0, open));
             auto inner_words = words_of(inside);
             if (!inner_words.empty() && is_honorific(inner_words[0])) {
-                // Limerick style: position (Mr. T. Gilligan).
+                // Limerick style: position (Mr. T. Gilligan); or "Vice Chairman (Mr. Mycock, who took the chair)".
                 std::string position = pending_position.empty() ? std::string(before_paren)
                                                                 : pending_position + ", " + std::string(before_paren);
                 pending_position.clear();
-                outside = std::string(inside);
-                note = position;
-                person.position = position;
+                std::size_t comma = inside.find(',');
+                std::string_view remark = comma == std::string_view::npos ? std::string_view() : inside.substr(comma + 1);
+                outside = std::string(trim(inside.substr(0, comma)));
+                Role r = role_from_text(position);
+                if (contains_ci(remark, "took the chair") || contains_ci(remark, "in the chair")) r = Role::chair;
+                if (r != Role::unknown) role = r;
+                else person.position = position;
+                note.clear();
             } else {
                 outside = std::string(before_paren);
                 note = std::string(trim(inside));
@@ -385,15 +491,24 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
                 carried_honorific = t;
                 carried_role = title_role;
             }
-            if (title_role != Role::member && title_role != Role::unknown) role = title_role;
+            if (title_role == Role::guest) role = Role::guest;  // a councillor of another council
+            else if (title_role != Role::member && title_role != Role::unknown) role = title_role;
             else if (title_role == Role::member && role == Role::guest) role = Role::member;
         }
         // A piece that is a position, not a person: goes to the person before it.
         auto words = words_of(split.name);
         bool position_piece = false;
         if (honorific.empty() && person.position.empty()) {
-            for (auto w : words) {
-                if (is_position_word(word_key(w))) position_piece = true;
+            // "Lead Commissioner", "Worcestershire Healthwatch": the last word says office or body.
+            // "Interim Chief Haverty": an office, then the surname.
+            if (!words.empty() && is_position_word(word_key(words.back()))) position_piece = true;
+            for (std::size_t w = 0; !position_piece && w + 1 < words.size(); ++w) {
+                if (!is_position_word(word_key(words[w]))) continue;
+                std::size_t cut = static_cast<std::size_t>(words.back().data() - split.name.data());
+                person.position = std::string(trim(std::string_view(split.name).substr(0, cut)));
+                split.name = std::string(words.back());
+                words = words_of(split.name);
+                break;
             }
             if (pair_line && e == 1 && last != nullptr) position_piece = true;
             if (!looks_like_person(split.name)) position_piece = position_piece || (last != nullptr && !words.empty());
@@ -417,6 +532,11 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
             else
                 last->position = last->position.empty() ? std::string(entry) : last->position + ", " + std::string(entry);
             if (last->role == Role::guest && is_officer_position(last->position)) last->role = Role::officer;
+            if (last->role == Role::member && is_staff_position(last->position)) last->role = Role::officer;
+            // Apologies from someone with an outside position: a guest, not a member.
+            if (last->attendance == Attendance::apologies && last->honorific.empty() && last->role == Role::member &&
+                section.role == Role::unknown)
+                last->role = Role::guest;
             continue;
         }
         if (!looks_like_person(split.name)) {
@@ -446,7 +566,7 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
         }
         if (role == Role::guest && (is_officer_position(person.position) || role_from_text(person.position) == Role::clerk))
             role = role_from_text(person.position) == Role::clerk ? Role::clerk : Role::officer;
-        if (role == Role::guest) {
+        if (role == Role::guest && title_role != Role::guest) {
             std::string h = lower_ascii(person.honorific);
             if (h.find("councillor") != std::string::npos || h.find("cllr") != std::string::npos) role = Role::member;
         }
@@ -457,6 +577,8 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
                        ? Role::member
                        : Role::unknown;
         }
+        // Staff listed among those present: "Dr. Brian King, Chancellor" (set when the position piece comes).
+        if (role_from_text(person.position) == Role::clerk && role != Role::chair) role = Role::clerk;
         if (role == Role::unknown && section.attendance == Attendance::apologies)
             role = person.position.empty() ? Role::member : Role::guest;
         person.role = role;
@@ -491,10 +613,15 @@ void read_chair_prose(std::string_view paragraph, std::vector<Attendee>& attende
         add_attendee({split.name, split.honorific, Role::chair, "", Attendance::present}, attendees);
         return;
     }
-    // "Chaired by Bill James", "The Meeting was Chaired by Kenny Combe."
+    // "Chaired by Bill James", "The Meeting was Chaired by Kenny Combe.", Welsh "Cymerwyd y Gadair gan y Cyng. X".
     std::size_t at = find_ci(paragraph, "chaired by ");
+    std::size_t skip = 11;
+    if (at == std::string_view::npos) {
+        at = find_ci(paragraph, "y gadair gan y ");
+        skip = 15;
+    }
     if (at != std::string_view::npos) {
-        auto words = words_of(paragraph.substr(at + 11));
+        auto words = words_of(paragraph.substr(at + skip));
         std::string name;
         for (std::size_t i = 0; i < words.size() && i < 5; ++i) {
             std::string_view w = words[i];

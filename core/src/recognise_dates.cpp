@@ -54,7 +54,8 @@ int day_of(std::string_view token) {
     while (digits < token.size() && std::isdigit(static_cast<unsigned char>(token[digits]))) ++digits;
     if (digits == 0 || digits > 2) return 0;
     std::string suffix = lower_ascii(token.substr(digits));
-    if (!suffix.empty() && !is_ordinal_suffix(suffix) && suffix != "\xe2\x84\xa2") return 0;
+    // OCR reads a superscript "th" as a trademark sign, which NFKC makes "TM" ("11™ JUNE").
+    if (!suffix.empty() && !is_ordinal_suffix(suffix) && suffix != "tm") return 0;
     int day = std::stoi(std::string(token.substr(0, digits)));
     return day >= 1 && day <= 31 ? day : 0;
 }

@@ -66,7 +66,7 @@ std::optional<ItemNumber> parse_number(std::string_view text, bool heading) {
             n.value = roman_value(t.substr(0, j));
             n.printed = std::string(t.substr(0, j));
             i = j;
-        } else if (heading && t.size() >= 2 && t[0] >= 'A' && t[0] <= 'Z' && (t[1] == '.' || t[1] == ')')) {
+        } else if (t.size() >= 3 && t[0] >= 'A' && t[0] <= 'Z' && (t[1] == '.' || (heading && t[1] == ')')) && t[2] == ' ') {
             n.scheme = Scheme::letter;
             n.value = t[0] - 'A' + 1;
             n.printed = std::string(t.substr(0, 1));
@@ -120,7 +120,8 @@ void split_title_body(const std::string& text, std::string& title, std::string& 
     auto words = words_of(text);
     // ALL CAPS title followed by ordinary text: the title is the capitals ("PUBLIC COMMENT - None").
     std::size_t caps = 0;
-    while (caps < words.size() && (all_caps(words[caps]) || word_key(words[caps]).empty() ||
+    auto single_capital = [](std::string_view w) { return w.size() == 1 && std::isupper(static_cast<unsigned char>(w[0])); };
+    while (caps < words.size() && (all_caps(words[caps]) || single_capital(words[caps]) || word_key(words[caps]).empty() ||
                                    (word_key(words[caps]).size() == 1 && std::isdigit(static_cast<unsigned char>(words[caps][0])))))
         ++caps;
     if (caps >= 2 && caps < words.size()) {
@@ -170,14 +171,18 @@ std::string strip_title(std::string_view t) {
 
 }  // namespace
 
+std::vector<ItemSpan> find_sections(const std::vector<Line>& lines);
+
 std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
     std::vector<ItemSpan> numbered;
     // Last arabic and roman numbers taken (0: none yet), and the index of a first, unterminated
     // arabic number not yet followed by its successor (npos: none).
     int prev_arabic = 0;
     int prev_roman = 0;
+    int prev_letter = 0;
     constexpr std::size_t kNone = static_cast<std::size_t>(-1);
     std::size_t arabic_unconfirmed = kNone;
+    std::size_t restarts = 0;  // numbering that starts again at 1: lists inside sections, not items
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const Line& line = lines[i];
         bool heading = line.kind == BlockKind::heading;
@@ -200,11 +205,17 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
         }
         auto words = words_of(rest);
         if (words.empty() || !(starts_upper(words[0]) || words[0][0] == '"' || words[0][0] == '\'')) continue;
+        // "11 March 2020" is a date, not item 11.
+        if (number->scheme == Scheme::arabic && !number->terminated && month_of(word_key(words[0])) > 0) continue;
         if (!heading) {
-            if (number->scheme == Scheme::letter) continue;
+            if (number->scheme == Scheme::letter) {
+                // "A. Call to Order", "B. ...": letters in sequence, restarting after any other item.
+                if (number->value != prev_letter + 1 || !number->terminated) continue;
+            }
             // Money, counts and years are not item numbers: the sequence must go on.
             if (number->scheme == Scheme::arabic) {
                 bool in_sequence = prev_arabic == 0 || (number->value > prev_arabic && number->value <= prev_arabic + 15);
+                if (!in_sequence && number->value == 1) ++restarts;
                 if (!in_sequence && arabic_unconfirmed < numbered.size()) {
                     // The first number had no successor: it was an address or a count, not an item.
                     numbered.erase(numbered.begin() + static_cast<std::ptrdiff_t>(arabic_unconfirmed));
@@ -278,24 +289,33 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
             prev_arabic = number->value;
         }
         if (number->scheme == Scheme::roman) prev_roman = number->value;
+        prev_letter = number->scheme == Scheme::letter ? number->value : 0;
         numbered.push_back(std::move(span));
         i = end;
     }
     if (arabic_unconfirmed < numbered.size()) {
         numbered.erase(numbered.begin() + static_cast<std::ptrdiff_t>(arabic_unconfirmed));
     }
-    if (!numbered.empty()) {
-        for (std::size_t k = 0; k < numbered.size(); ++k)
-            numbered[k].body_end = k + 1 < numbered.size() ? numbered[k + 1].heading : lines.size();
-        return numbered;
-    }
-    // No numbering: headings, and ALL-CAPS lines standing alone, are the sections.
+    for (std::size_t k = 0; k < numbered.size(); ++k)
+        numbered[k].body_end = k + 1 < numbered.size() ? numbered[k + 1].heading : lines.size();
+    if (!numbered.empty() && restarts < 2) return numbered;
+    auto sections = find_sections(lines);
+    if (restarts >= 2 && sections.size() >= 3) return sections;
+    if (!numbered.empty()) return numbered;
+    return sections;
+}
+
+std::vector<ItemSpan> find_sections(const std::vector<Line>& lines) {
+    // Headings, and ALL-CAPS lines standing alone, are the sections.
     std::vector<ItemSpan> sections;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const Line& line = lines[i];
         bool heading = line.kind == BlockKind::heading;
         auto words = words_of(line.text);
+        std::size_t letters = 0;
+        for (char c : line.text) letters += std::isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
         bool caps_line = !heading && !line.bullet && all_caps(line.text) && words.size() <= 10 && words.size() >= 1 &&
+                         letters >= 4 && !std::isdigit(static_cast<unsigned char>(line.text[0])) &&
                          (line.block_start || i == 0 || ends_sentence(lines[i - 1].text) || all_caps(lines[i - 1].text)) &&
                          (i + 1 >= lines.size() || !all_caps(lines[i + 1].text) || lines[i + 1].block != line.block);
         if (!heading && !caps_line) continue;
@@ -332,7 +352,7 @@ PassageKind classify_passage(std::string_view text, bool bullet, std::string_vie
         }
         return false;
     };
-    bool nothing = lower == "none" || lower == "none." || lower == "nil" || lower == "nil." || starts_with_ci(lower, "no declaration") ||
+    bool nothing = lower == "none" || lower == "none." || lower == "dim" || lower == "dim." || lower == "nil" || lower == "nil." || starts_with_ci(lower, "no declaration") ||
                    starts_with_ci(lower, "there were no") || starts_with_ci(lower, "none declared") || starts_with_ci(lower, "none received");
     if (!nothing && ((title.find("declaration") != std::string::npos && title.find("interest") != std::string::npos) ||
                      title.find("datgan") != std::string::npos || has("declared an interest") || has("declared a ") ||
@@ -346,13 +366,14 @@ PassageKind classify_passage(std::string_view text, bool bullet, std::string_vie
     if ((digit && (has(" in favor") || has(" in favour") || has(" against") || has("abstention"))) || has("yeas:") ||
         has("nays:") || has("ayes:") || has("noes:") || has("aye:") || has("yes:") || starts_sentence_with("roll call vote") ||
         starts_sentence_with("vote on the motion") || starts_sentence_with("vote:") || has("recorded vote") ||
-        has("voted in favo") || has("voted against"))
+        has("voted in favo") || has("voted against") || starts_sentence_with("a vote was taken") ||
+        (has("vote") && (has(" in favour") || has(" in favor"))))
         return PassageKind::vote;
-    static constexpr std::array<std::string_view, 24> kStarts{
+    static constexpr std::array<std::string_view, 25> kStarts{
         "resolved", "and resolved", "it was resolved", "it was agreed", "it was decided", "it was proposed",
         "it was moved", "agreed", "members agreed", "the committee agreed", "the panel agreed", "the council agreed",
         "the board agreed", "unanimously agreed", "motion carried", "carried", "defeated", "motion:", "action: moved",
-        "moved by", "proposed by", "a motion was made", "cytunwyd", "penderfynwyd"};
+        "moved by", "proposed by", "a motion was made", "cytunwyd", "penderfynwyd", "cynigiwyd gan"};
     for (auto s : kStarts) {
         if (starts_sentence_with(s)) return PassageKind::resolution;
     }
@@ -398,7 +419,12 @@ void build_passages(const std::vector<Line>& lines, ItemSpan& span, bool blocks_
                        (starts_with_ci(lower, "carried") || starts_with_ci(lower, "motion carried") ||
                         starts_with_ci(lower, "defeated") || starts_with_ci(lower, "motion defeated") ||
                         starts_with_ci(lower, "motion lost") || starts_with_ci(lower, "lost"));
-        if (!passages.empty() && ((in_motion && (motion_line || open_colon)) || closing || (open_colon && !para.bullet))) {
+        // "Director Tisdale seconded the motion." goes with the motion it seconds.
+        bool seconding = words_of(para.text).size() <= 14 && contains_ci(para.text, "seconded") && !passages.empty() &&
+                         (contains_ci(passages.back().text, "motion") || contains_ci(passages.back().text, "moved") ||
+                          contains_ci(passages.back().text, "proposed"));
+        if (!passages.empty() &&
+            ((in_motion && (motion_line || open_colon)) || closing || seconding || (open_colon && !para.bullet))) {
             Passage& prev = passages.back();
             prev.text += ' ';
             prev.text += para.text;
@@ -411,8 +437,10 @@ void build_passages(const std::vector<Line>& lines, ItemSpan& span, bool blocks_
         passage.page = para.page;
         in_motion = motion_line;
         // "R2024-052 D. Yemm, T. Butler:" - a motion header: the motion's text follows.
-        open_colon = para.text.back() == ':' && (motion_line || (para.text.size() < 60 && std::isupper(static_cast<unsigned char>(para.text[0])) &&
-                                                                  para.text.find_first_of("0123456789") != std::string::npos));
+        open_colon = para.text.back() == ':' &&
+                     (motion_line || words_of(para.text).size() <= 4 ||
+                      (para.text.size() < 60 && std::isupper(static_cast<unsigned char>(para.text[0])) &&
+                       para.text.find_first_of("0123456789") != std::string::npos));
         passages.push_back(std::move(passage));
         bullets.push_back(para.bullet);
     }

@@ -24,6 +24,9 @@ struct ItemSpan {
 // the preamble (header and attendance).
 [[nodiscard]] std::vector<ItemSpan> find_items(const std::vector<Line>& lines);
 
+// Unnumbered sections: headings, and ALL-CAPS lines standing alone.
+[[nodiscard]] std::vector<ItemSpan> find_sections(const std::vector<Line>& lines);
+
 // Splits an item's body into passages (paragraphs, bullets, resolutions, declarations, votes).
 void build_passages(const std::vector<Line>& lines, ItemSpan& span, bool blocks_are_lines);
 

@@ -36,6 +36,8 @@ bool initials_compatible(std::string_view a, std::string_view b) {
     auto wa = words_of(a);
     auto wb = words_of(b);
     if (wa.size() < 2 || wb.size() < 2) return true;
+    auto full = [](std::string_view w) { return w.size() > 2 && w.back() != '.'; };
+    if (full(wa.front()) && full(wb.front())) return wa.front() == wb.front();
     return std::toupper(static_cast<unsigned char>(wa.front().front())) ==
            std::toupper(static_cast<unsigned char>(wb.front().front()));
 }
@@ -112,11 +114,12 @@ void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, co
         consider(best, 0, a ? a->role : role, a ? a->name : *label);
     }
     // Titles before names: "Councillor Banks", "Cllr. P. Harries", "Director Folska", "Chair James".
-    static constexpr std::array<std::string_view, 16> kTitles{
-        "Councillor", "Cllr", "Cyng", "Director", "Trustee", "Mayor", "Chair", "President", "Commissioner",
+    static constexpr std::array<std::string_view, 17> kTitles{
+        "Councillor", "Cllr", "Cyng", "Cynghorydd", "Director", "Trustee", "Mayor", "Chair", "President", "Commissioner",
         "Councilmember", "Mr", "Mrs", "Ms", "Dr", "Miss", "Alderman"};
     auto words = words_of(text);
     for (std::size_t k = 0; k + 1 < words.size(); ++k) {
+        if (words[k].find("'s") != std::string_view::npos) continue;  // "Mayor's Award Scheme"
         std::string title = strip_punct(words[k]);
         bool is_title = false;
         for (auto t : kTitles) {
@@ -138,11 +141,26 @@ void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, co
         }
         if (name.empty() || word_key(name) == "of") continue;
         std::size_t pos = static_cast<std::size_t>(words[k].data() - text.data());
+        // "First Vice Chair Guissinger", "Committee Vice Chair Buzek".
+        bool vice = k > 0 && (strip_punct(words[k - 1]) == "Vice" || strip_punct(words[k - 1]) == "Deputy");
+        if (vice) pos = static_cast<std::size_t>(words[k - 1].data() - text.data());
         const Attendee* a = find_attendee(attendees, name);
+        if (a == nullptr && name.size() <= 3 && all_caps(name)) {
+            // "Cllr JA": initials of an attendee.
+            int count = 0;
+            for (const auto& candidate : attendees) {
+                if (initials_of(candidate.name) == name) {
+                    a = &candidate;
+                    ++count;
+                }
+            }
+            if (count != 1) a = nullptr;
+        }
+        Role by_title = vice && role_of_title(title) == Role::chair ? Role::vice_chair : role_of_title(title);
         if (a != nullptr) {
-            consider(best, pos, a->role == Role::unknown ? role_of_title(title) : a->role, a->name);
+            consider(best, pos, a->role == Role::unknown ? by_title : a->role, a->name);
         } else {
-            consider(best, pos, role_of_title(title), name);
+            consider(best, pos, by_title, name);
         }
         break;  // the first titled name is the subject
     }

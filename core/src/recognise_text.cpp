@@ -1,6 +1,7 @@
 // The recogniser's line model: cleaning lines of any format, dropping page furniture, unwrapping.
 #include "recognise_text.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -157,13 +158,14 @@ bool is_joining_word(std::string_view key) {
     return false;
 }
 
-int open_brackets(std::string_view s) {
-    int depth = 0;
+// Opening minus closing brackets in a line (negative when it closes one opened before).
+int bracket_balance(std::string_view s) {
+    int balance = 0;
     for (char c : s) {
-        if (c == '(') ++depth;
-        else if (c == ')' && depth > 0) --depth;
+        if (c == '(') ++balance;
+        else if (c == ')') --balance;
     }
-    return depth;
+    return balance;
 }
 
 }  // namespace
@@ -182,19 +184,24 @@ std::string lower_ascii(std::string_view s) {
     return out;
 }
 
+namespace {
+inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+}  // namespace
+
 bool starts_with_ci(std::string_view text, std::string_view prefix) {
     if (text.size() < prefix.size()) return false;
     for (std::size_t i = 0; i < prefix.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(text[i])) != std::tolower(static_cast<unsigned char>(prefix[i])))
-            return false;
+        if (ascii_lower(text[i]) != ascii_lower(prefix[i])) return false;
     }
     return true;
 }
 
 std::size_t find_ci(std::string_view text, std::string_view needle, std::size_t from) {
     if (needle.empty() || text.size() < needle.size()) return std::string_view::npos;
+    const char lower = ascii_lower(needle[0]);
+    const char upper = lower >= 'a' && lower <= 'z' ? static_cast<char>(lower - 'a' + 'A') : lower;
     for (std::size_t i = from; i + needle.size() <= text.size(); ++i) {
-        if (starts_with_ci(text.substr(i), needle)) return i;
+        if ((text[i] == lower || text[i] == upper) && starts_with_ci(text.substr(i), needle)) return i;
     }
     return std::string_view::npos;
 }
@@ -395,13 +402,16 @@ CleanText clean_lines(const SourceText& source) {
             out.lines.push_back(std::move(line));
         }
     }
-    std::size_t single = 0, blocks = 0;
+    // Text extracted line by line puts each wrapped line in its own block: many blocks then end
+    // mid-sentence and the next goes on in lower case. Paragraph blocks (Worcestershire) rarely do.
+    std::size_t single = 0, blocks = 0, continued = 0;
     for (std::size_t i = 0; i < out.lines.size(); ++i) {
         if (!out.lines[i].block_start) continue;
         ++blocks;
         if (i + 1 >= out.lines.size() || out.lines[i + 1].block_start) ++single;
+        if (i > 0 && !ends_sentence(out.lines[i - 1].text) && starts_lower(out.lines[i].text)) ++continued;
     }
-    out.blocks_are_lines = blocks >= 20 && single * 10 >= blocks * 8;
+    out.blocks_are_lines = blocks >= 20 && single * 10 >= blocks * 8 && continued * 100 >= blocks * 12;
     return out;
 }
 
@@ -419,7 +429,9 @@ std::vector<Paragraph> unwrap(const std::vector<Line>& lines, std::size_t begin,
             std::string last_key = prev_words.empty() ? "" : word_key(prev_words.back());
             bool second_lower = words.size() >= 2 && starts_lower(words[1]);
             bool starts_digit = !words.empty() && std::isdigit(static_cast<unsigned char>(words[0][0]));
-            if (!line.bullet && line.kind != BlockKind::heading && prev.kind != BlockKind::heading &&
+            if (depth > 0 && !line.bullet && line.kind != BlockKind::heading && prev.kind != BlockKind::heading) {
+                join = true;  // a bracket left open: "(Ms. E." / "Buckley)."
+            } else if (!line.bullet && line.kind != BlockKind::heading && prev.kind != BlockKind::heading &&
                 !ends_sentence(prev.text)) {
                 bool lower = !words.empty() && starts_lower(words[0]);
                 bool joiner = is_joining_word(last_key) || prev.text.back() == ',' || prev.text.back() == '-' ||
@@ -431,7 +443,7 @@ std::vector<Paragraph> unwrap(const std::vector<Line>& lines, std::size_t begin,
             }
         }
         if (join) {
-            depth += open_brackets(line.text);
+            depth = std::max(0, depth + bracket_balance(line.text));
             Paragraph& para = out.back();
             if (para.text.back() == '-' && !line.text.empty() && starts_lower(line.text)) {
                 para.text += line.text;
@@ -442,7 +454,7 @@ std::vector<Paragraph> unwrap(const std::vector<Line>& lines, std::size_t begin,
             para.last = i;
             continue;
         }
-        depth = open_brackets(line.text);
+        depth = std::max(0, bracket_balance(line.text));
         Paragraph para;
         para.text = line.text;
         para.first = para.last = i;

@@ -43,11 +43,11 @@ HeaderText join_header(const std::vector<Line>& lines, std::size_t end) {
 }
 
 bool has_penalty_context(std::string_view before) {
-    static constexpr std::array<std::string_view, 26> kPenalties{
-        "issue", "published", "publication", "circulated", "adopted", "approved", "previous", "last meeting",
+    static constexpr std::array<std::string_view, 28> kPenalties{
+        "issue", "published", "publication", "circulated", "adopted on", "approved on", "previous", "last meeting",
         "next meeting", "dated", "printed", "signed", "packet", "executive order", "posted", "will take place",
         "will be held", "deadline", "revised", "draft", "updated", "effective", "next ", "prepared", "received on",
-        "governor"};
+        "governor", "approved:", "adopted:"};
     std::string lower = lower_ascii(before);
     for (auto p : kPenalties) {
         if (lower.find(p) != std::string::npos) return true;
@@ -170,7 +170,8 @@ int body_rank(std::string_view key) {
         key == "commission" || key == "forum" || key == "group")
         return 3;
     if (key == "board" || key == "trustees" || key == "directors" || key == "assembly") return 2;
-    if (key == "council" || key == "parliament" || key == "association" || key == "authority" || key == "cyngor")
+    if (key == "council" || key == "parliament" || key == "association" || key == "authority" || key == "cyngor" ||
+        key == "district")
         return 1;
     return 0;
 }
@@ -247,10 +248,15 @@ void collect_councils(std::string_view text, bool header, std::map<std::string, 
         } else if (key == "district" && header && starts_upper(words[k]) && k >= 1) {
             // US special districts named in the letterhead.
             std::size_t start = k;
+            bool specific = false;
             while (start > 0 && k - start < 5 && starts_upper(words[start - 1]) && words[start - 1].back() != ',' &&
-                   words[start - 1].back() != ':' && body_rank(word_key(words[start - 1])) == 0)
+                   words[start - 1].back() != ':' && body_rank(word_key(words[start - 1])) == 0) {
+                std::string wk = word_key(words[start - 1]);
+                if (wk == "of" || wk == "the" || wk == "at" || wk == "meeting" || wk == "minutes" || wk == "in") break;
+                if (!is_generic_council_word(wk)) specific = true;
                 --start;
-            if (k - start >= 2) {
+            }
+            if (k - start >= 2 && specific) {
                 std::size_t b = static_cast<std::size_t>(words[start].data() - text.data());
                 std::size_t e = static_cast<std::size_t>(words[k].data() + words[k].size() - text.data());
                 found = std::string(text.substr(b, e - b));
@@ -287,6 +293,8 @@ std::string choose_council(const std::vector<Line>& lines, std::size_t header_en
         for (auto w : words) {
             for (auto t : kTypes) typed = typed || lower_ascii(word_key(w)) == t;
         }
+        // Other councils ("Parent Council", "Scottish Borders Council") only when the header names them.
+        if (!typed && score < 10) continue;
         int total = score * 3 + mentions + (typed ? 15 : 0);
         if (total > best_score) {
             best_score = total;
@@ -303,6 +311,11 @@ std::string cut_committee(std::string_view phrase) {
     for (std::size_t k = 0; k < words.size() && k < 14; ++k) {
         std::string_view w = words[k];
         std::string key = word_key(w);
+        // An item number before the name ("I. Planning and Development Committee").
+        if (k == 0 && w.size() <= 5 && w.back() == '.' &&
+            w.substr(0, w.size() - 1).find_first_not_of("IVXLC0123456789") == std::string_view::npos)
+            continue;
+        if (w.find('(') != std::string_view::npos || w.find(')') != std::string_view::npos) break;
         if (is_weekday(key) || month_of(key) > 0 || key == "held" || key == "on" || key == "at" || key == "in" ||
             key == "which" || key == "minutes" || key == "meeting" || key == "tuesday" ||
             std::isdigit(static_cast<unsigned char>(w[0])) || w == "-" || w == "\xE2\x80\x93")
@@ -375,8 +388,12 @@ std::string choose_committee(const std::vector<Line>& lines, std::size_t header_
         if (rank == 0) continue;
         auto pw = words_of(phrase);
         if (pw.size() > 12) continue;
-        int score = 20 + rank * 10 - static_cast<int>(i);
+        int score = 20 + rank * 10 - static_cast<int>(i / 3);
         if (lines[i].kind == BlockKind::heading) score += 5;
+        // The name under a "MINUTES" title line is the body that met, not the letterhead's.
+        for (std::size_t back = 1; back <= 3 && back <= i; ++back) {
+            if (word_key(lines[i - back].text) == "minutes") score += 15;
+        }
         if (score > best_score) {
             best_score = score;
             best = phrase;
@@ -417,6 +434,13 @@ std::string choose_venue(const HeaderText& header, const std::optional<ChosenDat
     if (date && date->from_header) {
         std::string_view rest = text.substr(date->end, 120);
         while (!rest.empty() && (rest.front() == ',' || rest.front() == ' ')) rest.remove_prefix(1);
+        // "... on the 11th March 2020 at the Reading Room, Cwmifor."
+        for (std::string_view lead : {"at the ", "in the ", "at ", "in "}) {
+            if (starts_with_ci(rest, lead)) {
+                rest.remove_prefix(lead.size());
+                break;
+            }
+        }
         std::string venue = cut_venue(rest);
         auto words = words_of(venue);
         if (!venue.empty() && starts_upper(venue) && words.size() <= 8 && max_rank(venue) == 0) {
@@ -463,7 +487,7 @@ void choose_times(Minutes& minutes, const std::vector<Line>& lines, const Header
         }
     }
     static constexpr std::array<std::string_view, 8> kStarts{
-        "called to order at", "called the meeting to order at", "opened the meeting at", "meeting opened at",
+        "called to order", "called the meeting to order", "opened the meeting at", "meeting opened at",
         "commenced at", "began at", "meeting started at", "starting at"};
     static constexpr std::array<std::string_view, 13> kEnds{
         "meeting ended at", "meeting closed at", "meeting concluded at", "closed the meeting at", "adjourned at",
@@ -476,7 +500,8 @@ void choose_times(Minutes& minutes, const std::vector<Line>& lines, const Header
             for (auto s : kStarts) {
                 std::size_t at = find_ci(text, s);
                 if (at == std::string::npos) continue;
-                std::string t = first_time_after(text, at);
+                // "called to order by Vice President Ortiz at 4:00 p.m.": the time follows closely.
+                std::string t = first_time_after(std::string_view(text).substr(0, std::min(text.size(), at + s.size() + 80)), at);
                 if (!t.empty()) {
                     minutes.start_time = t;
                     break;
@@ -507,7 +532,9 @@ std::vector<std::string_view> sentences_of(std::string_view text) {
         std::size_t w = i;
         while (w > start && text[w - 1] != ' ') --w;
         std::string_view word = text.substr(w, i - w);
-        if (word.size() < 3 || is_honorific(word)) continue;
+        std::string key = word_key(word);
+        if (word.size() < 3 || is_honorific(word) || key == "cllrs" || key == "messrs" || key == "nos" || key == "cyng")
+            continue;
         out.push_back(trim(text.substr(start, i + 1 - start)));
         start = i + 2;
     }
@@ -555,7 +582,10 @@ void read_attendance(const std::vector<Paragraph>& paragraphs, const std::vector
                 } else {
                     std::size_t cut = pending.find_last_of(",;");
                     std::string_view last_piece = trim(std::string_view(pending).substr(cut == std::string::npos ? 0 : cut + 1));
-                    bool lone_word = cut != std::string::npos && words_of(last_piece).size() == 1 && starts_upper(last_piece);
+                    auto next_words = words_of(next.text);
+                    bool lone_word = cut != std::string::npos && words_of(last_piece).size() == 1 && starts_upper(last_piece) &&
+                                     role_from_text(last_piece) == Role::unknown &&
+                                     !(next_words.empty() || is_honorific(next_words[0]));
                     pending += lone_word ? " " : ", ";
                     pending += next.text;
                 }
@@ -587,9 +617,23 @@ Minutes recognise(const SourceText& source) {
     }
 
     auto spans = find_items(lines);
+    // Unnumbered ALL-CAPS sections above the meeting's date are its title block, not agenda items.
+    if (!spans.empty() && spans.front().item.number.empty()) {
+        std::size_t date_line = 0;
+        for (std::size_t i = 0; i < lines.size() && i < 40 && date_line == 0; ++i) {
+            for (const auto& m : find_dates(lines[i].text)) {
+                if (m.date.year != 0) date_line = i;
+            }
+        }
+        while (date_line > 0 && !spans.empty() && spans.front().heading <= date_line &&
+               lines[spans.front().heading].kind != BlockKind::heading)
+            spans.erase(spans.begin());
+    }
     std::size_t preamble_end = spans.empty() ? std::min(lines.size(), kMaxHeaderLines) : spans.front().heading;
+    // When the first item opens the document (Hansard parts, markdown outlines), only its first lines
+    // can name the meeting; the body's dates are quoted, not the meeting's.
     std::size_t header_end = std::min(preamble_end, kMaxHeaderLines);
-    if (header_end < 3) header_end = std::min<std::size_t>(lines.size(), 15);
+    if (header_end < 3) header_end = std::min<std::size_t>(lines.size(), 3);
     HeaderText header = join_header(lines, header_end);
 
     // Date, times, venue.
@@ -602,6 +646,11 @@ Minutes recognise(const SourceText& source) {
         minutes.warnings.push_back(source.source + ": no meeting date found in the text");
     }
     choose_times(minutes, lines, header, date);
+    if (!minutes.start_time.empty() && !minutes.end_time.empty() && minutes.end_time < minutes.start_time) {
+        minutes.warnings.push_back("end time " + minutes.end_time + " is before the start time " + minutes.start_time +
+                                   "; end time dropped");
+        minutes.end_time.clear();
+    }
     minutes.venue = choose_venue(header, date);
 
     // Council and committee.
@@ -612,12 +661,40 @@ Minutes recognise(const SourceText& source) {
     }
     minutes.council = choose_council(lines, header_end, sample);
     minutes.committee = choose_committee(lines, header_end, header);
+    auto fm_title = clean.front_matter.find("title");
+    if (minutes.committee.empty() && fm_title != clean.front_matter.end()) {
+        // A title such as "Minutes of the Stoke Ferry Parish Council Meeting" is the document's own text.
+        HeaderText title{fm_title->second, {0}};
+        std::vector<Line> title_lines(1);
+        title_lines[0].text = fm_title->second;
+        minutes.committee = choose_committee(title_lines, 1, title);
+    }
     if (minutes.committee.empty() && !minutes.council.empty()) {
         // Community, parish and town councils meet as a whole: the body that met is the council.
         minutes.committee = minutes.council;
         minutes.warnings.push_back("no committee named in the header; taken to be the council itself");
     }
     if (minutes.committee.empty()) minutes.warnings.push_back(source.source + ": no committee or body named in the text");
+    if (words_of(minutes.committee).size() == 1) {
+        // "Board" alone: the fuller name the minutes use for it ("Board of Trustees").
+        std::map<std::string, int> fuller;
+        std::string marker = minutes.committee + " of ";
+        std::size_t at = 0;
+        while ((at = sample.find(marker, at)) != std::string::npos) {
+            auto next = words_of(std::string_view(sample).substr(at + marker.size(), 40));
+            at += marker.size();
+            if (next.empty() || !starts_upper(next[0])) continue;
+            std::string name = minutes.committee + " of " + tidy_name(next[0]);
+            fuller[name] += 1;
+        }
+        int best = 1;
+        for (const auto& [name, count] : fuller) {
+            if (count > best) {
+                best = count;
+                minutes.committee = name;
+            }
+        }
+    }
     if (minutes.council.empty() && max_rank(minutes.committee) == 1) minutes.council = minutes.committee;
 
     // Attendance: the preamble, then the first items ("1. Present", "267 Apologies and Welcome").

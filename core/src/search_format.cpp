@@ -218,10 +218,10 @@ std::string search_response_table(const SearchResponse& r, const TableStyle& sty
     std::size_t width = style.width < 40 ? 40 : style.width;
     std::string out;
     std::string total = (r.total_exact ? "" : "about ") + std::to_string(r.total_estimate);
-    std::string summary = total + " " + grouping_noun(r, r.total_estimate) + " match";
+    std::string summary = total + " " + grouping_noun(r, r.total_estimate) + (r.total_estimate == 1 ? " matches" : " match");
     if (!r.hits.empty()) {
-        summary += "; showing " + std::to_string(r.hits.front().rank) + "-" + std::to_string(r.hits.back().rank);
-        if (r.by == GroupBy::passage) summary += " (passages)";
+        summary += std::string("; showing ") + (r.by == GroupBy::passage ? "passages " : "") +
+                   std::to_string(r.hits.front().rank) + "-" + std::to_string(r.hits.back().rank);
     }
     summary += ", by " + std::string(sort_order_name(r.sort));
     out += wrap(summary, width, "");

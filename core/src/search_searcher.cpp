@@ -1,7 +1,6 @@
 // The Searcher: opens shards as one database, builds the query (text, filters, more-like-this), runs it
 // with collapsing, sorting and exact facet counts, and turns matches into hits with snippets and citations.
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -180,6 +179,7 @@ struct SearchRun {
     Xapian::Database& db;
     QueryCompiler& compiler;
     bool has_remote;
+    std::size_t shards;
 };
 
 Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
@@ -225,7 +225,7 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
     for (const auto& v : o.members) prefer("member", v);
     for (std::size_t i = 0; i < compiled->filter_fields.size(); ++i) prefer(compiled->filter_fields[i], compiled->filter_values[i]);
     QueryWords words = compiled->words;
-    for (const auto& key : preference.member_keys) words.words.push_back(key);  // "Councillor Oborski" lights up
+    for (const auto& key : preference.member_keys) words.add(key, true);  // "Councillor Oborski" lights up
 
     Xapian::Enquire enquire(run.db);
     std::optional<Xapian::Query> like;
@@ -245,10 +245,17 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
         if (terms.empty()) return make_error(ErrorCode::NotFound, "like: item '" + o.like_item + "' has no text to compare");
         like = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
                              Xapian::Query(id_term));
-        for (auto t = eset.begin(); t != eset.end(); ++t) words.words.push_back(*t);
+        for (auto t = eset.begin(); t != eset.end(); ++t) words.add(*t, false);
     }
 
-    bool ranked_text = compiled->has_terms || like.has_value();
+    // A member filter matches every item of a meeting the member attended; items that name the member in
+    // their text (a declaration, a speech) rank first.
+    std::vector<Xapian::Query> mentions;
+    for (const auto& key : preference.member_keys) mentions.emplace_back(key);
+    std::optional<Xapian::Query> mention;
+    if (!mentions.empty()) mention = Xapian::Query(Xapian::Query::OP_OR, mentions.begin(), mentions.end());
+
+    bool ranked_text = compiled->has_terms || like.has_value() || mention.has_value();
     Xapian::Query positive;
     if (compiled->has_terms && !compiled->query.empty()) {
         positive = like ? Xapian::Query(Xapian::Query::OP_AND_MAYBE, compiled->query, *like) : compiled->query;
@@ -262,6 +269,7 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
         return make_error(ErrorCode::InvalidArgument,
                           "query: empty; give words, a filter (committee:, member:, type:...) or --like ITEM_ID");
     }
+    if (mention) positive = Xapian::Query(Xapian::Query::OP_AND_MAYBE, positive, *mention);
     filters.emplace_back(item_doctype_term());
     Xapian::Query final_query(Xapian::Query::OP_FILTER, positive,
                               Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
@@ -271,9 +279,11 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
     SortOrder sort = (o.sort == SortOrder::relevance && !ranked_text) ? SortOrder::newest : o.sort;
     if (sort == SortOrder::newest) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
     if (sort == SortOrder::oldest) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, false);
-    // Items are unique by their Q term already (replace_document), so only meetings need collapsing;
-    // collapsing by item would also cost exactness of the match counts.
+    // Within one database items are unique by their Q term (replace_document), so collapsing by item,
+    // which costs the exactness of match counts, is only needed across shards.
+    // Shards given twice, or overlapping, could hold one item twice: then collapse by item id too.
     if (o.by == GroupBy::meeting) enquire.set_collapse_key(schema::kSlotMeeting);
+    else if (run.shards > 1) enquire.set_collapse_key(schema::kSlotItemId);
 
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
     for (const auto& name : o.facets) {
@@ -345,7 +355,7 @@ Result<SearchResponse> Searcher::search(const SearchOptions& options) {
     if (!valid) return tl::unexpected(valid.error());
     for (int attempt = 0;; ++attempt) {
         try {
-            return run_search({state_->db, state_->compiler, state_->has_remote}, options);
+            return run_search({state_->db, state_->compiler, state_->has_remote, state_->locations.size()}, options);
         } catch (const Xapian::DatabaseModifiedError& e) {
             // The indexer committed while we read: see the new revision and try once more.
             if (attempt > 0) return tl::unexpected(translate_xapian_error(e, "search"));

@@ -62,24 +62,70 @@ std::string fold_fast(std::string_view word) {
 
 bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
-// Index of the query word, stem or prefix a text word matches, or -1.
-long match_of(const std::string& folded, const QueryWords& words) {
-    static const Xapian::Stem stem("english");
-    for (std::size_t k = 0; k < words.words.size(); ++k) {
-        if (words.words[k] == folded) return static_cast<long>(k);
+// A matched word of a text and the query concept (group) it matches.
+struct Match {
+    std::size_t begin;
+    std::size_t end;
+    long group;
+};
+
+// Stemming every word of long items would dominate search time; a stem keeps its word's first two
+// letters in English, so only words starting like some query stem are stemmed.
+bool may_share_stem(const std::string& folded, const std::vector<std::string>& starts) {
+    for (const auto& s : starts) {
+        if (folded.compare(0, s.size(), s) == 0) return true;
     }
-    if (!words.stems.empty()) {
-        std::string s = stem(folded);
-        for (std::size_t k = 0; k < words.stems.size(); ++k) {
-            if (words.stems[k] == s) return static_cast<long>(words.words.size() + k);
+    return false;
+}
+
+// Every word of `text` matching a query word (by folded form or stem), a wildcard prefix, or part of a
+// phrase present in sequence, in text order.
+std::vector<Match> find_matches(std::string_view text, const QueryWords& words) {
+    thread_local const Xapian::Stem stem("english");  // Stem objects are not thread-safe
+    std::vector<std::string> starts;
+    auto add_start = [&starts](const std::string& s) {
+        std::string start = s.substr(0, 2);
+        if (!start.empty() && std::find(starts.begin(), starts.end(), start) == starts.end()) starts.push_back(start);
+    };
+    for (const auto& s : words.stems) add_start(s);
+    for (const auto& p : words.phrases) {
+        for (const auto& s : p.stems) add_start(s);
+    }
+    auto spans = word_spans(text);
+    std::vector<std::string> folded(spans.size()), stems(spans.size());
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        folded[i] = fold_fast(text.substr(spans[i].begin, spans[i].end - spans[i].begin));
+        if (may_share_stem(folded[i], starts)) stems[i] = stem(folded[i]);
+    }
+    auto same = [&](std::size_t i, const std::string& word, const std::string& word_stem) {
+        return folded[i] == word || (!stems[i].empty() && stems[i] == word_stem);
+    };
+    std::vector<long> group(spans.size(), -1);
+    for (const auto& p : words.phrases) {
+        std::size_t n = p.words.size();
+        for (std::size_t i = 0; i + n <= spans.size(); ++i) {
+            std::size_t k = 0;
+            while (k < n && same(i + k, p.words[k], p.stems[k])) ++k;
+            if (k < n) continue;
+            for (k = 0; k < n; ++k) group[i + k] = static_cast<long>(p.group);
         }
     }
-    for (std::size_t k = 0; k < words.prefixes.size(); ++k) {
-        if (folded.compare(0, words.prefixes[k].size(), words.prefixes[k]) == 0) {
-            return static_cast<long>(words.words.size() + words.stems.size() + k);
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        if (group[i] >= 0) continue;
+        for (std::size_t k = 0; k < words.words.size() && group[i] < 0; ++k) {
+            if (same(i, words.words[k], words.stems[k])) group[i] = static_cast<long>(words.groups[k]);
+        }
+        for (std::size_t k = 0; k < words.prefixes.size() && group[i] < 0; ++k) {
+            if (folded[i].compare(0, words.prefixes[k].size(), words.prefixes[k]) == 0) {
+                group[i] = static_cast<long>(words.group_count + k);  // beyond every group id
+            }
         }
     }
-    return -1;
+    std::vector<Match> matches;
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        if (group[i] >= 0) matches.push_back({spans[i].begin, spans[i].end, group[i]});
+    }
+    return matches;
 }
 
 std::string collapse_space(std::string_view text) {
@@ -103,7 +149,7 @@ std::string collapse_space(std::string_view text) {
 std::vector<PassageMatch> rank_passages(const ItemRecord& item, const QueryWords& words,
                                         const PassagePreference& preference) {
     std::vector<PassageMatch> ranked;
-    bool has_words = !words.words.empty() || !words.prefixes.empty();
+    bool has_words = !words.words.empty() || !words.prefixes.empty() || !words.phrases.empty();
     for (std::size_t i = 0; i < item.passages.size(); ++i) {
         const Passage& p = item.passages[i];
         long score = 0;
@@ -111,11 +157,9 @@ std::vector<PassageMatch> rank_passages(const ItemRecord& item, const QueryWords
         if (has_words) {
             std::vector<long> seen;
             long occurrences = 0;
-            for (const auto& span : word_spans(p.text)) {
-                long m = match_of(fold_fast(std::string_view(p.text).substr(span.begin, span.end - span.begin)), words);
-                if (m < 0) continue;
+            for (const auto& m : find_matches(p.text, words)) {
                 ++occurrences;
-                if (std::find(seen.begin(), seen.end(), m) == seen.end()) seen.push_back(m);
+                if (std::find(seen.begin(), seen.end(), m.group) == seen.end()) seen.push_back(m.group);
             }
             score += static_cast<long>(seen.size()) * 100 + std::min(occurrences, 50L);
             level += static_cast<long>(seen.size());
@@ -144,16 +188,22 @@ Snippet make_snippet(std::string_view raw, const QueryWords& words, std::size_t 
     std::string text = collapse_space(raw);
     auto spans = word_spans(text);
     std::vector<WordSpan> hits;
-    for (const auto& span : spans) {
-        if (match_of(fold_fast(std::string_view(text).substr(span.begin, span.end - span.begin)), words) >= 0) {
-            hits.push_back(span);
-        }
-    }
+    for (const auto& m : find_matches(text, words)) hits.push_back({m.begin, m.end});
     // Byte budget from a character budget: a rough factor keeps it simple for non-ASCII text.
     std::size_t budget = chars;
+    // The window starts a little before the match that begins the densest run of matched words.
+    std::size_t best = 0, best_count = 0;
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        std::size_t count = 0;
+        for (std::size_t k = i; k < hits.size() && hits[k].end - hits[i].begin <= budget * 3 / 4; ++k) ++count;
+        if (count > best_count) {
+            best = i;
+            best_count = count;
+        }
+    }
     std::size_t begin = 0;
-    if (!hits.empty() && hits.front().begin > budget / 4) {
-        std::size_t want = hits.front().begin - budget / 4;
+    if (!hits.empty() && hits[best].begin > budget / 4) {
+        std::size_t want = hits[best].begin - budget / 4;
         // Start at the first word at or after `want`.
         for (const auto& span : spans) {
             if (span.begin >= want) {

@@ -3,6 +3,8 @@
 #include <fstream>
 #include <set>
 
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 #include <xapian.h>
 
@@ -442,4 +444,97 @@ TEST_CASE("add_whole_document_item: unrecognised text becomes one item titled by
     CHECK(minutes.items[0].page == 1);
     Minutes empty;
     CHECK_FALSE(index::add_whole_document_item(empty, SourceText{}));
+}
+
+TEST_CASE("IndexWriter: a bulk build is compacted, and a compaction cut short by a kill is recovered", "[indexer]") {
+    TempDir dir;
+    auto corpus = dir.path() / "corpus";
+    write_file(corpus / "a.txt", "Parish council meeting\n\nThe clerk read the correspondence about the footpath.\n");
+    write_file(corpus / "b.txt", "Village hall committee\n\nRepairs to the roof were approved.\n");
+    auto db_path = dir.path() / "db";
+    {
+        auto writer = IndexWriter::open(db_path);
+        REQUIRE(writer);
+        auto report = writer->add({corpus});
+        REQUIRE(report);
+        CHECK(report->added == 2);
+        // The writer still works on the compacted database.
+        write_file(corpus / "c.txt", "Allotments\n\nRents will rise.\n");
+        auto more = writer->add({corpus});
+        REQUIRE(more);
+        CHECK(more->added == 1);
+    }
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "db.compacting"));
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "db.previous"));
+    CHECK(Xapian::Database(db_path.string()).get_termfreq("XTitem") == 3);
+
+    // Killed between the two renames: the database is at db.previous and the complete copy at db.compacting.
+    std::filesystem::copy(db_path, dir.path() / "db.compacting");
+    std::filesystem::rename(db_path, dir.path() / "db.previous");
+    {
+        auto writer = IndexWriter::open(db_path);
+        REQUIRE(writer);
+    }
+    CHECK(Xapian::Database(db_path.string()).get_termfreq("XTitem") == 3);
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "db.previous"));
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "db.compacting"));
+    // Killed during the compaction: a partial copy is thrown away, the database untouched.
+    std::filesystem::create_directories(dir.path() / "db.compacting");
+    write_file(dir.path() / "db.compacting" / "postlist.glass", "partial");
+    {
+        auto writer = IndexWriter::open(db_path);
+        REQUIRE(writer);
+    }
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "db.compacting"));
+    CHECK(index_stats(db_path)->problems.empty());
+}
+
+TEST_CASE("IndexWriter: two parts of one sitting (same meeting id, different text) are both indexed", "[indexer]") {
+    TempDir dir;
+    auto first = panel_minutes((dir.path() / "part1.html").string());
+    auto second = panel_minutes((dir.path() / "part2.html").string());
+    second.items.resize(1);
+    second.items[0].number = "273";
+    second.items[0].title = "Work Programme";
+    second.items[0].passages = {{"The Panel considered its work programme for the coming year and agreed to add "
+                                 "a scrutiny of school transport, home to school travel and the costs of taxis.",
+                                 PassageKind::paragraph, Role::unknown, "", {}}};
+    auto writer = IndexWriter::open(dir.path() / "db");
+    REQUIRE(writer);
+    REQUIRE(writer->add_minutes({first, second}));
+    Xapian::Database db((dir.path() / "db").string());
+    CHECK(db.get_termfreq("XTmeeting") == 2);
+    CHECK(db.get_termfreq("XTitem") == 3);
+    CHECK(db.get_termfreq("taxis") == 1);
+    CHECK(db.get_termfreq("XN273") == 1);
+    CHECK(index_stats(dir.path() / "db")->problems.empty());
+}
+
+TEST_CASE("containment: renderings share their 3-grams, different texts do not", "[indexer]") {
+    std::string minutes = "The Panel were advised that the Health Visiting Service was undergoing a service "
+                          "reconfiguration redesign and would be delivered using a different model.";
+    auto a = index::sketch_of({minutes, "It was agreed that the Panel would receive a further update."});
+    auto b = index::sketch_of({"Home | News | Minutes", minutes});  // the same text with navigation around it
+    auto c = index::sketch_of({"Questions were asked about the bus timetable and the price of parking permits "
+                               "in the town centre car parks."});
+    CHECK(index::containment(a, b) >= index::kRenderingContainment);
+    CHECK(index::containment(a, c) < 0.1);
+    CHECK(index::containment(a, index::TextSketch{}) == 1.0);
+    auto round_trip = index::decode_sketch(index::encode_sketch(a));
+    CHECK(round_trip.minima == a.minima);
+    CHECK(round_trip.shingles == a.shingles);
+    CHECK(index::decode_sketch("garbage").minima.empty());
+}
+
+TEST_CASE("IndexWriter: a FIFO named on the command line fails by name instead of blocking", "[indexer]") {
+    TempDir dir;
+    auto fifo = dir.path() / "pipe.txt";
+    REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+    auto writer = IndexWriter::open(dir.path() / "db");
+    REQUIRE(writer);
+    auto report = writer->add({fifo});
+    REQUIRE(report);
+    REQUIRE(report->files.size() == 1);
+    CHECK(report->files[0].outcome == FileOutcome::failed);
+    CHECK(report->files[0].reason == source_path_key(fifo) + ": not a regular file");
 }

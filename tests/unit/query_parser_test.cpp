@@ -277,3 +277,24 @@ TEST_CASE("search_options_from_params: the CLI's options and the daemon's parame
     CHECK(bad.error().code == code);
     CHECK(bad.error().message == message);
 }
+
+TEST_CASE("QueryParser: hostile queries give a query or a clear error, never a crash", "[query]") {
+    QueryCompiler compiler(nullptr);
+    std::string nested = std::string(500, '(') + "x" + std::string(500, ')');
+    std::string open_only = std::string(1000, '(') + "x";
+    std::string operators;
+    while (operators.size() < 1000) operators += "AND OR NOT NEAR ";
+    std::string quotes(1000, '"');
+    std::string colons;
+    while (colons.size() < 1000) colons += "committee:";
+    for (const std::string& text : {nested, open_only, operators, quotes, colons, std::string("\"unbalanced phrase"),
+                                    std::string("-"), std::string("*"), std::string("x..y..z"), std::string(":"),
+                                    std::string("member:"), std::string("committee:\"\""), std::string("   ")}) {
+        CAPTURE(text.substr(0, 40));
+        auto r = compiler.compile(text);
+        if (!r) {
+            CHECK((r.error().code == ErrorCode::InvalidArgument || r.error().code == ErrorCode::LimitExceeded));
+            CHECK_FALSE(r.error().message.empty());
+        }
+    }
+}

@@ -586,3 +586,25 @@ TEST_CASE("search formats: JSON document, CSV rows, terminal listing", "[search]
     CHECK(error_to_json({ErrorCode::InvalidArgument, "limit: x"}) ==
           "{\"error\":{\"code\":\"invalid_argument\",\"message\":\"limit: x\"}}");
 }
+
+TEST_CASE("search formats: the JSON document reads back to the same response (minutes-query --server)", "[search]") {
+    TestIndex index;
+    auto s = open_searcher(index.path);
+    auto o = query("SIP OR safeguarding");
+    o.facets = {"type", "committee", "year"};
+    auto r = run(s, o);
+    REQUIRE(r.hits.size() >= 2);
+    std::string json = search_response_json(r);
+    auto back = search_response_from_json(json);
+    REQUIRE(back);
+    CHECK(search_response_json(*back) == json);
+    CHECK(search_response_table(*back) == search_response_table(r));
+    CHECK(search_response_csv(*back) == search_response_csv(r));
+    CHECK_FALSE(search_response_from_json("{\"hits\":[]}"));
+    CHECK_FALSE(search_response_from_json("not json"));
+    auto e = error_from_json(error_to_json({ErrorCode::LimitExceeded, "limit: 500"}));
+    REQUIRE(e);
+    CHECK(e->code == ErrorCode::LimitExceeded);
+    CHECK(e->message == "limit: 500");
+    CHECK_FALSE(error_from_json("{\"error\":1}"));
+}

@@ -24,11 +24,13 @@ struct IndexOptions {
     // A batch is committed when it holds this many new or replaced documents...
     std::size_t batch_documents = 20000;
     // ...or when the source files behind it add up to this many bytes. A killed indexer loses at most
-    // the batch in progress; the database holds exactly the batches committed before.
-    std::size_t batch_bytes = std::size_t{48} << 20;
-    // Memory bound for prepared documents waiting for the writer, counted in source bytes (the documents
-    // built from them take a small multiple of that). Workers wait while the queue is full.
-    std::size_t queue_bytes = std::size_t{32} << 20;
+    // the batch in progress; the database holds exactly the batches committed before. Xapian buffers a
+    // batch's postings and positions in memory (about 15-20 times the source bytes): this is the main
+    // memory bound.
+    std::size_t batch_bytes = std::size_t{16} << 20;
+    // Prepared documents waiting for the writer, counted in source bytes (the documents built from them
+    // take about ten times that). Workers wait while the queue is full.
+    std::size_t queue_bytes = std::size_t{8} << 20;
     // Re-index files even when their checksum says they are unchanged.
     bool force = false;
     // After an add() into an empty database (a bulk build), compact it (xapian-compact): the B-trees of

@@ -31,7 +31,6 @@ inline constexpr std::size_t kMaxSnippetChars = 1000;      // snippet_chars
 inline constexpr std::size_t kMoreLikeThisTerms = 24;      // expansion terms taken from the given item
 inline constexpr std::size_t kFacetValuesShown = 20;       // values per facet, most frequent first
 inline constexpr std::size_t kMaxSynonymWords = 6;         // longest run of query words looked up as a synonym key
-inline constexpr unsigned kNearWindow = 10;                // NEAR without a number: words apart, as Xapian's default
 
 }  // namespace minutes::config
 

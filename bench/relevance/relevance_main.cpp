@@ -1,0 +1,294 @@
+// minutes-relevance: ranks a judged query set with the minutes search core and with a plain SQLite FTS5
+// BM25 baseline over the very same agenda items, and prints nDCG@10, MRR and recall@100 for both.
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "minutes/indexer.h"
+#include "minutes/normalise.h"
+#include "minutes/relevance.h"
+#include "minutes/search.h"
+
+namespace fs = std::filesystem;
+using namespace minutes;
+
+namespace {
+
+constexpr std::size_t kDepth = 100;  // hits ranked per query (recall@100)
+
+struct IndexedItem {
+    std::string file;  // relative to the corpus directory
+    std::string text;  // title and passages
+    std::string committee_key;
+};
+
+std::string relative_file(const std::string& source, const fs::path& corpus) {
+    std::error_code ec;
+    fs::path abs = fs::weakly_canonical(fs::path(source), ec);
+    fs::path rel = abs.lexically_relative(corpus);
+    return rel.empty() ? source : rel.generic_string();
+}
+
+bool in_folder(const std::string& file, const std::string& folder) {
+    return file.size() > folder.size() && file.compare(0, folder.size(), folder) == 0 && file[folder.size()] == '/';
+}
+
+// Word sequence containment on facet keys: "children and families" in "children and families overview...".
+bool committee_matches(const std::string& committee_key, const std::string& wanted) {
+    std::string padded = " " + committee_key + " ";
+    return padded.find(" " + facet_key(wanted) + " ") != std::string::npos;
+}
+
+std::string filter_value(const JudgedQuery& q, const std::string& key) {
+    for (const auto& [k, v] : q.filters) {
+        if (k == key) return v;
+    }
+    return {};
+}
+
+// Our engine: the same search core as minutes-query, one hit per agenda item, filters applied.
+Result<std::vector<RankedHit>> rank_ours(Searcher& searcher, const JudgedQuery& q,
+                                         const std::map<std::string, IndexedItem>& items) {
+    SearchOptions options;
+    options.query = q.text;
+    std::string committee = filter_value(q, "committee");
+    if (!committee.empty()) options.committees.push_back(committee);
+    std::string folder = filter_value(q, "council");
+    options.limit = config::kMaxPageSize;
+    std::vector<RankedHit> ranked;
+    // The council= filter names a corpus folder, which the index does not know: filter while paging.
+    while (ranked.size() < kDepth && options.offset + options.limit <= config::kMaxResultDepth) {
+        auto response = searcher.search(options);
+        if (!response) return tl::unexpected(response.error());
+        for (const auto& hit : response->hits) {
+            auto it = items.find(hit.item_id);
+            if (it == items.end()) continue;
+            if (!folder.empty() && !in_folder(it->second.file, folder)) continue;
+            ranked.push_back({it->second.file, it->second.text});
+            if (ranked.size() == kDepth) break;
+        }
+        if (response->hits.size() < options.limit) break;
+        options.offset += options.limit;
+    }
+    return ranked;
+}
+
+class Fts5Baseline {
+public:
+    Fts5Baseline() {
+        sqlite3_open(":memory:", &db_);
+        exec("CREATE VIRTUAL TABLE items USING fts5(title, body, file UNINDEXED, committee UNINDEXED, "
+             "tokenize='porter unicode61')");
+        sqlite3_prepare_v2(db_, "INSERT INTO items(title, body, file, committee) VALUES (?,?,?,?)", -1, &insert_,
+                           nullptr);
+        exec("BEGIN");
+    }
+    ~Fts5Baseline() {
+        sqlite3_finalize(insert_);
+        sqlite3_close(db_);
+    }
+    Fts5Baseline(const Fts5Baseline&) = delete;
+    Fts5Baseline& operator=(const Fts5Baseline&) = delete;
+
+    void add(const ItemRecord& item, const IndexedItem& indexed) {
+        std::string body;
+        for (const auto& p : item.passages) body += p.text + "\n";
+        sqlite3_bind_text(insert_, 1, item.title.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(insert_, 2, body.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(insert_, 3, indexed.file.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(insert_, 4, indexed.committee_key.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_step(insert_);
+        sqlite3_reset(insert_);
+        texts_.push_back(indexed);
+    }
+    void finish() { exec("COMMIT"); }
+
+    // The same words, each quoted, OR-ed: plain BM25 ranks items by how many and how rare.
+    std::vector<RankedHit> rank(const JudgedQuery& q) {
+        std::string match;
+        std::string word;
+        auto flush = [&]() {
+            if (word.empty()) return;
+            if (!match.empty()) match += " OR ";
+            match += "\"" + word + "\"";
+            word.clear();
+        };
+        for (char c : q.text) {
+            if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) word += c;
+            else flush();
+        }
+        flush();
+        std::vector<RankedHit> ranked;
+        if (match.empty()) return ranked;
+        sqlite3_stmt* stmt = nullptr;
+        sqlite3_prepare_v2(db_, "SELECT rowid FROM items WHERE items MATCH ? ORDER BY bm25(items)", -1, &stmt, nullptr);
+        sqlite3_bind_text(stmt, 1, match.c_str(), -1, SQLITE_TRANSIENT);
+        std::string folder = filter_value(q, "council");
+        std::string committee = filter_value(q, "committee");
+        while (sqlite3_step(stmt) == SQLITE_ROW && ranked.size() < kDepth) {
+            const auto& item = texts_[static_cast<std::size_t>(sqlite3_column_int64(stmt, 0) - 1)];
+            if (!folder.empty() && !in_folder(item.file, folder)) continue;
+            if (!committee.empty() && !committee_matches(item.committee_key, committee)) continue;
+            ranked.push_back({item.file, item.text});
+        }
+        sqlite3_finalize(stmt);
+        return ranked;
+    }
+
+private:
+    void exec(const char* sql) { sqlite3_exec(db_, sql, nullptr, nullptr, nullptr); }
+    sqlite3* db_ = nullptr;
+    sqlite3_stmt* insert_ = nullptr;
+    std::vector<IndexedItem> texts_;  // by rowid - 1
+};
+
+struct Totals {
+    double ndcg = 0, mrr = 0, recall = 0;
+    void add(const QueryMetrics& m) {
+        ndcg += m.ndcg_at_10;
+        mrr += m.reciprocal_rank;
+        recall += m.recall_at_100;
+    }
+};
+
+int run(const std::string& qrels_path, const fs::path& corpus, std::string db, bool keep_going) {
+    std::ifstream in(qrels_path);
+    if (!in) {
+        std::cerr << "minutes-relevance: " << qrels_path << ": cannot open\n";
+        return 2;
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    auto queries = parse_judged_queries(buffer.str(), qrels_path);
+    if (!queries) {
+        std::cerr << "minutes-relevance: " << queries.error().message << '\n';
+        return 2;
+    }
+
+    fs::path temp;
+    if (db.empty()) {
+        std::string pattern = (fs::temp_directory_path() / "minutes-relevance-XXXXXX").string();
+        if (mkdtemp(pattern.data()) == nullptr) return 3;
+        temp = pattern;
+        db = (temp / "index").string();
+    }
+    if (!fs::exists(fs::path(db) / "iamglass")) {
+        std::cerr << "indexing " << corpus.string() << " into " << db << " ...\n";
+        auto writer = IndexWriter::open(db);
+        if (!writer) {
+            std::cerr << "minutes-relevance: " << writer.error().message << '\n';
+            return 3;
+        }
+        auto report = writer->add({corpus});
+        if (!report) {
+            std::cerr << "minutes-relevance: " << report.error().message << '\n';
+            return 3;
+        }
+        std::cerr << index_report_summary(*report, 3);
+    }
+
+    std::map<std::string, IndexedItem> items;
+    Fts5Baseline baseline;
+    auto loaded = for_each_indexed_item(db, [&](const ItemRecord& item) {
+        IndexedItem indexed;
+        indexed.file = relative_file(item.source, corpus);
+        indexed.text = item.title;
+        for (const auto& p : item.passages) indexed.text += "\n" + p.text;
+        indexed.committee_key = facet_key(item.committee);
+        baseline.add(item, indexed);
+        items.emplace(item.id, std::move(indexed));
+    });
+    if (!loaded) {
+        std::cerr << "minutes-relevance: " << loaded.error().message << '\n';
+        return 3;
+    }
+    baseline.finish();
+
+    auto searcher = Searcher::open({db});
+    if (!searcher) {
+        std::cerr << "minutes-relevance: " << searcher.error().message << '\n';
+        return 3;
+    }
+
+    std::printf("corpus %s, %zu agenda items, %zu judged queries\n", corpus.string().c_str(), items.size(),
+                queries->size());
+    std::printf("%-5s %-40s %5s  %7s %7s  %7s %7s  %7s %7s\n", "id", "query", "rows", "nDCG", "FTS5", "MRR", "FTS5",
+                "R@100", "FTS5");
+    Totals ours_total, base_total;
+    double ndcg_single = 0, ndcg_many = 0;
+    int single = 0, many = 0;
+    int failed = 0;
+    for (const auto& q : *queries) {
+        auto ranked = rank_ours(*searcher, q, items);
+        QueryMetrics ours;
+        if (ranked) {
+            ours = evaluate_ranking(q, *ranked);
+        } else {
+            std::fprintf(stderr, "%s: %s\n", q.id.c_str(), ranked.error().message.c_str());
+            ++failed;
+        }
+        auto base = evaluate_ranking(q, baseline.rank(q));
+        ours_total.add(ours);
+        base_total.add(base);
+        if (q.judgments.size() == 1) ndcg_single += ours.ndcg_at_10, ++single;
+        if (q.judgments.size() >= 10) ndcg_many += ours.ndcg_at_10, ++many;
+        std::string text = q.text.size() > 40 ? q.text.substr(0, 37) + "..." : q.text;
+        std::printf("%-5s %-40s %5zu  %7.3f %7.3f  %7.3f %7.3f  %7.3f %7.3f\n", q.id.c_str(), text.c_str(),
+                    q.judgments.size(), ours.ndcg_at_10, base.ndcg_at_10, ours.reciprocal_rank, base.reciprocal_rank,
+                    ours.recall_at_100, base.recall_at_100);
+    }
+    double n = static_cast<double>(queries->size());
+    if (single > 0) std::printf("nDCG@10 mean over %d queries with one judged row: %.3f\n", single, ndcg_single / single);
+    if (many > 0) std::printf("nDCG@10 mean over %d queries with ten or more: %.3f\n", many, ndcg_many / many);
+    double ours_ndcg = ours_total.ndcg / n;
+    double base_ndcg = base_total.ndcg / n;
+    std::printf("FTS5 baseline: nDCG@10 %.3f MRR %.3f recall@100 %.3f\n", base_ndcg, base_total.mrr / n,
+                base_total.recall / n);
+    std::printf("nDCG@10 %.3f (FTS5 baseline %.3f, ratio %.2f) MRR %.3f recall@100 %.3f\n", ours_ndcg, base_ndcg,
+                base_ndcg > 0 ? ours_ndcg / base_ndcg : 0.0, ours_total.mrr / n, ours_total.recall / n);
+    if (!temp.empty()) {
+        std::error_code ec;
+        fs::remove_all(temp, ec);
+    }
+    return failed > 0 && !keep_going ? 1 : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        CLI::App app{"minutes-relevance: evaluate ranking on a judged query set (../shared/relevance/README.md "
+                     "format) against a plain SQLite FTS5 BM25 baseline over the same agenda items."};
+        std::string qrels;
+        std::string corpus;
+        std::string db;
+        bool keep_going = false;
+        app.add_option("QRELS", qrels, "Judged query set (TSV)")->required();
+        app.add_option("CORPUS_DIR", corpus, "Corpus directory the judged files are relative to")->required();
+        app.add_option("--db", db, "Use (or build, when absent) the index here instead of a temporary one");
+        app.add_flag("--keep-going", keep_going, "Exit 0 even when some queries fail");
+        CLI11_PARSE(app, argc, argv);
+        std::error_code ec;
+        fs::path corpus_path = fs::weakly_canonical(corpus, ec);
+        if (ec || !fs::is_directory(corpus_path)) {
+            std::cerr << "minutes-relevance: " << corpus << ": not a directory\n";
+            return 2;
+        }
+        return run(qrels, corpus_path, db, keep_going);
+    } catch (const std::exception& e) {
+        std::cerr << "minutes-relevance: internal error: " << e.what() << '\n';
+        return 3;
+    }
+}
