@@ -2,10 +2,9 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <CLI/CLI.hpp>
 #include <exception>
 #include <iostream>
-
-#include <CLI/CLI.hpp>
 
 #include "minutes/http_server.h"
 #include "minutes/query_service.h"
@@ -13,20 +12,25 @@
 int main(int argc, char** argv) {
     try {
         minutes::ServerOptions options;
-        CLI::App app{"minutes-searchd: answers minutes searches over HTTP (read-only; see README \"The query daemon\")"};
-        app.add_option("--db", options.databases,
-                       "Database directory or tcp://HOST:PORT shard (xapian-tcpsrv); repeat to search several as one")
+        CLI::App app{
+            "minutes-searchd: answers minutes searches over HTTP (read-only; see README \"The query "
+            "daemon\")"};
+        app.add_option(
+               "--db", options.databases,
+               "Database directory or tcp://HOST:PORT shard (xapian-tcpsrv); repeat to search several as one")
             ->required();
         app.add_option("--listen", options.listen, "Address to listen on, HOST:PORT (port 0: any free port)")
             ->capture_default_str();
-        app.add_option("--threads", options.threads, "Worker threads, each with its own searcher (0: one per core)")
+        app.add_option("--threads", options.threads,
+                       "Worker threads, each with its own searcher (0: one per core)")
             ->capture_default_str();
         app.add_option("--connection-limit", options.connection_limit, "Open connections at most")
             ->capture_default_str();
         app.add_option("--per-ip-connection-limit", options.per_ip_connection_limit,
                        "Open connections from one client address at most")
             ->capture_default_str();
-        app.add_option("--timeout", options.connection_timeout_s, "Seconds before an idle or slow connection is closed")
+        app.add_option("--timeout", options.connection_timeout_s,
+                       "Seconds before an idle or slow connection is closed")
             ->capture_default_str();
         app.add_option("--reopen-interval-ms", options.reopen_interval_ms,
                        "A worker looks for new commits at most this often")
@@ -59,8 +63,8 @@ int main(int argc, char** argv) {
             std::cerr << "minutes-searchd: " << server.error().message << "\n";
             return minutes::exit_code_for(server.error());
         }
-        std::cerr << "minutes-searchd: listening on " << options.listen.substr(0, options.listen.rfind(':')) << ":"
-                  << (*server)->port() << " (" << service.options().threads << " threads, "
+        std::cerr << "minutes-searchd: listening on " << options.listen.substr(0, options.listen.rfind(':'))
+                  << ":" << (*server)->port() << " (" << service.options().threads << " threads, "
                   << options.databases.size() << " database(s))" << std::endl;
 
         for (;;) {
@@ -76,7 +80,8 @@ int main(int argc, char** argv) {
         std::cerr << "minutes-searchd: draining requests in flight" << std::endl;
         std::size_t unanswered = (*server)->drain_and_stop();
         std::cerr << "minutes-searchd: stopped";
-        if (unanswered > 0) std::cerr << " (" << unanswered << " requests unanswered after the drain timeout)";
+        if (unanswered > 0)
+            std::cerr << " (" << unanswered << " requests unanswered after the drain timeout)";
         std::cerr << std::endl;
         return unanswered > 0 ? 3 : 0;
     } catch (const std::exception& error) {

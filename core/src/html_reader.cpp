@@ -1,5 +1,10 @@
 // HTML reader (libxml2's HTML parser): the main content of a page as heading, list item, table row
 // and paragraph blocks, without the site's scripts, navigation, headers, footers and sidebars.
+#include <libxml/HTMLparser.h>
+#include <libxml/encoding.h>
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
@@ -8,10 +13,6 @@
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include <libxml/HTMLparser.h>
-#include <libxml/parserInternals.h>
-#include <libxml/tree.h>
 
 #include "minutes/normalise.h"
 #include "readers.h"
@@ -22,7 +23,8 @@ namespace {
 using DocPtr = std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)>;
 
 std::string_view name_of(const xmlNode* node) {
-    return node->name != nullptr ? std::string_view(reinterpret_cast<const char*>(node->name)) : std::string_view();
+    return node->name != nullptr ? std::string_view(reinterpret_cast<const char*>(node->name))
+                                 : std::string_view();
 }
 
 std::string attribute(const xmlNode* node, const char* name) {
@@ -61,9 +63,9 @@ bool is_one_of(std::string_view name, std::initializer_list<std::string_view> na
 
 // Elements that never hold minutes text.
 bool is_chrome_element(std::string_view name) {
-    return is_one_of(name, {"script", "style", "noscript", "template", "nav", "aside", "form", "button", "select",
-                            "textarea", "input", "iframe", "object", "embed", "svg", "canvas", "head", "title",
-                            "menu", "dialog", "map"});
+    return is_one_of(name, {"script", "style",  "noscript", "template", "nav",    "aside",  "form",
+                            "button", "select", "textarea", "input",    "iframe", "object", "embed",
+                            "svg",    "canvas", "head",     "title",    "menu",   "dialog", "map"});
 }
 
 // Site chrome marked by role, hidden, or a class or id naming a sidebar, menu or similar.
@@ -71,21 +73,25 @@ bool is_chrome_by_attributes(const xmlNode* node) {
     if (xmlHasProp(node, reinterpret_cast<const xmlChar*>("hidden")) != nullptr) return true;
     if (lower(attribute(node, "aria-hidden")) == "true") return true;
     std::string role = lower(attribute(node, "role"));
-    if (is_one_of(role, {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog"}))
+    if (is_one_of(role, {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
+                         "dialog"}))
         return true;
     for (const auto& token : class_tokens(node)) {
-        if (is_one_of(token, {"sidebar", "navbar", "nav", "navigation", "menu", "breadcrumb", "breadcrumbs", "cookie",
-                              "cookies", "widget", "widgets", "share", "social", "skip", "pagination"}))
+        if (is_one_of(token,
+                      {"sidebar", "navbar", "nav", "navigation", "menu", "breadcrumb", "breadcrumbs",
+                       "cookie", "cookies", "widget", "widgets", "share", "social", "skip", "pagination"}))
             return true;
     }
     return false;
 }
 
 bool is_block_element(std::string_view name) {
-    return is_one_of(name, {"p", "div", "section", "article", "main", "blockquote", "pre", "ul", "ol", "dl", "dt",
-                            "dd", "table", "thead", "tbody", "tfoot", "caption", "address", "figure", "figcaption",
-                            "hr", "center", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "header", "footer",
-                            "fieldset", "legend", "body", "html", "details", "summary"});
+    return is_one_of(
+        name, {"p",        "div",     "section", "article",    "main",    "blockquote", "pre",    "ul",
+               "ol",       "dl",      "dt",      "dd",         "table",   "thead",      "tbody",  "tfoot",
+               "caption",  "address", "figure",  "figcaption", "hr",      "center",     "h1",     "h2",
+               "h3",       "h4",      "h5",      "h6",         "li",      "tr",         "header", "footer",
+               "fieldset", "legend",  "body",    "html",       "details", "summary"});
 }
 
 int heading_level(std::string_view name) {
@@ -109,17 +115,24 @@ std::string sniff_encoding(std::string_view bytes) {
         std::size_t charset = tag.find("charset");
         if (charset == std::string::npos) continue;
         std::size_t value = charset + 7;
-        while (value < tag.size() && (tag[value] == ' ' || tag[value] == '=' || tag[value] == '"' || tag[value] == '\''))
+        while (value < tag.size() &&
+               (tag[value] == ' ' || tag[value] == '=' || tag[value] == '"' || tag[value] == '\''))
             ++value;
         std::string name;
-        while (value < tag.size() && (std::isalnum(static_cast<unsigned char>(tag[value])) || tag[value] == '-' ||
-                                      tag[value] == '_' || tag[value] == ':' || tag[value] == '.'))
+        while (value < tag.size() &&
+               (std::isalnum(static_cast<unsigned char>(tag[value])) || tag[value] == '-' ||
+                tag[value] == '_' || tag[value] == ':' || tag[value] == '.'))
             name += tag[value++];
         if (name.empty()) continue;
         if (is_one_of(name, {"iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii", "iso8859-1", "cp1252"}))
             return "windows-1252";
         if (name == "utf8") return "UTF-8";
-        return name;
+        // A declaration libxml2 cannot decode is ignored (libxml2 would read the page as Latin-1).
+        if (xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(name.c_str())) {
+            xmlCharEncCloseFunc(handler);
+            return name;
+        }
+        break;
     }
     return is_valid_utf8(bytes) ? "UTF-8" : "windows-1252";
 }
@@ -132,7 +145,11 @@ std::string repair_utf8(std::string_view bytes) {
     std::size_t i = 0;
     while (i < bytes.size()) {
         auto c = static_cast<unsigned char>(bytes[i]);
-        std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        std::size_t length = c < 0x80           ? 1
+                             : (c >> 5) == 0x6  ? 2
+                             : (c >> 4) == 0xE  ? 3
+                             : (c >> 3) == 0x1E ? 4
+                                                : 0;
         if (length > 0 && i + length <= bytes.size() && is_valid_utf8(bytes.substr(i, length))) {
             out.append(bytes.substr(i, length));
             i += length;
@@ -145,7 +162,7 @@ std::string repair_utf8(std::string_view bytes) {
 }
 
 class ContentFinder {
-public:
+  public:
     explicit ContentFinder(xmlNode* root) { count_text(root); }
 
     // <main> or role=main (narrowed to its one <article>), else the largest <article>, else an element
@@ -175,7 +192,12 @@ public:
         for (;;) {
             xmlNode* dominant = nullptr;
             for (xmlNode* child = node->children; child != nullptr; child = child->next) {
-                if (child->type == XML_ELEMENT_NODE && text_of(child) * 10 >= text_of(node) * 7) dominant = child;
+                // Only into containers: a heading or paragraph holding most of a short page is
+                // part of the content, not the content region.
+                if (child->type == XML_ELEMENT_NODE && text_of(child) * 10 >= text_of(node) * 7 &&
+                    is_one_of(name_of(child), {"div", "section", "article", "main", "table", "tbody", "thead", "tr",
+                                               "td", "th", "center", "font", "span", "blockquote"}))
+                    dominant = child;
             }
             if (dominant == nullptr) return node;
             node = dominant;
@@ -189,7 +211,7 @@ public:
 
     [[nodiscard]] bool dropped(const xmlNode* node) const { return dropped_.count(node) != 0; }
 
-private:
+  private:
     // Text bytes under every element, chrome excluded; iterative so that deep nesting cannot
     // exhaust the stack.
     void count_text(xmlNode* root) {
@@ -261,7 +283,8 @@ private:
             stack.pop_back();
             if (node->type != XML_ELEMENT_NODE || dropped(node)) continue;
             if (node != root) classify(node, mains, articles, contents);
-            for (xmlNode* child = node->children; child != nullptr; child = child->next) stack.push_back(child);
+            for (xmlNode* child = node->children; child != nullptr; child = child->next)
+                stack.push_back(child);
         }
     }
 
@@ -276,10 +299,14 @@ private:
 
 // Turns the content element's subtree into blocks, walking it with an explicit stack.
 class BlockWriter {
-public:
-    BlockWriter(SourceText& out, const ReadOptions& options, const ContentFinder& finder, bool drop_page_chrome,
-                std::size_t budget)
-        : out_(out), options_(options), finder_(finder), drop_page_chrome_(drop_page_chrome), budget_(budget) {}
+  public:
+    BlockWriter(SourceText& out, const ReadOptions& options, const ContentFinder& finder,
+                bool drop_page_chrome, std::size_t budget)
+        : out_(out),
+          options_(options),
+          finder_(finder),
+          drop_page_chrome_(drop_page_chrome),
+          budget_(budget) {}
 
     Result<void> write(xmlNode* root) {
         struct Frame {
@@ -300,8 +327,10 @@ public:
                 enter(node);
                 stack.push_back({node, true});
                 std::vector<xmlNode*> children;
-                for (xmlNode* child = node->children; child != nullptr; child = child->next) children.push_back(child);
-                for (auto child = children.rbegin(); child != children.rend(); ++child) stack.push_back({*child, false});
+                for (xmlNode* child = node->children; child != nullptr; child = child->next)
+                    children.push_back(child);
+                for (auto child = children.rbegin(); child != children.rend(); ++child)
+                    stack.push_back({*child, false});
             }
             if (produced_ > budget_) return over_budget();
         }
@@ -317,7 +346,7 @@ public:
                                                         " times the file's size (max_output_ratio)");
     }
 
-private:
+  private:
     struct Context {
         BlockKind kind;
         int level;
@@ -404,7 +433,8 @@ private:
         long number = 1;
         std::string start = attribute(list, "start");
         if (!start.empty()) number = std::strtol(start.c_str(), nullptr, 10);
-        for (const xmlNode* sibling = list->children; sibling != nullptr && sibling != item; sibling = sibling->next) {
+        for (const xmlNode* sibling = list->children; sibling != nullptr && sibling != item;
+             sibling = sibling->next) {
             if (sibling->type == XML_ELEMENT_NODE && name_of(sibling) == "li") ++number;
         }
         std::string value = attribute(item, "value");
@@ -414,9 +444,9 @@ private:
             return std::string(1, static_cast<char>((type == "a" ? 'a' : 'A') + number - 1)) + ". ";
         }
         if ((type == "i" || type == "I") && number >= 1 && number < 40) {
-            static const char* const kRoman[] = {"",   "i",   "ii",   "iii",  "iv", "v",   "vi",   "vii",
-                                                 "viii", "ix", "x",    "xi",   "xii", "xiii", "xiv", "xv",
-                                                 "xvi", "xvii", "xviii", "xix", "xx"};
+            static const char* const kRoman[] = {"",    "i",    "ii",  "iii",  "iv",    "v",   "vi",
+                                                 "vii", "viii", "ix",  "x",    "xi",    "xii", "xiii",
+                                                 "xiv", "xv",   "xvi", "xvii", "xviii", "xix", "xx"};
             if (number <= 20) {
                 std::string roman = kRoman[number];
                 if (type == "I") roman = upper(roman);
@@ -427,7 +457,8 @@ private:
     }
 
     static std::string upper(std::string text) {
-        std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
+        std::transform(text.begin(), text.end(), text.begin(),
+                       [](unsigned char c) { return std::toupper(c); });
         return text;
     }
 
@@ -483,10 +514,12 @@ private:
         in_row_ = false;
         std::vector<std::string> cells = std::move(cells_);
         cells_.clear();
-        auto filled = std::count_if(cells.begin(), cells.end(), [](const std::string& c) { return !c.empty(); });
+        auto filled =
+            std::count_if(cells.begin(), cells.end(), [](const std::string& c) { return !c.empty(); });
         if (filled == 0) return;
         if (filled == 1) {
-            emit(BlockKind::text, 0, *std::find_if(cells.begin(), cells.end(), [](const std::string& c) { return !c.empty(); }));
+            emit(BlockKind::text, 0,
+                 *std::find_if(cells.begin(), cells.end(), [](const std::string& c) { return !c.empty(); }));
             return;
         }
         // Empty cells stay, so that a value keeps its column.
@@ -600,22 +633,27 @@ Result<SourceText> read_html(std::string_view bytes, std::string source, const R
     // NONET: never fetch anything a page refers to. libxml2 keeps its own limits (elements nested
     // 256 deep, text nodes of 10,000,000 bytes without HTML_PARSE_HUGE) and stops parsing there;
     // what it read so far is kept and the stop is reported as a warning.
-    std::unique_ptr<htmlParserCtxt, decltype(&htmlFreeParserCtxt)> context(htmlNewParserCtxt(), &htmlFreeParserCtxt);
+    std::unique_ptr<htmlParserCtxt, decltype(&htmlFreeParserCtxt)> context(htmlNewParserCtxt(),
+                                                                           &htmlFreeParserCtxt);
     if (!context) return make_error(ErrorCode::Unavailable, source + ": cannot create an HTML parser");
-    DocPtr document(htmlCtxtReadMemory(context.get(), bytes.data(), static_cast<int>(bytes.size()), source.c_str(),
-                                       encoding.c_str(),
-                                       HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_RECOVER),
-                    &xmlFreeDoc);
+    DocPtr document(
+        htmlCtxtReadMemory(context.get(), bytes.data(), static_cast<int>(bytes.size()), source.c_str(),
+                           encoding.c_str(),
+                           HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_RECOVER),
+        &xmlFreeDoc);
     if (!document) {
-        return make_error(ErrorCode::Corrupt, source + ": cannot be parsed as HTML (declared or sniffed encoding " +
-                                                  encoding + ")");
+        return make_error(
+            ErrorCode::Corrupt,
+            source + ": cannot be parsed as HTML (declared or sniffed encoding " + encoding + ")");
     }
     std::vector<std::string> parser_warnings;
-    if (const xmlError* last = xmlCtxtGetLastError(context.get()); last != nullptr && last->message != nullptr) {
+    if (const xmlError* last = xmlCtxtGetLastError(context.get());
+        last != nullptr && last->message != nullptr) {
         std::string message = last->message;
         if (message.find("Excessive depth") != std::string::npos) {
             parser_warnings.push_back("elements nested deeper than the HTML parser's limit of " +
-                                      std::to_string(xmlParserMaxDepth) + "; the rest of the page was not read");
+                                      std::to_string(xmlParserMaxDepth) +
+                                      "; the rest of the page was not read");
         } else if (message.find("huge text node") != std::string::npos) {
             parser_warnings.push_back("a text run longer than the HTML parser's limit of " +
                                       std::to_string(XML_MAX_TEXT_LENGTH) +
@@ -644,6 +682,7 @@ Result<SourceText> read_html(std::string_view bytes, std::string source, const R
         auto again = everything.write(top);
         if (!again) return tl::unexpected(again.error());
     }
+    if (out.blocks.empty()) out.warnings.push_back("the page has no text");
     return out;
 }
 

@@ -17,8 +17,8 @@ int hex_value(char c) {
 }
 
 bool is_unreserved(unsigned char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-           c == '_' || c == '~';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~';
 }
 
 // Shortens text quoted back in an error message, so a hostile 8 KiB value is not echoed whole.
@@ -40,8 +40,9 @@ Result<std::string> percent_decode(std::string_view text, bool plus_as_space, st
             int hi = i + 1 < text.size() ? hex_value(text[i + 1]) : -1;
             int lo = i + 2 < text.size() ? hex_value(text[i + 2]) : -1;
             if (hi < 0 || lo < 0) {
-                return make_error(ErrorCode::InvalidArgument,
-                                  std::string(what) + ": bad percent-encoding at byte " + std::to_string(i + 1));
+                return make_error(
+                    ErrorCode::InvalidArgument,
+                    std::string(what) + ": bad percent-encoding at byte " + std::to_string(i + 1));
             }
             out.push_back(static_cast<char>(hi * 16 + lo));
             i += 2;
@@ -56,7 +57,8 @@ Result<std::string> percent_decode(std::string_view text, bool plus_as_space, st
     }
     for (unsigned char c : out) {
         if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
-            return make_error(ErrorCode::InvalidArgument, std::string(what) + ": control character not allowed");
+            return make_error(ErrorCode::InvalidArgument,
+                              std::string(what) + ": control character not allowed");
         }
     }
     return out;
@@ -134,7 +136,8 @@ Result<RequestTarget> parse_request_target(std::string_view target, std::size_t 
         auto eq = pair.find('=');
         auto name = percent_decode(pair.substr(0, eq), true, "parameter name");
         if (!name) return tl::unexpected(name.error());
-        if (name->empty()) return make_error(ErrorCode::InvalidArgument, "query string: parameter without a name");
+        if (name->empty())
+            return make_error(ErrorCode::InvalidArgument, "query string: parameter without a name");
         std::string value;
         if (eq != std::string_view::npos) {
             auto decoded = percent_decode(pair.substr(eq + 1), true, "parameter '" + *name + "'");
@@ -150,12 +153,16 @@ int http_status_for(const Error& error) {
     switch (error.code) {
         case ErrorCode::InvalidArgument:
         case ErrorCode::LimitExceeded:
-        case ErrorCode::Unsupported: return 400;
-        case ErrorCode::NotFound: return 404;
+        case ErrorCode::Unsupported:
+            return 400;
+        case ErrorCode::NotFound:
+            return 404;
         case ErrorCode::Unavailable:
-        case ErrorCode::Locked: return 503;
+        case ErrorCode::Locked:
+            return 503;
         case ErrorCode::Corrupt:
-        case ErrorCode::Io: return 500;
+        case ErrorCode::Io:
+            return 500;
     }
     return 500;
 }
@@ -180,15 +187,24 @@ HttpResponse error_response(const Error& error) {
 
 std::string_view http_reason_phrase(int status) {
     switch (status) {
-        case 200: return "OK";
-        case 400: return "Bad Request";
-        case 404: return "Not Found";
-        case 405: return "Method Not Allowed";
-        case 413: return "Payload Too Large";
-        case 414: return "URI Too Long";
-        case 431: return "Request Header Fields Too Large";
-        case 500: return "Internal Server Error";
-        case 503: return "Service Unavailable";
+        case 200:
+            return "OK";
+        case 400:
+            return "Bad Request";
+        case 404:
+            return "Not Found";
+        case 405:
+            return "Method Not Allowed";
+        case 413:
+            return "Payload Too Large";
+        case 414:
+            return "URI Too Long";
+        case 431:
+            return "Request Header Fields Too Large";
+        case 500:
+            return "Internal Server Error";
+        case 503:
+            return "Service Unavailable";
     }
     return "Unknown";
 }

@@ -26,7 +26,8 @@ struct ParsedUrl {
 Result<ParsedUrl> parse_url(std::string_view url) {
     constexpr std::string_view kScheme = "http://";
     if (url.substr(0, kScheme.size()) != kScheme) {
-        return make_error(ErrorCode::InvalidArgument, "server URL: must start with http:// ('" + std::string(url) + "')");
+        return make_error(ErrorCode::InvalidArgument,
+                          "server URL: must start with http:// ('" + std::string(url) + "')");
     }
     std::string_view rest = url.substr(kScheme.size());
     auto slash = rest.find_first_of("/?");
@@ -39,23 +40,26 @@ Result<ParsedUrl> parse_url(std::string_view url) {
     parsed.host_header = std::string(authority);
     if (!authority.empty() && authority.front() == '[') {
         auto close = authority.find(']');
-        if (close == std::string_view::npos) return make_error(ErrorCode::InvalidArgument, "server URL: unclosed '['");
+        if (close == std::string_view::npos)
+            return make_error(ErrorCode::InvalidArgument, "server URL: unclosed '['");
         parsed.host = std::string(authority.substr(1, close - 1));
-        if (close + 1 < authority.size() && authority[close + 1] == ':') parsed.port = authority.substr(close + 2);
+        if (close + 1 < authority.size() && authority[close + 1] == ':')
+            parsed.port = authority.substr(close + 2);
     } else {
         auto colon = authority.rfind(':');
         parsed.host = std::string(authority.substr(0, colon));
         if (colon != std::string_view::npos) parsed.port = authority.substr(colon + 1);
     }
     if (parsed.host.empty() || parsed.port.empty()) {
-        return make_error(ErrorCode::InvalidArgument, "server URL: no host or port in '" + std::string(url) + "'");
+        return make_error(ErrorCode::InvalidArgument,
+                          "server URL: no host or port in '" + std::string(url) + "'");
     }
     return parsed;
 }
 
 // Closes the socket on every path out.
 class Socket {
-public:
+  public:
     explicit Socket(int fd) : fd_(fd) {}
     Socket(const Socket&) = delete;
     Socket& operator=(const Socket&) = delete;
@@ -64,7 +68,7 @@ public:
     }
     [[nodiscard]] int fd() const { return fd_; }
 
-private:
+  private:
     int fd_;
 };
 
@@ -88,7 +92,8 @@ Result<int> connect_to(const ParsedUrl& url, unsigned timeout_ms) {
     }
     std::string last_error = "no address";
     for (addrinfo* address = found; address != nullptr; address = address->ai_next) {
-        int fd = ::socket(address->ai_family, address->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, address->ai_protocol);
+        int fd = ::socket(address->ai_family, address->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC,
+                          address->ai_protocol);
         if (fd < 0) continue;
         if (::connect(fd, address->ai_addr, address->ai_addrlen) == 0 ||
             (errno == EINPROGRESS && wait_for(fd, POLLOUT, timeout_ms))) {
@@ -106,19 +111,23 @@ Result<int> connect_to(const ParsedUrl& url, unsigned timeout_ms) {
         ::close(fd);
     }
     ::freeaddrinfo(found);
-    return make_error(ErrorCode::Unavailable, "server " + url.host_header + ": cannot connect: " + last_error);
+    return make_error(ErrorCode::Unavailable,
+                      "server " + url.host_header + ": cannot connect: " + last_error);
 }
 
 Result<std::string> dechunk(std::string_view body) {
     std::string out;
     while (true) {
         auto line_end = body.find("\r\n");
-        if (line_end == std::string_view::npos) return make_error(ErrorCode::Corrupt, "server response: bad chunk");
+        if (line_end == std::string_view::npos)
+            return make_error(ErrorCode::Corrupt, "server response: bad chunk");
         std::size_t size = 0;
         std::size_t digits = 0;
         for (char c : body.substr(0, line_end)) {
-            int v = (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10
-                                                      : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+            int v = (c >= '0' && c <= '9')   ? c - '0'
+                    : (c >= 'a' && c <= 'f') ? c - 'a' + 10
+                    : (c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                             : -1;
             if (v < 0) break;  // chunk extensions follow ';'
             if (++digits > 15) return make_error(ErrorCode::Corrupt, "server response: chunk size too large");
             size = size * 16 + static_cast<std::size_t>(v);
@@ -155,7 +164,8 @@ Result<HttpClientResponse> http_get(std::string_view url, const HttpClientOption
     std::size_t sent = 0;
     while (sent < request.size()) {
         if (!wait_for(socket.fd(), POLLOUT, options.timeout_ms)) {
-            return make_error(ErrorCode::Unavailable, "server " + parsed->host_header + ": timed out sending");
+            return make_error(ErrorCode::Unavailable,
+                              "server " + parsed->host_header + ": timed out sending");
         }
         ssize_t n = ::send(socket.fd(), request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
         if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
@@ -170,7 +180,8 @@ Result<HttpClientResponse> http_get(std::string_view url, const HttpClientOption
     char buffer[16384];
     while (true) {
         if (!wait_for(socket.fd(), POLLIN, options.timeout_ms)) {
-            return make_error(ErrorCode::Unavailable, "server " + parsed->host_header + ": timed out reading");
+            return make_error(ErrorCode::Unavailable,
+                              "server " + parsed->host_header + ": timed out reading");
         }
         ssize_t n = ::recv(socket.fd(), buffer, sizeof buffer, 0);
         if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
@@ -181,8 +192,9 @@ Result<HttpClientResponse> http_get(std::string_view url, const HttpClientOption
         if (n == 0) break;
         raw.append(buffer, static_cast<std::size_t>(n));
         if (raw.size() > options.max_response_bytes) {
-            return make_error(ErrorCode::LimitExceeded, "server response larger than " +
-                                                            std::to_string(options.max_response_bytes) + " bytes");
+            return make_error(
+                ErrorCode::LimitExceeded,
+                "server response larger than " + std::to_string(options.max_response_bytes) + " bytes");
         }
     }
 
@@ -203,16 +215,18 @@ Result<HttpClientResponse> http_get(std::string_view url, const HttpClientOption
     while (line_start != std::string_view::npos && line_start < headers.size()) {
         line_start += 2;
         auto line_end = headers.find("\r\n", line_start);
-        std::string_view line = headers.substr(line_start, line_end == std::string_view::npos ? std::string_view::npos
-                                                                                             : line_end - line_start);
+        std::string_view line = headers.substr(
+            line_start, line_end == std::string_view::npos ? std::string_view::npos : line_end - line_start);
         auto colon = line.find(':');
         if (colon != std::string_view::npos) {
             std::string name = lower(line.substr(0, colon));
             std::string_view value = line.substr(colon + 1);
             while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
             if (name == "content-type") response.content_type = std::string(value);
-            if (name == "transfer-encoding" && lower(value).find("chunked") != std::string::npos) chunked = true;
-            if (name == "content-length") content_length = std::strtoull(std::string(value).c_str(), nullptr, 10);
+            if (name == "transfer-encoding" && lower(value).find("chunked") != std::string::npos)
+                chunked = true;
+            if (name == "content-length")
+                content_length = std::strtoull(std::string(value).c_str(), nullptr, 10);
         }
         line_start = line_end;
     }
@@ -224,7 +238,8 @@ Result<HttpClientResponse> http_get(std::string_view url, const HttpClientOption
     } else {
         if (content_length != std::string::npos) {
             if (body.size() < content_length) {
-                return make_error(ErrorCode::Unavailable, "server " + parsed->host_header + ": response cut short");
+                return make_error(ErrorCode::Unavailable,
+                                  "server " + parsed->host_header + ": response cut short");
             }
             body = body.substr(0, content_length);
         }

@@ -41,7 +41,8 @@ void ServerMetrics::record(std::string_view endpoint, int status, std::chrono::n
 }
 
 std::uint64_t ServerMetrics::requests(std::string_view endpoint, int status) const {
-    return endpoints_[endpoint_index(endpoint)].by_status[status_index(status)].load(std::memory_order_relaxed);
+    return endpoints_[endpoint_index(endpoint)].by_status[status_index(status)].load(
+        std::memory_order_relaxed);
 }
 
 std::string ServerMetrics::prometheus_text() const {
@@ -71,14 +72,18 @@ std::string ServerMetrics::prometheus_text() const {
         }
         double sum = static_cast<double>(counters.latency_ns_sum.load(std::memory_order_relaxed)) / 1e9;
         out += "minutes_http_request_duration_seconds_sum{" + label + "} " + format_double(sum) + "\n";
-        out += "minutes_http_request_duration_seconds_count{" + label + "} " + std::to_string(cumulative) + "\n";
+        out +=
+            "minutes_http_request_duration_seconds_count{" + label + "} " + std::to_string(cumulative) + "\n";
     }
     out += "# HELP minutes_http_requests_in_flight Requests being answered now.\n";
     out += "# TYPE minutes_http_requests_in_flight gauge\n";
     out += "minutes_http_requests_in_flight " + std::to_string(in_flight()) + "\n";
-    out += "# HELP minutes_searcher_reopens_total Times a worker's Searcher reopened its databases.\n";
+    out +=
+        "# HELP minutes_searcher_reopens_total Times a worker opened its databases or looked for new commits "
+        "(at most once a second each).\n";
     out += "# TYPE minutes_searcher_reopens_total counter\n";
-    out += "minutes_searcher_reopens_total " + std::to_string(reopens_.load(std::memory_order_relaxed)) + "\n";
+    out +=
+        "minutes_searcher_reopens_total " + std::to_string(reopens_.load(std::memory_order_relaxed)) + "\n";
     return out;
 }
 

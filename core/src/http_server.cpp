@@ -2,6 +2,7 @@
 #include "minutes/http_server.h"
 
 #include <arpa/inet.h>
+#include <microhttpd.h>
 #include <netdb.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -15,8 +16,6 @@
 #include <string>
 #include <thread>
 
-#include <microhttpd.h>
-
 namespace minutes {
 
 namespace {
@@ -26,9 +25,9 @@ using Clock = std::chrono::steady_clock;
 // One request, from its request line to its completion; owned by libmicrohttpd's per-request slot.
 struct RequestContext {
     Clock::time_point start = Clock::now();
-    std::string target;   // raw request target as sent
+    std::string target;  // raw request target as sent
     std::string method;
-    int status = 0;       // 0 until answered by us
+    int status = 0;  // 0 until answered by us
     bool answered = false;
     bool first_call_seen = false;
 };
@@ -64,12 +63,18 @@ void write_line(const std::string& line) {
 
 std::string_view termination_name(MHD_RequestTerminationCode code) {
     switch (code) {
-        case MHD_REQUEST_TERMINATED_COMPLETED_OK: return "ok";
-        case MHD_REQUEST_TERMINATED_WITH_ERROR: return "error";
-        case MHD_REQUEST_TERMINATED_TIMEOUT_REACHED: return "timeout";
-        case MHD_REQUEST_TERMINATED_DAEMON_SHUTDOWN: return "shutdown";
-        case MHD_REQUEST_TERMINATED_READ_ERROR: return "read error";
-        case MHD_REQUEST_TERMINATED_CLIENT_ABORT: return "client abort";
+        case MHD_REQUEST_TERMINATED_COMPLETED_OK:
+            return "ok";
+        case MHD_REQUEST_TERMINATED_WITH_ERROR:
+            return "error";
+        case MHD_REQUEST_TERMINATED_TIMEOUT_REACHED:
+            return "timeout";
+        case MHD_REQUEST_TERMINATED_DAEMON_SHUTDOWN:
+            return "shutdown";
+        case MHD_REQUEST_TERMINATED_READ_ERROR:
+            return "read error";
+        case MHD_REQUEST_TERMINATED_CLIENT_ABORT:
+            return "client abort";
     }
     return "unknown";
 }
@@ -133,7 +138,8 @@ struct HttpServer::State {
                                loggable_path(context->target) + " " +
                                (context->answered ? std::to_string(context->status) : "-") + " " + timing;
             // Requests refused by the server library itself (request line or headers too big, timeouts).
-            if (code != MHD_REQUEST_TERMINATED_COMPLETED_OK) line += std::string(" (") + termination_name(code).data() + ")";
+            if (code != MHD_REQUEST_TERMINATED_COMPLETED_OK)
+                line += std::string(" (") + termination_name(code).data() + ")";
             write_line(line + "\n");
         }
         delete context;
@@ -151,8 +157,9 @@ struct HttpServer::State {
         }
         context->method = method;
         if (context->target.empty()) context->target = url;
-        bool has_body = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Length") != nullptr ||
-                        MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Transfer-Encoding") != nullptr;
+        bool has_body =
+            MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Length") != nullptr ||
+            MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Transfer-Encoding") != nullptr;
         bool simple = !has_body && (context->method == "GET" || context->method == "HEAD");
         // libmicrohttpd 0.9.75 closes the connection when a response is queued in the first call (the
         // body might be unread), so a plain GET is answered in the second call to keep the connection
@@ -181,7 +188,7 @@ struct HttpServer::State {
         context->status = response.status;
 
         MHD_Response* reply = MHD_create_response_from_buffer(response.body.size(), response.body.data(),
-                                                             MHD_RESPMEM_MUST_COPY);
+                                                              MHD_RESPMEM_MUST_COPY);
         if (reply == nullptr) return MHD_NO;
         MHD_add_response_header(reply, MHD_HTTP_HEADER_CONTENT_TYPE, response.content_type.c_str());
         MHD_add_response_header(reply, "X-Content-Type-Options", "nosniff");
@@ -221,7 +228,8 @@ Result<std::unique_ptr<HttpServer>> HttpServer::start(QueryService& service) {
     state->log_requests = options.log_requests;
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG;
     if (address->ipv6) flags |= MHD_USE_IPv6;
-    unsigned threads = options.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.threads;
+    unsigned threads =
+        options.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.threads;
 
     MHD_OptionItem settings[] = {
         {MHD_OPTION_SOCK_ADDR, 0, &address->storage},
@@ -233,14 +241,12 @@ Result<std::unique_ptr<HttpServer>> HttpServer::start(QueryService& service) {
         {MHD_OPTION_LISTEN_BACKLOG_SIZE, static_cast<intptr_t>(options.listen_backlog), nullptr},
         {MHD_OPTION_END, 0, nullptr},
     };
-    state->daemon = MHD_start_daemon(
-        flags, 0, nullptr, nullptr, &State::on_request, state.get(),
-        // The logger first, so that messages about the later options go through it too.
-        MHD_OPTION_EXTERNAL_LOGGER, &State::on_library_error, state.get(),
-        MHD_OPTION_ARRAY, settings,
-        MHD_OPTION_URI_LOG_CALLBACK, &State::on_request_line, state.get(),
-        MHD_OPTION_NOTIFY_COMPLETED, &State::on_completed, state.get(),
-        MHD_OPTION_END);
+    state->daemon =
+        MHD_start_daemon(flags, 0, nullptr, nullptr, &State::on_request, state.get(),
+                         // The logger first, so that messages about the later options go through it too.
+                         MHD_OPTION_EXTERNAL_LOGGER, &State::on_library_error, state.get(), MHD_OPTION_ARRAY,
+                         settings, MHD_OPTION_URI_LOG_CALLBACK, &State::on_request_line, state.get(),
+                         MHD_OPTION_NOTIFY_COMPLETED, &State::on_completed, state.get(), MHD_OPTION_END);
     if (state->daemon == nullptr) {
         return make_error(ErrorCode::Unavailable, "--listen: cannot listen on " + options.listen +
                                                       " (address in use, or not an address of this host)");

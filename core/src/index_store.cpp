@@ -2,7 +2,6 @@
 #include "index_store.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
@@ -328,7 +327,7 @@ Result<void> Store::commit() {
     if (!in_transaction_) return {};
     try {
         // Spelling frequencies are summed over the batch: one call per distinct word, not per occurrence.
-        if (!std::getenv("MINUTES_NO_SPELLING_EXPERIMENT")) for (const auto& [word, n] : spelling_) db_.add_spelling(word, n);
+        for (const auto& [word, n] : spelling_) db_.add_spelling(word, n);
         spelling_.clear();
         db_.commit_transaction();
         in_transaction_ = false;

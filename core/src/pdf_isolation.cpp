@@ -1,17 +1,17 @@
 // Runs a risky extraction (poppler on an untrusted PDF) in a forked child with CPU, memory and
 // wall-clock limits, so that a crash or a hang fails one file instead of the indexer.
+#include <poll.h>
+#include <sys/resource.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <new>
-
-#include <poll.h>
-#include <sys/resource.h>
-#include <sys/types.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "readers.h"
 
@@ -104,7 +104,8 @@ bool write_all(int fd, const char* data, std::size_t size) {
 
 std::string describe_signal(int signal_number) {
     const char* name = strsignal(signal_number);
-    return "signal " + std::to_string(signal_number) + (name != nullptr ? std::string(", ") + name : std::string());
+    return "signal " + std::to_string(signal_number) +
+           (name != nullptr ? std::string(", ") + name : std::string());
 }
 
 }  // namespace
@@ -112,7 +113,8 @@ std::string describe_signal(int signal_number) {
 Result<std::string> run_in_child(const std::function<std::string()>& work, const ChildLimits& limits,
                                  const std::string& what) {
     int fds[2];
-    if (::pipe(fds) != 0) return make_error(ErrorCode::Io, what + ": cannot create a pipe: " + std::strerror(errno));
+    if (::pipe(fds) != 0)
+        return make_error(ErrorCode::Io, what + ": cannot create a pipe: " + std::strerror(errno));
     std::size_t inherited = current_address_space();
     std::fflush(nullptr);
     pid_t pid = ::fork();
@@ -120,7 +122,8 @@ Result<std::string> run_in_child(const std::function<std::string()>& work, const
         int saved = errno;
         ::close(fds[0]);
         ::close(fds[1]);
-        return make_error(ErrorCode::Unavailable, what + ": cannot start a child process: " + std::strerror(saved));
+        return make_error(ErrorCode::Unavailable,
+                          what + ": cannot start a child process: " + std::strerror(saved));
     }
     if (pid == 0) {
         ::close(fds[0]);
@@ -129,7 +132,8 @@ Result<std::string> run_in_child(const std::function<std::string()>& work, const
     ::close(fds[1]);
 
     using Clock = std::chrono::steady_clock;
-    const auto deadline = Clock::now() + std::chrono::seconds(limits.timeout_seconds > 0 ? limits.timeout_seconds : 1);
+    const auto deadline =
+        Clock::now() + std::chrono::seconds(limits.timeout_seconds > 0 ? limits.timeout_seconds : 1);
     std::string payload;
     bool timed_out = false;
     bool too_much = false;
@@ -179,16 +183,18 @@ Result<std::string> run_in_child(const std::function<std::string()>& work, const
         int signal_number = WTERMSIG(status);
         if (signal_number == SIGXCPU || (signal_number == SIGKILL && limits.cpu_seconds > 0)) {
             // SIGKILL that we did not send comes from the hard CPU limit.
-            return make_error(ErrorCode::LimitExceeded,
-                              what + ": exceeded the CPU limit of " + std::to_string(limits.cpu_seconds) + " s");
+            return make_error(ErrorCode::LimitExceeded, what + ": exceeded the CPU limit of " +
+                                                            std::to_string(limits.cpu_seconds) + " s");
         }
-        return make_error(ErrorCode::Corrupt, what + ": crashed the reader (" + describe_signal(signal_number) + ")");
+        return make_error(ErrorCode::Corrupt,
+                          what + ": crashed the reader (" + describe_signal(signal_number) + ")");
     }
     if (WIFEXITED(status)) {
         int code = WEXITSTATUS(status);
         if (code == kChildOutOfMemory) {
-            return make_error(ErrorCode::LimitExceeded, what + ": ran out of memory (limit " +
-                                                            std::to_string(limits.memory_bytes >> 20) + " MiB)");
+            return make_error(
+                ErrorCode::LimitExceeded,
+                what + ": ran out of memory (limit " + std::to_string(limits.memory_bytes >> 20) + " MiB)");
         }
         if (code != 0) {
             return make_error(ErrorCode::Corrupt,

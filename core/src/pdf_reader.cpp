@@ -1,5 +1,9 @@
 // PDF reader (poppler-cpp): words with their boxes, rebuilt into lines and paragraphs page by page,
 // so that margin numbers sit with their titles and justified text keeps single spaces.
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -10,10 +14,6 @@
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
 
 #include "readers.h"
 
@@ -135,13 +135,14 @@ std::vector<Line> build_lines(std::vector<Word> words) {
             }
             line.text += word.text;
         }
-        std::nth_element(sizes.begin(), sizes.begin() + static_cast<std::ptrdiff_t>(sizes.size() / 2), sizes.end());
+        std::nth_element(sizes.begin(), sizes.begin() + static_cast<std::ptrdiff_t>(sizes.size() / 2),
+                         sizes.end());
         line.font_size = sizes[sizes.size() / 2];
         std::size_t weight[3] = {0, 0, 0};
         for (const auto& word : line.words) weight[static_cast<int>(word.style)] += word.text.size();
-        line.style = weight[1] > weight[0] && weight[1] >= weight[2]   ? FontStyle::bold
+        line.style = weight[1] > weight[0] && weight[1] >= weight[2]  ? FontStyle::bold
                      : weight[2] > weight[0] && weight[2] > weight[1] ? FontStyle::italic
-                                                                       : FontStyle::regular;
+                                                                      : FontStyle::regular;
     }
     std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) { return a.top < b.top; });
     return lines;
@@ -225,7 +226,8 @@ double median_font_size(const std::vector<PageLines>& pages) {
     for (const auto& page : pages)
         for (const auto& line : page.lines) sizes.push_back(line.font_size);
     if (sizes.empty()) return 0;
-    std::nth_element(sizes.begin(), sizes.begin() + static_cast<std::ptrdiff_t>(sizes.size() / 2), sizes.end());
+    std::nth_element(sizes.begin(), sizes.begin() + static_cast<std::ptrdiff_t>(sizes.size() / 2),
+                     sizes.end());
     return sizes[sizes.size() / 2];
 }
 
@@ -253,7 +255,8 @@ void build_blocks(const std::vector<PageLines>& pages, PdfText& out) {
         const Line* previous = nullptr;
         auto flush = [&]() {
             if (!current.text.empty()) {
-                if (body_size > 0 && block_size >= 1.2 * body_size && block_lines <= 3 && current.text.size() <= 250) {
+                if (body_size > 0 && block_size >= 1.2 * body_size && block_lines <= 3 &&
+                    current.text.size() <= 250) {
                     current.kind = BlockKind::heading;
                     current.level = block_size >= 1.5 * body_size ? 1 : 2;
                 }
@@ -271,7 +274,9 @@ void build_blocks(const std::vector<PageLines>& pages, PdfText& out) {
                 bool size_change = std::fabs(line.font_size - block_size) > 0.15 * std::max(1.0, block_size);
                 // Italic changes do not split: a line of a paragraph may be mostly an italic title.
                 bool weight_change = bold != block_bold;
-                bool title_ended = block_bold && previous->right < wrap_edge;
+                // A short line, or one with a column gap ("TOTAL <tab> £664.01"), is not wrapped.
+                bool title_ended = block_bold && (previous->right < wrap_edge ||
+                                                  previous->text.find('\t') != std::string::npos);
                 if (gap > 0.5 * line_height || size_change || weight_change || title_ended) flush();
             }
             if (block_lines == 0) {
@@ -297,7 +302,9 @@ void put_u32(std::string& out, std::uint32_t value) {
 bool get_u32(std::string_view& in, std::uint32_t& value) {
     if (in.size() < 4) return false;
     value = 0;
-    for (int i = 0; i < 4; ++i) value |= static_cast<std::uint32_t>(static_cast<unsigned char>(in[static_cast<std::size_t>(i)])) << (8 * i);
+    for (int i = 0; i < 4; ++i)
+        value |= static_cast<std::uint32_t>(static_cast<unsigned char>(in[static_cast<std::size_t>(i)]))
+                 << (8 * i);
     in.remove_prefix(4);
     return true;
 }
@@ -340,7 +347,8 @@ std::string encode(const Result<PdfText>& result) {
 
 Result<PdfText> decode(std::string_view in, const std::string& source) {
     auto corrupt = [&]() {
-        return make_error(ErrorCode::Corrupt, source + ": the PDF reader's child returned an incomplete result");
+        return make_error(ErrorCode::Corrupt,
+                          source + ": the PDF reader's child returned an incomplete result");
     };
     if (in.substr(0, sizeof kMagic - 1) != kMagic) return corrupt();
     in.remove_prefix(sizeof kMagic - 1);
@@ -352,7 +360,8 @@ Result<PdfText> decode(std::string_view in, const std::string& source) {
         if (tag == 'E') {
             std::uint32_t code = 0;
             std::string message;
-            if (!get_u32(in, code) || !get_string(in, message) || code > static_cast<std::uint32_t>(ErrorCode::Unsupported))
+            if (!get_u32(in, code) || !get_string(in, message) ||
+                code > static_cast<std::uint32_t>(ErrorCode::Unsupported))
                 return corrupt();
             return make_error(static_cast<ErrorCode>(code), message);
         }
@@ -386,13 +395,19 @@ Result<PdfText> extract(std::string_view bytes, const std::string& source, const
         return make_error(ErrorCode::Corrupt, source + ": damaged PDF (the PDF library cannot open it)");
     }
     if (document->is_locked()) {
-        return make_error(ErrorCode::Unsupported, source + ": encrypted PDF (a password is needed to read it)");
+        return make_error(ErrorCode::Unsupported,
+                          source + ": encrypted PDF (a password is needed to read it)");
     }
     int page_count = document->pages();
-    if (page_count <= 0) return make_error(ErrorCode::Corrupt, source + ": damaged PDF (no readable pages: the page tree is empty or its page count is invalid)");
+    if (page_count <= 0)
+        return make_error(
+            ErrorCode::Corrupt,
+            source +
+                ": damaged PDF (no readable pages: the page tree is empty or its page count is invalid)");
     if (page_count > options.max_pages) {
         return make_error(ErrorCode::LimitExceeded, source + ": PDF has " + std::to_string(page_count) +
-                                                        " pages, over the limit of " + std::to_string(options.max_pages));
+                                                        " pages, over the limit of " +
+                                                        std::to_string(options.max_pages));
     }
     const std::size_t budget = max_output_bytes(bytes.size(), options);
     std::size_t produced = 0;
@@ -420,10 +435,10 @@ Result<PdfText> extract(std::string_view bytes, const std::string& source, const
             if (word.text.empty()) continue;
             produced += word.text.size() + 1;
             if (produced > budget) {
-                return make_error(ErrorCode::LimitExceeded,
-                                  source + ": extracted text passes " + std::to_string(budget) +
-                                      " bytes, over " + std::to_string(options.max_output_ratio) +
-                                      " times the file's size (max_output_ratio)");
+                return make_error(ErrorCode::LimitExceeded, source + ": extracted text passes " +
+                                                                std::to_string(budget) + " bytes, over " +
+                                                                std::to_string(options.max_output_ratio) +
+                                                                " times the file's size (max_output_ratio)");
             }
             words.push_back(std::move(word));
         }
@@ -438,11 +453,13 @@ Result<PdfText> extract(std::string_view bytes, const std::string& source, const
         pages.push_back(std::move(lines));
     }
     if (pages.empty()) {
-        return make_error(ErrorCode::Unsupported,
-                          source + ": PDF has no text layer (" + std::to_string(page_count) +
-                              (page_count == 1 ? " page" : " pages") + " of images only, scanned?); OCR is not supported");
+        return make_error(ErrorCode::Unsupported, source + ": PDF has no text layer (" +
+                                                      std::to_string(page_count) +
+                                                      (page_count == 1 ? " page" : " pages") +
+                                                      " of images only, scanned?); OCR is not supported");
     }
-    for (int number : empty_pages) out.warnings.push_back("page " + std::to_string(number) + " has no text layer");
+    for (int number : empty_pages)
+        out.warnings.push_back("page " + std::to_string(number) + " has no text layer");
     drop_running_lines(pages);
     build_blocks(pages, out);
     return out;
@@ -453,13 +470,15 @@ SourceText finish(PdfText raw, std::string source, const ReadOptions& options) {
     out.source = std::move(source);
     out.format = Format::pdf;
     out.warnings = std::move(raw.warnings);
-    for (const auto& block : raw.blocks) append_block(out, block.kind, block.text, block.level, block.page, options);
+    for (const auto& block : raw.blocks)
+        append_block(out, block.kind, block.text, block.level, block.page, options);
     return out;
 }
 
 }  // namespace
 
-Result<SourceText> read_pdf_in_process(std::string_view bytes, std::string source, const ReadOptions& options) {
+Result<SourceText> read_pdf_in_process(std::string_view bytes, std::string source,
+                                       const ReadOptions& options) {
     auto raw = extract(bytes, source, options);
     if (!raw) return tl::unexpected(raw.error());
     return finish(std::move(*raw), std::move(source), options);
@@ -475,7 +494,8 @@ void warm_up_poppler_once() {
     std::call_once(once, [] {
         silence_poppler_once();
         static const char kTiny[] =
-            "%PDF-1.1\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj "
+            "%PDF-1.1\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count "
+            "1>>endobj "
             "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 10 10]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
         std::unique_ptr<poppler::document> document(
             poppler::document::load_from_raw_data(kTiny, static_cast<int>(sizeof kTiny - 1)));

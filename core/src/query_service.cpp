@@ -1,18 +1,18 @@
 // The daemon's router and its pool of Searchers (one per worker: Xapian objects are not thread-safe).
 #include "minutes/query_service.h"
 
-#include <array>
+#include <xapian.h>
+
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <thread>
-
-#include <nlohmann/json.hpp>
-#include <xapian.h>
 
 #include "minutes/search.h"
 #include "minutes/search_format.h"
@@ -107,8 +107,9 @@ auto read_with_retry(Searcher& searcher, Read&& read) {
 // Parameters a path-only endpoint was given anyway: named in a 400, so typos do not pass silently.
 std::optional<HttpResponse> reject_params(const Params& params, std::string_view endpoint) {
     if (params.empty()) return std::nullopt;
-    return error_response(400, "invalid_argument",
-                          "parameter '" + params.front().first + "': not accepted by " + std::string(endpoint));
+    return error_response(
+        400, "invalid_argument",
+        "parameter '" + params.front().first + "': not accepted by " + std::string(endpoint));
 }
 
 }  // namespace
@@ -128,7 +129,7 @@ struct QueryService::State {
 
     // A Searcher held for one request and given back to the pool at scope exit.
     class Lease {
-    public:
+      public:
         Lease(State& state, std::size_t index) : state_(&state), index_(index) {}
         Lease(Lease&& other) noexcept : state_(std::exchange(other.state_, nullptr)), index_(other.index_) {}
         Lease& operator=(Lease&&) = delete;
@@ -142,13 +143,14 @@ struct QueryService::State {
         }
         Searcher& searcher() { return *state_->pool[index_].searcher; }
 
-    private:
+      private:
         State* state_;
         std::size_t index_;
     };
 
     Result<Lease> acquire() {
-        if (options.databases.empty()) return make_error(ErrorCode::Unavailable, "no database configured (--db)");
+        if (options.databases.empty())
+            return make_error(ErrorCode::Unavailable, "no database configured (--db)");
         std::size_t index = 0;
         {
             std::unique_lock lock(mutex);
@@ -163,7 +165,8 @@ struct QueryService::State {
             };
             if (!freed.wait_for(lock, std::chrono::milliseconds(options.searcher_wait_ms), free_slot)) {
                 return make_error(ErrorCode::Unavailable, "overloaded: no free searcher within " +
-                                                              std::to_string(options.searcher_wait_ms) + " ms");
+                                                              std::to_string(options.searcher_wait_ms) +
+                                                              " ms");
             }
             pool[index].busy = true;
         }
@@ -211,7 +214,8 @@ struct QueryService::State {
     HttpResponse similar_endpoint(const RequestTarget& target) {
         for (const auto& [name, value] : target.params) {
             if (name == "like") {
-                return error_response(400, "invalid_argument", "parameter 'like': the item is given by the path");
+                return error_response(400, "invalid_argument",
+                                      "parameter 'like': the item is given by the path");
             }
         }
         Params params = target.params;
@@ -321,15 +325,17 @@ struct QueryService::State {
 
     HttpResponse route(const HttpRequest& request) {
         if (request.target.size() > options.max_target_bytes) {
-            return error_response(414, "uri_too_long",
-                                  "request target longer than " + std::to_string(options.max_target_bytes) + " bytes");
+            return error_response(
+                414, "uri_too_long",
+                "request target longer than " + std::to_string(options.max_target_bytes) + " bytes");
         }
         if (request.header_count > options.max_header_count) {
             return error_response(431, "header_fields_too_large",
                                   "more than " + std::to_string(options.max_header_count) + " header fields");
         }
         if (request.method != "GET" && request.method != "HEAD") {
-            HttpResponse response = error_response(405, "method_not_allowed", "only GET and HEAD are allowed");
+            HttpResponse response =
+                error_response(405, "method_not_allowed", "only GET and HEAD are allowed");
             response.headers.emplace_back("Allow", "GET, HEAD");
             return response;
         }

@@ -125,6 +125,10 @@ Result<Format> detect_format(std::string_view head, const std::filesystem::path&
          head.find("<html") != std::string_view::npos))
         return Format::html;
     std::string ext = lower_extension(path);
+    // HTML saved as UTF-16 (a Windows habit) is full of NUL bytes: its byte order mark says what it is.
+    bool utf16 = head.size() >= 2 && (std::memcmp(head.data(), "\xFF\xFE", 2) == 0 ||
+                                      std::memcmp(head.data(), "\xFE\xFF", 2) == 0);
+    if (utf16 && (ext == ".html" || ext == ".htm" || ext == ".xhtml")) return Format::html;
     if (looks_binary(head)) {
         return make_error(ErrorCode::Unsupported,
                           path.string() + ": binary content that is not a PDF (no known format)");

@@ -153,10 +153,10 @@ std::vector<std::string> split_entries(std::string_view text) {
                 continue;
             }
             // Welsh "a" / "a'r" (and, and the) between names: "Owen Williams a'r Cynghorydd Sir Joseph Davies".
-            if (text.substr(i, 6) == " a'r " || (text.substr(i, 3) == " a " && i + 3 < text.size() &&
+            if (text.substr(i, 5) == " a'r " || (text.substr(i, 3) == " a " && i + 3 < text.size() &&
                                                  std::isupper(static_cast<unsigned char>(text[i + 3])))) {
                 flush();
-                i += text.substr(i, 6) == " a'r " ? 4 : 2;
+                i += text.substr(i, 5) == " a'r " ? 4 : 2;
                 continue;
             }
         }
@@ -429,8 +429,9 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
         std::string key = lower_ascii(entry);
         if (key == "none" || key == "nil" || key == "none received" || key == "no apologies" || key == "n/a") continue;
         // "2 members of the public", "Members of the public (3)": counted, not named.
-        if (find_word_ci(key, "public") != std::string::npos || find_word_ci(key, "residents") != std::string::npos ||
-            find_word_ci(key, "resident") != std::string::npos)
+        std::string_view unbracketed = std::string_view(key).substr(0, key.find('('));
+        if (find_word_ci(unbracketed, "public") != std::string::npos || find_word_ci(unbracketed, "residents") != std::string::npos ||
+            find_word_ci(unbracketed, "resident") != std::string::npos)
             continue;
         Attendee person;
         person.attendance = section.attendance;
@@ -502,13 +503,16 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
             // "Lead Commissioner", "Worcestershire Healthwatch": the last word says office or body.
             // "Interim Chief Haverty": an office, then the surname.
             if (!words.empty() && is_position_word(word_key(words.back()))) position_piece = true;
+            std::size_t last_office = words.size();
             for (std::size_t w = 0; !position_piece && w + 1 < words.size(); ++w) {
-                if (!is_position_word(word_key(words[w]))) continue;
-                std::size_t cut = static_cast<std::size_t>(words.back().data() - split.name.data());
+                if (is_position_word(word_key(words[w]))) last_office = w;
+            }
+            if (last_office < words.size()) {
+                // The name is what follows the last word of the office: "Interim Deputy Clerk Kim Turnbull".
+                std::size_t cut = static_cast<std::size_t>(words[last_office + 1].data() - split.name.data());
                 person.position = std::string(trim(std::string_view(split.name).substr(0, cut)));
-                split.name = std::string(words.back());
+                split.name = std::string(trim(std::string_view(split.name).substr(cut)));
                 words = words_of(split.name);
-                break;
             }
             if (pair_line && e == 1 && last != nullptr) position_piece = true;
             if (!looks_like_person(split.name)) position_piece = position_piece || (last != nullptr && !words.empty());
@@ -625,13 +629,15 @@ void read_chair_prose(std::string_view paragraph, std::vector<Attendee>& attende
         std::string name;
         for (std::size_t i = 0; i < words.size() && i < 5; ++i) {
             std::string_view w = words[i];
-            bool stop = !w.empty() && (w.back() == '.' || w.back() == ',') && w.size() > 2;
-            if (!starts_upper(w) && !is_honorific(w)) break;
+            bool title = is_honorific(w) || word_key(w) == "cyng";
+            bool stop = !title && !w.empty() && (w.back() == '.' || w.back() == ',') && w.size() > 2;
+            if (!starts_upper(w) && !title) break;
             if (stop) w.remove_suffix(1);
             name += (name.empty() ? "" : " ") + std::string(w);
             if (stop) break;
         }
         PersonName split = split_honorific(name);
+        if (starts_with_ci(name, "cyng. ")) split = PersonName{"Cyng.", std::string(trim(std::string_view(name).substr(6)))};
         if (looks_like_person(split.name) && (words_of(split.name).size() >= 2 || !split.honorific.empty()))
             add_attendee({split.name, split.honorific, Role::chair, "", Attendance::present}, attendees);
     }

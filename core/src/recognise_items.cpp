@@ -298,9 +298,12 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
     }
     for (std::size_t k = 0; k < numbered.size(); ++k)
         numbered[k].body_end = k + 1 < numbered.size() ? numbered[k + 1].heading : lines.size();
-    if (!numbered.empty() && restarts < 2) return numbered;
+    // Numbering from 1 that keeps starting again is a list inside sections (Stoke Ferry), unlike
+    // minute numbers with numbered paragraphs under them (Kent: 76, 77, ... each with 1., 2.).
+    bool lists = restarts >= 2 && !numbered.empty() && numbered.front().item.number == "1";
+    if (!numbered.empty() && !lists) return numbered;
     auto sections = find_sections(lines);
-    if (restarts >= 2 && sections.size() >= 3) return sections;
+    if (lists && sections.size() >= 3) return sections;
     if (!numbered.empty()) return numbered;
     return sections;
 }
@@ -420,11 +423,14 @@ void build_passages(const std::vector<Line>& lines, ItemSpan& span, bool blocks_
                         starts_with_ci(lower, "defeated") || starts_with_ci(lower, "motion defeated") ||
                         starts_with_ci(lower, "motion lost") || starts_with_ci(lower, "lost"));
         // "Director Tisdale seconded the motion." goes with the motion it seconds.
+        // Clauses of one motion: "WHEREAS ...;" / "NOW THEREFORE BE IT RESOLVED ..." / "AND THAT ...".
+        bool clause = starts_with_ci(lower, "now therefore") || starts_with_ci(lower, "and that ") ||
+                      starts_with_ci(lower, "be it resolved") || starts_with_ci(lower, "and further");
         bool seconding = words_of(para.text).size() <= 14 && contains_ci(para.text, "seconded") && !passages.empty() &&
                          (contains_ci(passages.back().text, "motion") || contains_ci(passages.back().text, "moved") ||
                           contains_ci(passages.back().text, "proposed"));
         if (!passages.empty() &&
-            ((in_motion && (motion_line || open_colon)) || closing || seconding || (open_colon && !para.bullet))) {
+            ((in_motion && (motion_line || open_colon)) || closing || seconding || clause || (open_colon && !para.bullet))) {
             Passage& prev = passages.back();
             prev.text += ' ';
             prev.text += para.text;

@@ -98,6 +98,11 @@ std::optional<std::string> speaker_label(std::string_view text) {
     if (!colon && !dash) return std::nullopt;
     std::string label(trim(text.substr(0, i)));
     if (words_of(label).size() < 2 && label.find("SPEAKER") == std::string::npos) return std::nullopt;
+    // A person's label has a title or initials: "MR T. TEPAI", "HON. J. USAMATE", "MR SPEAKER";
+    // "IN ATTENDANCE:" or "RESOLVED:" are not turns of speech.
+    auto first = words_of(label)[0];
+    if (!is_honorific(first) && label.find("SPEAKER") == std::string::npos && label.find('.') == std::string::npos)
+        return std::nullopt;
     return label;
 }
 
@@ -251,6 +256,13 @@ void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, co
     std::size_t sentence = 0;
     while (sentence != std::string_view::npos && sentence < text.size() && sentence < best.pos) {
         auto sw = words_of(text.substr(sentence, 80));
+        // A motion's number before its mover: "R2024-089 D. Yemm, S. Kirkey:".
+        if (sentence == 0 && sw.size() >= 3 && sw[0].find_first_of("0123456789") != std::string_view::npos &&
+            sw[1].size() <= 3 && sw[1].back() == '.' && (sw[2].back() == ',' || sw[2].back() == ':')) {
+            std::string name = std::string(sw[1]) + " " + strip_punct(sw[2]);
+            if (const Attendee* a = find_attendee(attendees, name))
+                consider(best, 0, a->role == Role::unknown ? Role::member : a->role, a->name);
+        }
         if (!sw.empty()) {
             std::string first = strip_punct(sw[0]);
             if (first.size() >= 2 && first.size() <= 3 && all_caps(first)) {

@@ -445,7 +445,9 @@ std::vector<Paragraph> unwrap(const std::vector<Line>& lines, std::size_t begin,
         if (join) {
             depth = std::max(0, depth + bracket_balance(line.text));
             Paragraph& para = out.back();
-            if (para.text.back() == '-' && !line.text.empty() && starts_lower(line.text)) {
+            // A word broken at a hyphen goes on without a space ("Croskery-" / "Hodgins").
+            if (para.text.back() == '-' && para.text.size() >= 2 &&
+                std::isalpha(static_cast<unsigned char>(para.text[para.text.size() - 2]))) {
                 para.text += line.text;
             } else {
                 para.text += ' ';

@@ -26,6 +26,8 @@ constexpr std::size_t kMaxHeaderLines = 60;
 constexpr std::size_t kBodyDateLines = 400;
 // How many items from the start may hold attendance ("1. Present", "267 Apologies").
 constexpr std::size_t kAttendanceItems = 3;
+// Texts longer than this are unusual for one meeting (bytes): worth a warning.
+constexpr std::size_t kLargeTextBytes = std::size_t{8} << 20;
 
 struct HeaderText {
     std::string text;                  // header lines joined by single spaces
@@ -572,6 +574,8 @@ void read_attendance(const std::vector<Paragraph>& paragraphs, const std::vector
                 std::string dummy;
                 if (attendance_label(next.text, dummy)) break;
                 if (lines[next.first].kind == BlockKind::heading) break;
+                // "UNRESTRICTED ITEMS": a heading in capitals ends the list.
+                if (!next.bullet && all_caps(next.text) && next.text.find(',') == std::string::npos) break;
                 bool list_entry = (next.bullet && words_of(next.text).size() <= 14) || looks_like_name_list(next.text);
                 if (!list_entry) break;
                 if (next.bullet) {
@@ -711,12 +715,21 @@ Minutes recognise(const SourceText& source) {
         read_attendance(paras, lines, minutes.attendees, minutes.warnings);
     }
 
-    // Items and passages.
+    // Items and passages. Minutes with no headings at all (Nipissing) are one unnamed section, so
+    // that their passages, resolutions and votes are still kept.
+    if (spans.empty()) {
+        ItemSpan whole;
+        whole.heading = 0;
+        whole.body_begin = 0;
+        whole.body_end = lines.size();
+        whole.item.page = lines.front().page;
+        spans.push_back(std::move(whole));
+        minutes.warnings.push_back("no agenda items or headings found; the text is kept as one unnamed section");
+    }
     for (auto& span : spans) {
         build_passages(lines, span, clean.blocks_are_lines);
         minutes.items.push_back(std::move(span.item));
     }
-    if (minutes.items.empty()) minutes.warnings.push_back(source.source + ": no agenda items or sections found");
 
     // Acronyms (preamble first, then the items in order), then speakers.
     for (const auto& para : preamble) find_acronyms(para.text, minutes.acronyms);
@@ -728,6 +741,11 @@ Minutes recognise(const SourceText& source) {
     if (minutes.attendees.empty()) minutes.warnings.push_back("no attendance list found");
     if (!date && minutes.attendees.empty() && minutes.items.size() <= 1)
         minutes.warnings.push_back(source.source + ": does not look like minutes (no date, attendance or agenda items)");
+    std::size_t bytes = 0;
+    for (const auto& line : lines) bytes += line.text.size();
+    if (bytes > kLargeTextBytes)
+        minutes.warnings.push_back(source.source + ": very large text (" + std::to_string(bytes >> 20) +
+                                   " MB) recognised as a single meeting; it may hold several");
     minutes.language = detect_language(source);
     return minutes;
 }

@@ -17,7 +17,10 @@ struct WordSpan {
     std::size_t end;
 };
 
-bool is_word_char(UChar32 c) { return u_isalnum(c) != 0; }
+bool is_word_char(UChar32 c) {
+    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return u_isalnum(c) != 0;
+}
 
 // Words of a text (letters and digits, with inner apostrophes: "children's").
 std::vector<WordSpan> word_spans(std::string_view text) {
@@ -29,8 +32,9 @@ std::vector<WordSpan> word_spans(std::string_view text) {
     std::size_t last_end = 0;
     while (i < length) {
         int32_t at = i;
-        UChar32 c;
-        U8_NEXT(s, i, length, c);
+        UChar32 c = s[i];
+        if (c < 0x80) ++i;
+        else U8_NEXT(s, i, length, c);
         bool word = c >= 0 && is_word_char(c);
         if (!word && c == '\'' && start != std::string_view::npos && i < length) {
             int32_t j = i;
@@ -69,11 +73,20 @@ struct Match {
     long group;
 };
 
-// Stemming every word of long items would dominate search time; a stem keeps its word's first two
-// letters in English, so only words starting like some query stem are stemmed.
-bool may_share_stem(const std::string& folded, const std::vector<std::string>& starts) {
+char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Folding and stemming every word of long items would dominate search time. A word can only match a
+// query word, a stem (English stems keep their word's first two letters) or a prefix that starts with
+// the same two letters, so other words are passed over after a two-byte comparison.
+bool is_candidate(std::string_view word, const std::vector<std::string>& starts) {
+    if (static_cast<unsigned char>(word[0]) >= 0x80 || (word.size() > 1 && static_cast<unsigned char>(word[1]) >= 0x80)) {
+        return true;  // non-ASCII: folding may change it, so look closer
+    }
     for (const auto& s : starts) {
-        if (folded.compare(0, s.size(), s) == 0) return true;
+        if (s.size() > word.size()) continue;
+        bool same = true;
+        for (std::size_t k = 0; k < s.size() && same; ++k) same = lower_ascii(word[k]) == s[k];
+        if (same) return true;
     }
     return false;
 }
@@ -87,18 +100,23 @@ std::vector<Match> find_matches(std::string_view text, const QueryWords& words) 
         std::string start = s.substr(0, 2);
         if (!start.empty() && std::find(starts.begin(), starts.end(), start) == starts.end()) starts.push_back(start);
     };
+    for (const auto& w : words.words) add_start(w);
     for (const auto& s : words.stems) add_start(s);
     for (const auto& p : words.phrases) {
+        for (const auto& w : p.words) add_start(w);
         for (const auto& s : p.stems) add_start(s);
     }
+    for (const auto& p : words.prefixes) add_start(p);
     auto spans = word_spans(text);
     std::vector<std::string> folded(spans.size()), stems(spans.size());
     for (std::size_t i = 0; i < spans.size(); ++i) {
-        folded[i] = fold_fast(text.substr(spans[i].begin, spans[i].end - spans[i].begin));
-        if (may_share_stem(folded[i], starts)) stems[i] = stem(folded[i]);
+        std::string_view word = text.substr(spans[i].begin, spans[i].end - spans[i].begin);
+        if (!is_candidate(word, starts)) continue;
+        folded[i] = fold_fast(word);
+        stems[i] = stem(folded[i]);
     }
     auto same = [&](std::size_t i, const std::string& word, const std::string& word_stem) {
-        return folded[i] == word || (!stems[i].empty() && stems[i] == word_stem);
+        return !folded[i].empty() && (folded[i] == word || stems[i] == word_stem);
     };
     std::vector<long> group(spans.size(), -1);
     for (const auto& p : words.phrases) {
@@ -115,7 +133,7 @@ std::vector<Match> find_matches(std::string_view text, const QueryWords& words) 
         for (std::size_t k = 0; k < words.words.size() && group[i] < 0; ++k) {
             if (same(i, words.words[k], words.stems[k])) group[i] = static_cast<long>(words.groups[k]);
         }
-        for (std::size_t k = 0; k < words.prefixes.size() && group[i] < 0; ++k) {
+        for (std::size_t k = 0; k < words.prefixes.size() && group[i] < 0 && !folded[i].empty(); ++k) {
             if (folded[i].compare(0, words.prefixes[k].size(), words.prefixes[k]) == 0) {
                 group[i] = static_cast<long>(words.group_count + k);  // beyond every group id
             }

@@ -31,17 +31,19 @@ def search_json(daemon, params):
     return daemon.get_json("/search?" + urllib.parse.urlencode(params))
 
 
-def query_cli_json(db, params):
-    """minutes-query --db DB --format json with the same parameters as options (--name value)."""
-    argv = [args.query, "--db", db, "--format", "json"]
+def query_cli_json(source, params):
+    """minutes-query SOURCE --format json with the same parameters as options: --name value, except
+    facets (--facets for all, --facet-list for a list). SOURCE is ["--db", DIR] or ["--server", URL]."""
+    argv = [args.query, *source, "--format", "json"]
     for name, value in params:
         if name == "q":
             continue
-        argv += ["--" + name, value]
-    query = [value for name, value in params if name == "q"]
-    argv += query
-    result = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=120)
-    return result
+        if name == "facets":
+            argv += ["--facets"] if value == "all" else ["--facet-list", value]
+        else:
+            argv += ["--" + name, value]
+    argv += [value for name, value in params if name == "q"]
+    return subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=120)
 
 
 def main():
@@ -117,18 +119,24 @@ def exercise(daemon, db):
     check(all(h["rank"] == 3 + i for i, h in enumerate(doc["hits"])), "/search: ranks count from the offset")
     documents.append(doc)
 
-    # The same documents as minutes-query --format json.
+    # The same documents as minutes-query --format json, over the database and through this daemon.
     for params in ([("q", "Children's Centre Buildings")],
                    [("q", "budget"), ("facets", "committee,year"), ("limit", "5")],
-                   [("q", "safeguarding"), ("from", "2017-01-01"), ("to", "2017-12-31"), ("sort", "newest")]):
+                   [("q", "safeguarding"), ("facets", "all"), ("from", "2017-01-01"), ("to", "2017-12-31"),
+                    ("sort", "newest")],
+                   [("q", "council"), ("by", "meeting"), ("offset", "3"), ("limit", "4")]):
         status, _, served = search_json(daemon, params)
-        cli = query_cli_json(db, params)
+        check(status == 200, f"/search {params}: 200 (got {status})")
+        cli = query_cli_json(["--db", db], params)
         if cli.returncode == 3 and "not available" in cli.stderr:
             print("NOTE: minutes-query not built yet: --format json comparison skipped", file=sys.stderr)
             break
-        check(cli.returncode in (0, 1), f"minutes-query {params}: exit {cli.returncode}: {cli.stderr[:300]}")
+        check(cli.returncode in (0, 1), f"minutes-query --db {params}: exit {cli.returncode}: {cli.stderr[:300]}")
         if cli.returncode in (0, 1):
-            check(json.loads(cli.stdout) == served, f"/search equals minutes-query --format json for {params}")
+            check(json.loads(cli.stdout) == served, f"/search equals minutes-query --db --format json for {params}")
+        remote = query_cli_json(["--server", f"http://127.0.0.1:{daemon.port}"], params)
+        check(remote.returncode == cli.returncode and remote.stdout == cli.stdout,
+              f"minutes-query --server prints what --db prints for {params} ({remote.stderr[:300]})")
 
     # The item in full, with its meeting and attendance.
     item_id = hit.get("item_id", "none")

@@ -50,7 +50,7 @@ def summary(doc):
     for hit in doc["hits"]:
         # A hit by what it shows, not by id: the corpus has identical renderings of one meeting (an agenda
         # and its minutes, sacramento/SCOE), and which of two identical items is shown follows document order.
-        shown = (hit["date"], hit["council"], hit["committee"], hit["item_number"], hit["item_title"], hit["snippet"])
+        shown = tuple(str(hit[k]) for k in ("date", "council", "committee", "item_number", "item_title", "snippet"))
         if groups and groups[-1][0] == key(hit):
             groups[-1][1].append(shown)
         else:

@@ -1,8 +1,7 @@
 // The bad-inputs set (tests/bad-inputs/ and big inputs made here): each is refused or contained with
 // its reason; none crashes or hangs the reader.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <fstream>
 
 #include "minutes/reader.h"
@@ -54,7 +53,8 @@ TEST_CASE("bad inputs: a PDF over the page limit is refused", "[bad-inputs]") {
     CHECK(text.error().message.find("PDF has 1 pages, over the limit of 0") != std::string::npos);
 }
 
-TEST_CASE("bad inputs: deeply nested HTML neither crashes nor loses the text before the limit", "[bad-inputs]") {
+TEST_CASE("bad inputs: deeply nested HTML neither crashes nor loses the text before the limit",
+          "[bad-inputs]") {
     testing::TempDir dir;
     auto path = dir.path() / "deep.html";
     {
@@ -74,7 +74,8 @@ TEST_CASE("bad inputs: deeply nested HTML neither crashes nor loses the text bef
     CHECK(text->warnings[0].find("nested deeper than the HTML parser's limit of 256") != std::string::npos);
 }
 
-TEST_CASE("bad inputs: an HTML text node of 10 MB is split into bounded blocks with a warning", "[bad-inputs]") {
+TEST_CASE("bad inputs: an HTML text node of 10 MB is split into bounded blocks with a warning",
+          "[bad-inputs]") {
     testing::TempDir dir;
     auto path = dir.path() / "big-node.html";
     const std::size_t size = std::size_t{10} << 20;
@@ -97,8 +98,9 @@ TEST_CASE("bad inputs: an HTML text node of 10 MB is split into bounded blocks w
     // libxml2 cuts text nodes at 10,000,000 bytes; the cut is reported, and the rest is split into blocks.
     CHECK(total >= 9999990);
     auto warned = [&](const std::string& what) {
-        return std::any_of(text->warnings.begin(), text->warnings.end(),
-                           [&](const std::string& warning) { return warning.find(what) != std::string::npos; });
+        return std::any_of(text->warnings.begin(), text->warnings.end(), [&](const std::string& warning) {
+            return warning.find(what) != std::string::npos;
+        });
     };
     CHECK(warned("max_block_bytes"));
     CHECK(warned("a text run longer than the HTML parser's limit of 10000000 bytes was cut there"));

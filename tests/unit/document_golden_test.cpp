@@ -1,9 +1,8 @@
 // Golden tests of PDF and HTML minutes through the readers and the recogniser. Every expectation
 // was written by reading the document (its printed header, attendance and headings), not copied
 // from the program's output; comments say where in the document each comes from.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "minutes/normalise.h"
 #include "minutes/reader.h"
@@ -15,15 +14,15 @@ using namespace minutes;
 namespace {
 
 struct ExpectedAttendee {
-    std::string name;                                  // as printed, without honorific
-    Role role = Role::unknown;                         // unknown: not checked
-    Attendance attendance = Attendance::unknown;       // unknown: not checked
+    std::string name;                             // as printed, without honorific
+    Role role = Role::unknown;                    // unknown: not checked
+    Attendance attendance = Attendance::unknown;  // unknown: not checked
 };
 
 struct ExpectedItem {
     std::string number;  // as printed; empty for unnumbered headings (then found by title)
     std::string title;
-    int page = 0;        // 1-based page of the title; 0 for unpaginated sources
+    int page = 0;  // 1-based page of the title; 0 for unpaginated sources
 };
 
 // A passage that must be found (its start) on a page: checks pages where items are unnumbered.
@@ -33,10 +32,10 @@ struct ExpectedPassage {
 };
 
 struct GoldenDocument {
-    std::string path;                // under corpora/
-    std::string council;             // empty: the document does not name it
-    std::string committee;           // alternatives separated by '|'
-    std::string date;                // ISO
+    std::string path;       // under corpora/
+    std::string council;    // empty: the document does not name it
+    std::string committee;  // alternatives separated by '|'
+    std::string date;       // ISO
     Language language = Language::english;
     std::vector<ExpectedAttendee> attendees;
     std::vector<ExpectedItem> items;
@@ -84,7 +83,8 @@ void check_golden(const GoldenDocument& golden) {
     for (const auto& expected : golden.items) {
         INFO("item: " << expected.number << " " << expected.title);
         auto found = std::find_if(minutes.items.begin(), minutes.items.end(), [&](const AgendaItem& item) {
-            return expected.number.empty() ? same_name(item.title, expected.title) : item.number == expected.number;
+            return expected.number.empty() ? same_name(item.title, expected.title)
+                                           : item.number == expected.number;
         });
         CHECK(found != minutes.items.end());
         if (found == minutes.items.end()) continue;
@@ -112,24 +112,30 @@ void check_golden(const GoldenDocument& golden) {
 // Kent numbers minutes (270, 271...) in the left margin and agenda items "(Item 1)" under the title:
 // the item number expected is the minute number where there is one.
 TEST_CASE("golden: Kent County Council PDFs", "[golden][pdf]") {
-    check_golden({"kent-cc/2024-12-19_county-council_minutes.pdf",
-                  "Kent County Council",
-                  "County Council",
-                  "2024-12-19",
-                  Language::english,
-                  {{"B J Sweetland", Role::chair, Attendance::present},
-                   {"A M Ridgers", Role::vice_chair, Attendance::present},
-                   {"P V Barrington-King", Role::unknown, Attendance::present},
-                   {"T Dean", Role::unknown, Attendance::present},
-                   {"L Wright", Role::unknown, Attendance::present},
-                   {"J Cook", Role::unknown, Attendance::in_attendance}},
-                  {{"270", "Apologies for Absence", 1},
-                   {"271", "Declarations of Disclosable Pecuniary Interests or Other Significant Interests in items on the agenda", 1},
-                   {"272", "Minutes of the meeting held on 7 November 2024, if in order, to be approved as a correct record", 2},
-                   {"274", "Chairman's Announcements", 2},
-                   {"276", "Report by Leader of the Council", 3},
-                   {"282", "Remote meetings and proxy voting consultation", 14}},
-                  {{"Mr Stepto referred to the 7 November meeting", 2}}});
+    check_golden(
+        {"kent-cc/2024-12-19_county-council_minutes.pdf",
+         "Kent County Council",
+         "County Council",
+         "2024-12-19",
+         Language::english,
+         {{"B J Sweetland", Role::chair, Attendance::present},
+          {"A M Ridgers", Role::vice_chair, Attendance::present},
+          {"P V Barrington-King", Role::unknown, Attendance::present},
+          {"T Dean", Role::unknown, Attendance::present},
+          {"L Wright", Role::unknown, Attendance::present},
+          {"J Cook", Role::unknown, Attendance::in_attendance}},
+         {{"270", "Apologies for Absence", 1},
+          {"271",
+           "Declarations of Disclosable Pecuniary Interests or Other Significant Interests in items on the "
+           "agenda",
+           1},
+          {"272",
+           "Minutes of the meeting held on 7 November 2024, if in order, to be approved as a correct record",
+           2},
+          {"274", "Chairman's Announcements", 2},
+          {"276", "Report by Leader of the Council", 3},
+          {"282", "Remote meetings and proxy voting consultation", 14}},
+         {{"Mr Stepto referred to the 7 November meeting", 2}}});
     check_golden({"kent-cc/2025-01-09_cabinet_minutes.pdf",
                   "Kent County Council",
                   "Cabinet",
@@ -366,7 +372,9 @@ TEST_CASE("golden: Sacramento HTML agendas", "[golden][html]") {
                   "2021-09-28",
                   Language::english,
                   {},
-                  {{"1", "Call to Order and Roll Call", 0}, {"2", "Pledge of Allegiance", 0}, {"3", "Approval of Minutes", 0}},
+                  {{"1", "Call to Order and Roll Call", 0},
+                   {"2", "Pledge of Allegiance", 0},
+                   {"3", "Approval of Minutes", 0}},
                   {}});
     check_golden({"sacramento/SJUSD/2025-03-25_agenda.html",
                   "San Juan Unified School District",

@@ -1,6 +1,8 @@
 // Tests of the HTML reader: main content, structure as blocks, entities and encodings.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 #include "minutes/reader.h"
 #include "readers.h"
 #include "temp_dir.h"
@@ -52,7 +54,8 @@ TEST_CASE("read_html: headings, list items, table rows and paragraphs become blo
 TEST_CASE("read_html: ordered lists are numbered as a browser shows them", "[html]") {
     auto text = read(
         "<div class=\"minutes\"><ol><li><h4>WELCOME AND APOLOGIES</h4><p>None.</p></li>"
-        "<li><h4>MATTERS ARISING</h4><p>Nothing.</p></li></ol><ol start=\"7\" type=\"a\"><li>seven</li></ol></div>");
+        "<li><h4>MATTERS ARISING</h4><p>Nothing.</p></li></ol><ol start=\"7\" "
+        "type=\"a\"><li>seven</li></ol></div>");
     REQUIRE(text.blocks.size() == 5);
     CHECK(text.blocks[0].kind == BlockKind::heading);
     CHECK(text.blocks[0].text == "1. WELCOME AND APOLOGIES");
@@ -78,9 +81,12 @@ TEST_CASE("read_html: site chrome around <main> is dropped", "[html]") {
 TEST_CASE("read_html: without a main element the densest region is read", "[html]") {
     std::string words;
     for (int i = 0; i < 50; ++i) words += "The council resolved to approve the accounts. ";
-    auto text = read("<html><body><div><a href=a>Home</a> <a href=b>News</a></div>"
-                     "<div id=\"wrap\"><div><p>" + words + "</p><p>" + words + "</p></div></div>"
-                     "<div>Site by someone</div></body></html>");
+    auto text = read(
+        "<html><body><div><a href=a>Home</a> <a href=b>News</a></div>"
+        "<div id=\"wrap\"><div><p>" +
+        words + "</p><p>" + words +
+        "</p></div></div>"
+        "<div>Site by someone</div></body></html>");
     std::string all = all_text(text);
     CHECK(all.find("Home") == std::string::npos);
     CHECK(all.find("Site by someone") == std::string::npos);
@@ -88,10 +94,15 @@ TEST_CASE("read_html: without a main element the densest region is read", "[html
 }
 
 TEST_CASE("read_html: declared and sniffed windows-1252 is decoded", "[html]") {
-    std::string body = "<p>Caf\xE9 \x93quoted\x94 \x96 \xA3" "40</p>";
-    auto declared = read("<html><head><meta charset=\"windows-1252\"></head><body>" + body + "</body></html>");
-    auto latin1 = read("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">"
-                       "</head><body>" + body + "</body></html>");
+    std::string body =
+        "<p>Caf\xE9 \x93quoted\x94 \x96 \xA3"
+        "40</p>";
+    auto declared =
+        read("<html><head><meta charset=\"windows-1252\"></head><body>" + body + "</body></html>");
+    auto latin1 = read(
+        "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">"
+        "</head><body>" +
+        body + "</body></html>");
     auto sniffed = read("<html><body>" + body + "</body></html>");
     for (const auto* text : {&declared, &latin1, &sniffed}) {
         REQUIRE(text->blocks.size() == 1);
@@ -106,15 +117,17 @@ TEST_CASE("read_html: invalid UTF-8 in a page declared UTF-8 becomes U+FFFD, the
 }
 
 TEST_CASE("read_html: a whole Stoke Ferry page gives the minutes without the site", "[html]") {
-    auto text = read_source(testing::project_corpus() /
-                            "stokeferry-parish/2001-02_minutes-of-the-stoke-ferry-parish-council-meeting.html");
+    auto text =
+        read_source(testing::project_corpus() /
+                    "stokeferry-parish/2001-02_minutes-of-the-stoke-ferry-parish-council-meeting.html");
     REQUIRE(text);
     REQUIRE(text->blocks.size() >= 40);
     CHECK(text->blocks[0].kind == BlockKind::heading);
     CHECK(text->blocks[0].level == 1);
     CHECK(text->blocks[0].text == "Minutes of the Stoke Ferry Parish Council Meeting");
     CHECK(text->blocks[2].text == "Held on the 16th November 2000 at 7.30pm");
-    CHECK(text->blocks.back().text.rfind("Mrs. Henderson, \"Voice of the Village\" requested a litterbin", 0) == 0);
+    CHECK(text->blocks.back().text.rfind("Mrs. Henderson, \"Voice of the Village\" requested a litterbin",
+                                         0) == 0);
     std::string all = all_text(*text);
     CHECK(all.find("WI Scrapbook") == std::string::npos);
     CHECK(all.find("Copyright remains") == std::string::npos);
@@ -133,4 +146,34 @@ TEST_CASE("read_html: Manordeilo Welsh fragment keeps numbering and diacritics",
     CHECK(all.find("Sir Gâr") != std::string::npos);
     CHECK(all.find("×") == std::string::npos);  // the close button's label
     CHECK(all.find("\xEF\xBF\xBD") == std::string::npos);
+}
+
+TEST_CASE("read_html: a charset libxml2 does not know is ignored and the bytes sniffed", "[html]") {
+    auto text = read("<html><head><meta charset=\"no-such-charset\"></head><body><p>Caf\xC3\xA9</p></body></html>");
+    REQUIRE(text.blocks.size() == 1);
+    CHECK(text.blocks[0].text == "Café");
+}
+
+TEST_CASE("read_source: an HTML page saved as UTF-16 is read", "[html]") {
+    testing::TempDir dir;
+    auto path = dir.path() / "utf16.html";
+    std::string ascii = "<html><body><h1>Minutes</h1><p>Gar</p></body></html>";
+    std::string bytes = "\xFF\xFE";
+    for (char c : ascii) {
+        bytes += c;
+        bytes += '\0';
+    }
+    std::ofstream(path, std::ios::binary) << bytes;
+    auto text = read_source(path);
+    REQUIRE(text);
+    REQUIRE(text->blocks.size() == 2);
+    CHECK(text->blocks[0].text == "Minutes");
+    CHECK(text->blocks[1].text == "Gar");
+}
+
+TEST_CASE("read_html: an empty page reads as no blocks, with a warning", "[html]") {
+    auto text = read("<!DOCTYPE html><html><head><title>x</title><style>p{}</style></head><body></body></html>");
+    CHECK(text.blocks.empty());
+    REQUIRE(text.warnings.size() == 1);
+    CHECK(text.warnings[0] == "the page has no text");
 }

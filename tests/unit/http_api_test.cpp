@@ -1,8 +1,9 @@
 // Tests of the daemon's HTTP layer without sockets: target decoding, errors, status mapping, metrics.
+#include "minutes/http_api.h"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "minutes/http_api.h"
 #include "minutes/http_metrics.h"
 
 using namespace minutes;
@@ -29,9 +30,9 @@ TEST_CASE("percent_decode: malformed input names the parameter", "[http]") {
         {"abc%", "bad percent-encoding at byte 4"},
         {"abc%4", "bad percent-encoding at byte 4"},
         {"%zz", "bad percent-encoding at byte 1"},
-        {"%C3%28", "not valid UTF-8"},       // lead byte followed by a non-continuation byte
-        {"%ED%A0%80", "not valid UTF-8"},    // encoded surrogate U+D800
-        {"%C0%AF", "not valid UTF-8"},       // overlong '/'
+        {"%C3%28", "not valid UTF-8"},     // lead byte followed by a non-continuation byte
+        {"%ED%A0%80", "not valid UTF-8"},  // encoded surrogate U+D800
+        {"%C0%AF", "not valid UTF-8"},     // overlong '/'
         {"%FF", "not valid UTF-8"},
         {"a%00b", "control character"},
         {"%1B[31m", "control character"},
@@ -44,8 +45,10 @@ TEST_CASE("percent_decode: malformed input names the parameter", "[http]") {
 }
 
 TEST_CASE("percent_encode and query_string round-trip through parse_request_target", "[http]") {
-    Params params{{"q", "\"budget cuts\" NEAR/5 school & a+b=c"}, {"committee", "Children & Families"},
-                  {"from", "2017-01-01"}, {"member", "Ms \xc3\x89lodie"}};
+    Params params{{"q", "\"budget cuts\" NEAR/5 school & a+b=c"},
+                  {"committee", "Children & Families"},
+                  {"from", "2017-01-01"},
+                  {"member", "Ms \xc3\x89lodie"}};
     std::string target = "/search?" + query_string(params);
     CHECK(target.find(' ') == std::string::npos);
     CHECK(percent_encode("a b/c~d") == "a%20b%2Fc~d");
@@ -123,9 +126,11 @@ TEST_CASE("http_status_for: one status per error code", "[http]") {
 }
 
 TEST_CASE("error_document: the JSON error shape, valid whatever the message holds", "[http]") {
-    auto doc = nlohmann::json::parse(error_document("invalid_argument", "parameter 'limit': \"abc\" is not a number"));
-    CHECK(doc == nlohmann::json{{"error", {{"code", "invalid_argument"},
-                                           {"message", "parameter 'limit': \"abc\" is not a number"}}}});
+    auto doc = nlohmann::json::parse(
+        error_document("invalid_argument", "parameter 'limit': \"abc\" is not a number"));
+    CHECK(doc == nlohmann::json{{"error",
+                                 {{"code", "invalid_argument"},
+                                  {"message", "parameter 'limit': \"abc\" is not a number"}}}});
     // Invalid UTF-8 quoted from a request must not make the document unparseable.
     auto hostile = error_document("not_found", std::string("no item '\xff\xfe'"));
     auto parsed = nlohmann::json::parse(hostile);

@@ -92,8 +92,10 @@ TEST_CASE("QueryService: health without a database is 503, metrics count every r
     HttpResponse metrics = get(service, "/metrics");
     CHECK(metrics.status == 200);
     CHECK(metrics.content_type == "text/plain; version=0.0.4; charset=utf-8");
-    CHECK_THAT(metrics.body, Catch::Contains("minutes_http_requests_total{endpoint=\"health\",status=\"503\"} 1\n"));
-    CHECK_THAT(metrics.body, Catch::Contains("minutes_http_requests_total{endpoint=\"other\",status=\"404\"} 1\n"));
+    CHECK_THAT(metrics.body,
+               Catch::Contains("minutes_http_requests_total{endpoint=\"health\",status=\"503\"} 1\n"));
+    CHECK_THAT(metrics.body,
+               Catch::Contains("minutes_http_requests_total{endpoint=\"other\",status=\"404\"} 1\n"));
     CHECK(service.metrics().requests("metrics", 200) == 1);
 }
 
@@ -126,7 +128,8 @@ TEST_CASE("HttpServer and http_get: a real round trip on loopback", "[http][serv
     auto metrics = http_get(url_with_query(base + "/", "/metrics", {}));
     REQUIRE(metrics);
     CHECK(metrics->status == 200);
-    CHECK_THAT(metrics->body, Catch::Contains("minutes_http_requests_total{endpoint=\"health\",status=\"503\"} 1"));
+    CHECK_THAT(metrics->body,
+               Catch::Contains("minutes_http_requests_total{endpoint=\"health\",status=\"503\"} 1"));
 
     // Parameters are encoded by url_with_query and decoded by the server: a bad value comes back named.
     auto bad = http_get(url_with_query(base, "/health", {{"a b", "c&d"}}));

@@ -1,6 +1,5 @@
 // Tests of the PDF reader (poppler, line and paragraph rebuilding) and of the child-process isolation.
 #include <catch2/catch.hpp>
-
 #include <chrono>
 #include <csignal>
 #include <fstream>
@@ -48,7 +47,8 @@ TEST_CASE("read_pdf: every block of a Kent PDF has its page, in order", "[pdf]")
     CHECK(last_page == 15);  // the document has 15 pages, the last with text
 }
 
-TEST_CASE("read_pdf: ModernGov minute numbers in the margin stay with their titles, before the body", "[pdf]") {
+TEST_CASE("read_pdf: ModernGov minute numbers in the margin stay with their titles, before the body",
+          "[pdf]") {
     auto text = read_source(testing::project_corpus() / kKentCouncil);
     REQUIRE(text);
     // Page 2 opens with the end of minute 271's declarations, not with the margin number "272.".
@@ -61,10 +61,12 @@ TEST_CASE("read_pdf: ModernGov minute numbers in the margin stay with their titl
     // The bold title, wrapped over two lines, is a paragraph of one line; the italic agenda
     // reference and the body follow it.
     CHECK(title_block.text ==
-          "272. Minutes of the meeting held on 7 November 2024, if in order, to be approved as a correct record");
+          "272. Minutes of the meeting held on 7 November 2024, if in order, to be approved as a correct "
+          "record");
     CHECK(title_block.page == 2);
     CHECK(text->blocks[static_cast<std::size_t>(title) + 1].text == "(Item 3)");
-    CHECK(text->blocks[static_cast<std::size_t>(title) + 2].text.rfind("Mr Stepto referred to the 7 November", 0) == 0);
+    CHECK(text->blocks[static_cast<std::size_t>(title) + 2].text.rfind("Mr Stepto referred to the 7 November",
+                                                                       0) == 0);
     CHECK(text->blocks[static_cast<std::size_t>(title) + 2].kind == BlockKind::text);
     int next = find_block(*text, "273. Corporate Parenting Panel - Minutes for noting");
     CHECK(next > title);
@@ -121,13 +123,15 @@ TEST_CASE("read_pdf: page numbers and repeated running headers are dropped", "[p
     for (const auto& block : text->blocks) {
         INFO(block.text);
         // Kent prints the page number alone at the foot of each page.
-        bool digits_only = !block.text.empty() && block.text.find_first_not_of("0123456789") == std::string::npos;
+        bool digits_only =
+            !block.text.empty() && block.text.find_first_not_of("0123456789") == std::string::npos;
         CHECK_FALSE(digits_only);
     }
 }
 
 TEST_CASE("read_pdf: a scanned PDF is reported as having no text layer", "[pdf]") {
-    auto text = read_source(testing::project_corpus() / "nipissing-township/Agenda-January-10-2024-Special-Meeting.pdf");
+    auto text = read_source(testing::project_corpus() /
+                            "nipissing-township/Agenda-January-10-2024-Special-Meeting.pdf");
     REQUIRE_FALSE(text);
     CHECK(text.error().code == ErrorCode::Unsupported);
     CHECK(text.error().message.find("Agenda-January-10-2024-Special-Meeting.pdf") != std::string::npos);
@@ -230,10 +234,12 @@ TEST_CASE("run_in_child: running out of memory is reported as such", "[pdf][isol
 }
 #endif
 
-TEST_CASE("read_pdf: isolated extraction from several threads at once gives the same text", "[pdf][isolation]") {
+TEST_CASE("read_pdf: isolated extraction from several threads at once gives the same text",
+          "[pdf][isolation]") {
     // The indexer reads files on worker threads; each fork must see only its own pipe.
     const std::vector<std::filesystem::path> files = {
-        testing::project_corpus() / kKentCouncil, testing::project_corpus() / "kent-cc/2025-01-09_cabinet_minutes.pdf",
+        testing::project_corpus() / kKentCouncil,
+        testing::project_corpus() / "kent-cc/2025-01-09_cabinet_minutes.pdf",
         testing::project_corpus() / "nipissing-township/Minutes-April-16-2024.pdf"};
     std::vector<std::size_t> expected;
     for (const auto& file : files) {

@@ -62,7 +62,7 @@ TEST_CASE("Recogniser: Worcestershire meeting header", "[recogniser][golden]") {
 
 TEST_CASE("Recogniser: Worcestershire attendance", "[recogniser][golden]") {
     const Minutes& m = worcestershire();
-    auto table = GENERATE(table<std::string, std::string, Role, Attendance>({
+    auto row = GENERATE(table<std::string, std::string, Role, Attendance>({
         {"L R Duffy", "Ms", Role::chair, Attendance::present},
         {"F M Oborski", "Mrs", Role::vice_chair, Attendance::present},
         {"R W Banks", "Mr", Role::member, Attendance::present},
@@ -78,12 +78,12 @@ TEST_CASE("Recogniser: Worcestershire attendance", "[recogniser][golden]") {
         {"Samantha Morris", "", Role::officer, Attendance::in_attendance},
         {"Derek Benson", "", Role::guest, Attendance::apologies},
     }));
-    const Attendee* a = attendee(m, std::get<0>(table));
-    INFO(std::get<0>(table));
+    const Attendee* a = attendee(m, std::get<0>(row));
+    INFO(std::get<0>(row));
     REQUIRE(a != nullptr);
-    CHECK(a->honorific == std::get<1>(table));
-    CHECK(a->role == std::get<2>(table));
-    CHECK(a->attendance == std::get<3>(table));
+    CHECK(a->honorific == std::get<1>(row));
+    CHECK(a->role == std::get<2>(row));
+    CHECK(a->attendance == std::get<3>(row));
 }
 
 TEST_CASE("Recogniser: Worcestershire attendance counts and positions", "[recogniser][golden]") {

@@ -1,7 +1,6 @@
 // Every Stoke Ferry meeting is published twice, as markdown and as a whole HTML page: both must give
 // the same agenda items. Reads ../shared/corpora/stokeferry-parish (skipped when absent).
 #include <catch2/catch.hpp>
-
 #include <iostream>
 #include <sstream>
 
@@ -53,7 +52,8 @@ TEST_CASE("stokeferry pairs: markdown and HTML give the same items", "[corpus][h
             ++agree;
             continue;
         }
-        report << html_path.stem().string() << ": md " << md_items.size() << " items, html " << html_items.size();
+        report << html_path.stem().string() << ": md " << md_items.size() << " items, html "
+               << html_items.size();
         for (std::size_t i = 0; i < std::max(md_items.size(), html_items.size()); ++i) {
             std::string a = i < md_items.size() ? md_items[i] : "-";
             std::string b = i < html_items.size() ? html_items[i] : "-";
@@ -65,8 +65,8 @@ TEST_CASE("stokeferry pairs: markdown and HTML give the same items", "[corpus][h
         }
         report << "\n";
     }
-    std::cout << "stokeferry pairs: " << agree << " of " << pages.size() << " agree on every item (" << same_count
-              << " have the same number of items)\n"
+    std::cout << "stokeferry pairs: " << agree << " of " << pages.size() << " agree on every item ("
+              << same_count << " have the same number of items)\n"
               << report.str();
     CHECK(agree == static_cast<int>(pages.size()));
 }

@@ -13,8 +13,8 @@
 namespace minutes {
 
 struct HttpClientOptions {
-    unsigned timeout_ms = 30000;                    // connect, send and each read; exceeded is Unavailable
-    std::size_t max_response_bytes = 64 << 20;      // headers and body together; exceeded is LimitExceeded
+    unsigned timeout_ms = 30000;                // connect, send and each read; exceeded is Unavailable
+    std::size_t max_response_bytes = 64 << 20;  // headers and body together; exceeded is LimitExceeded
 };
 
 struct HttpClientResponse {
@@ -26,7 +26,8 @@ struct HttpClientResponse {
 // GETs `url` ("http://host:port/path?query"). A non-2xx status is not an error: the caller reads
 // the status and the body (the daemon's JSON error document). Errors: InvalidArgument for a URL that
 // is not http://, Unavailable when the server cannot be reached or breaks off, LimitExceeded above.
-[[nodiscard]] Result<HttpClientResponse> http_get(std::string_view url, const HttpClientOptions& options = {});
+[[nodiscard]] Result<HttpClientResponse> http_get(std::string_view url,
+                                                  const HttpClientOptions& options = {});
 
 // "http://host:8080" + "/search" + params -> "http://host:8080/search?q=...", each value percent-encoded.
 [[nodiscard]] std::string url_with_query(std::string_view base, std::string_view path,

@@ -13,9 +13,9 @@ namespace minutes {
 // Counts requests by endpoint and status and their latency. Thread-safe and lock-free: record() is
 // called by every worker at the end of every request.
 class ServerMetrics {
-public:
+  public:
     // Endpoint labels; anything else is counted as "other".
-    static constexpr std::array<std::string_view, 7> kEndpoints{"search", "item", "meeting", "similar",
+    static constexpr std::array<std::string_view, 7> kEndpoints{"search", "item",    "meeting", "similar",
                                                                 "health", "metrics", "other"};
     // Status codes counted separately; anything else is counted under "other".
     static constexpr std::array<int, 10> kStatuses{200, 400, 404, 405, 413, 414, 431, 500, 503, 0};
@@ -26,6 +26,7 @@ public:
     void record(std::string_view endpoint, int status, std::chrono::nanoseconds latency);
     void request_started() { in_flight_.fetch_add(1, std::memory_order_relaxed); }
     void request_finished() { in_flight_.fetch_sub(1, std::memory_order_relaxed); }
+    // A worker opened its databases or looked for new commits.
     void searcher_reopened() { reopens_.fetch_add(1, std::memory_order_relaxed); }
 
     [[nodiscard]] std::int64_t in_flight() const { return in_flight_.load(std::memory_order_relaxed); }
@@ -33,10 +34,11 @@ public:
     // Prometheus exposition format (text/plain; version=0.0.4).
     [[nodiscard]] std::string prometheus_text() const;
 
-private:
+  private:
     struct EndpointCounters {
         std::array<std::atomic<std::uint64_t>, kStatuses.size()> by_status{};
-        std::array<std::atomic<std::uint64_t>, kBuckets.size() + 1> buckets{};  // not cumulative; last is +Inf
+        std::array<std::atomic<std::uint64_t>, kBuckets.size() + 1>
+            buckets{};  // not cumulative; last is +Inf
         std::atomic<std::uint64_t> latency_ns_sum{0};
     };
     std::array<EndpointCounters, kEndpoints.size()> endpoints_{};

@@ -11,7 +11,7 @@
 namespace minutes {
 
 class HttpServer {
-public:
+  public:
     // Binds ServerOptions::listen and starts ServerOptions::threads worker threads answering through
     // `service`, which must outlive the server. An error names the address when it cannot be bound.
     // Call with SIGTERM, SIGINT and SIGHUP blocked so the workers inherit the mask and the caller
@@ -31,7 +31,7 @@ public:
 
     struct State;
 
-private:
+  private:
     explicit HttpServer(std::unique_ptr<State> state);
     std::unique_ptr<State> state_;
 };

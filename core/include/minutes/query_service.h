@@ -12,10 +12,10 @@ namespace minutes {
 
 // Readiness of the databases, as /health reports it.
 struct HealthStatus {
-    bool ready = false;                // a Searcher is open on every database
-    std::size_t document_count = 0;    // items and meetings, all shards together
-    std::string revision;              // local databases' revisions joined by ','; "" when none is local
-    std::string message;               // why not ready
+    bool ready = false;              // a Searcher is open on every database
+    std::size_t document_count = 0;  // items and meetings, all shards together
+    std::string revision;            // local databases' revisions joined by ','; "" when none is local
+    std::string message;             // why not ready
 };
 
 // Answers GET/HEAD requests: /search, /items/{id}, /items/{id}/similar, /meetings/{id}, /health, /metrics.
@@ -23,7 +23,7 @@ struct HealthStatus {
 // (ServerOptions::threads, taken from a pool for the duration of one request) because Xapian database
 // objects are not thread-safe. Each Searcher looks for new commits at most every reopen_interval_ms.
 class QueryService {
-public:
+  public:
     // Does not fail: databases that cannot be opened yet are retried on later requests (503 until then).
     explicit QueryService(ServerOptions options);
     QueryService(const QueryService&) = delete;
@@ -42,7 +42,7 @@ public:
     [[nodiscard]] ServerMetrics& metrics();
     [[nodiscard]] const ServerOptions& options() const;
 
-private:
+  private:
     struct State;
     std::unique_ptr<State> state_;
 };

@@ -40,7 +40,8 @@ struct ReadOptions {
 [[nodiscard]] Result<Format> detect_format(std::string_view head, const std::filesystem::path& path);
 
 // Reads and normalises one file. Errors name the file.
-[[nodiscard]] Result<SourceText> read_source(const std::filesystem::path& path, const ReadOptions& options = {});
+[[nodiscard]] Result<SourceText> read_source(const std::filesystem::path& path,
+                                             const ReadOptions& options = {});
 
 // Reads text or markdown already in memory (used by read_source and by tests).
 [[nodiscard]] SourceText read_plain_text(std::string_view bytes, Format format, std::string source);
