@@ -181,7 +181,7 @@ class ContentFinder {
         };
         if (xmlNode* main = largest(mains)) {
             std::vector<xmlNode*> inner_mains, inner_articles, inner_contents;
-            collect_children(main, inner_mains, inner_articles, inner_contents);
+            collect(main, inner_mains, inner_articles, inner_contents);
             if (inner_articles.size() == 1 && text_of(inner_articles.front()) * 2 >= text_of(main))
                 return inner_articles.front();
             return main;
@@ -195,8 +195,8 @@ class ContentFinder {
                 // Only into containers: a heading or paragraph holding most of a short page is
                 // part of the content, not the content region.
                 if (child->type == XML_ELEMENT_NODE && text_of(child) * 10 >= text_of(node) * 7 &&
-                    is_one_of(name_of(child), {"div", "section", "article", "main", "table", "tbody", "thead", "tr",
-                                               "td", "th", "center", "font", "span", "blockquote"}))
+                    is_one_of(name_of(child), {"div", "section", "article", "main", "table", "tbody", "thead",
+                                               "tr", "td", "th", "center", "font", "span", "blockquote"}))
                     dominant = child;
             }
             if (dominant == nullptr) return node;
@@ -286,11 +286,6 @@ class ContentFinder {
             for (xmlNode* child = node->children; child != nullptr; child = child->next)
                 stack.push_back(child);
         }
-    }
-
-    void collect_children(xmlNode* root, std::vector<xmlNode*>& mains, std::vector<xmlNode*>& articles,
-                          std::vector<xmlNode*>& contents) const {
-        collect(root, mains, articles, contents);
     }
 
     std::unordered_map<const xmlNode*, std::size_t> text_;

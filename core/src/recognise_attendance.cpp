@@ -422,8 +422,6 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
     std::string pending_position;   // "Head of Finance, Motor Tax and ICT (Mr. T. Gilligan)"
     Attendee* last = nullptr;
     std::size_t before = attendees.size();
-    bool pair_line = entries.size() == 2 && text.find(" and ") == std::string_view::npos &&
-                     text.find('(') == std::string_view::npos;
     for (std::size_t e = 0; e < entries.size(); ++e) {
         std::string_view entry = trim(entries[e]);
         std::string key = lower_ascii(entry);
@@ -514,7 +512,6 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
                 split.name = std::string(trim(std::string_view(split.name).substr(cut)));
                 words = words_of(split.name);
             }
-            if (pair_line && e == 1 && last != nullptr) position_piece = true;
             if (!looks_like_person(split.name)) position_piece = position_piece || (last != nullptr && !words.empty());
         }
         if (position_piece) {

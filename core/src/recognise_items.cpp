@@ -122,7 +122,7 @@ void split_title_body(const std::string& text, std::string& title, std::string& 
     std::size_t caps = 0;
     auto single_capital = [](std::string_view w) { return w.size() == 1 && std::isupper(static_cast<unsigned char>(w[0])); };
     while (caps < words.size() && (all_caps(words[caps]) || single_capital(words[caps]) || word_key(words[caps]).empty() ||
-                                   (word_key(words[caps]).size() == 1 && std::isdigit(static_cast<unsigned char>(words[caps][0])))))
+                                   std::isdigit(static_cast<unsigned char>(words[caps][0]))))
         ++caps;
     if (caps >= 2 && caps < words.size()) {
         std::size_t end = words[caps - 1].data() + words[caps - 1].size() - text.data();
@@ -189,6 +189,12 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
         if (line.bullet && !heading) continue;
         auto number = parse_number(line.text, heading);
         if (!number || number->sub) continue;
+        // "C." after "B." is a letter, not the roman hundred; "I." after "H." likewise.
+        if (number->scheme == Scheme::roman && number->printed.size() == 1 && prev_letter > 0 &&
+            number->printed[0] - 'A' + 1 == prev_letter + 1) {
+            number->scheme = Scheme::letter;
+            number->value = prev_letter + 1;
+        }
         // Where a heading can start: a new block, after a finished sentence, or after a short line.
         bool at_start = line.block_start || i == 0 || ends_sentence(lines[i - 1].text) || lines[i - 1].text.size() < 40 ||
                         lines[i - 1].kind == BlockKind::heading;
@@ -289,7 +295,8 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
             prev_arabic = number->value;
         }
         if (number->scheme == Scheme::roman) prev_roman = number->value;
-        prev_letter = number->scheme == Scheme::letter ? number->value : 0;
+        // A lone number not yet followed by its successor (a street address) does not restart letters.
+        if (arabic_unconfirmed != numbered.size()) prev_letter = number->scheme == Scheme::letter ? number->value : 0;
         numbered.push_back(std::move(span));
         i = end;
     }

@@ -429,7 +429,12 @@ std::vector<Paragraph> unwrap(const std::vector<Line>& lines, std::size_t begin,
             std::string last_key = prev_words.empty() ? "" : word_key(prev_words.back());
             bool second_lower = words.size() >= 2 && starts_lower(words[1]);
             bool starts_digit = !words.empty() && std::isdigit(static_cast<unsigned char>(words[0][0]));
-            if (depth > 0 && !line.bullet && line.kind != BlockKind::heading && prev.kind != BlockKind::heading) {
+            // A numbered paragraph opening a block ("1. Mr Shipton introduced") starts afresh.
+            bool numbered_start = line.block_start && !words.empty() && std::isdigit(static_cast<unsigned char>(words[0][0])) &&
+                                  (words[0].back() == '.' || words[0].back() == ')');
+            if (numbered_start) {
+                join = false;
+            } else if (depth > 0 && !line.bullet && line.kind != BlockKind::heading && prev.kind != BlockKind::heading) {
                 join = true;  // a bracket left open: "(Ms. E." / "Buckley)."
             } else if (!line.bullet && line.kind != BlockKind::heading && prev.kind != BlockKind::heading &&
                 !ends_sentence(prev.text)) {

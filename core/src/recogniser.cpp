@@ -23,7 +23,7 @@ using namespace recognition;
 // How much of the start of a document is its header (lines), at most.
 constexpr std::size_t kMaxHeaderLines = 60;
 // How far into the body a meeting date is looked for when the header has none (lines).
-constexpr std::size_t kBodyDateLines = 400;
+constexpr std::size_t kBodyDateLines = 40;
 // How many items from the start may hold attendance ("1. Present", "267 Apologies").
 constexpr std::size_t kAttendanceItems = 3;
 // Texts longer than this are unusual for one meeting (bytes): worth a warning.
@@ -120,7 +120,7 @@ std::optional<ChosenDate> choose_date(const std::vector<Line>& lines, const Head
         // "Minutes of the meeting held 12th November: DH proposed ... approved": a meeting being approved.
         std::string after = lower_ascii(std::string_view(header.text).substr(m.end, 80));
         for (std::string_view word : {"approved", "proposed", "seconded", "adopted", "agreed", "confirmed", "signed"}) {
-            if (after.find(word) != std::string::npos) score -= 150;
+            if (find_word_ci(after, word) != std::string::npos) score -= 150;  // not "UNAPPROVED"
         }
         if (!m.weekday && !had_year) score -= 40;
         std::string lower = lower_ascii(before);
@@ -198,6 +198,9 @@ std::string tidy_name(std::string_view name) {
     return all_caps(out) ? title_case(out) : out;
 }
 
+// A council named in the header counts as this many mentions in the body.
+constexpr int kHeaderMention = 1000;
+
 // Council names: "Worcestershire County Council", "Limerick City and County Council",
 // "Township of Nipissing", "Council of the City of Cleveland", "Los Rios Community College District".
 void collect_councils(std::string_view text, bool header, std::map<std::string, int>& scores) {
@@ -267,7 +270,7 @@ void collect_councils(std::string_view text, bool header, std::map<std::string, 
         if (found.empty()) continue;
         std::string name = tidy_name(found);
         if (words_of(name).size() < 2) continue;
-        scores[name] += header ? 10 : 1;
+        scores[name] += header ? kHeaderMention : 1;
     }
 }
 
@@ -296,7 +299,7 @@ std::string choose_council(const std::vector<Line>& lines, std::size_t header_en
             for (auto t : kTypes) typed = typed || lower_ascii(word_key(w)) == t;
         }
         // Other councils ("Parent Council", "Scottish Borders Council") only when the header names them.
-        if (!typed && score < 10) continue;
+        if (!typed && score < kHeaderMention) continue;
         int total = score * 3 + mentions + (typed ? 15 : 0);
         if (total > best_score) {
             best_score = total;
@@ -307,7 +310,16 @@ std::string choose_council(const std::vector<Line>& lines, std::size_t header_en
 }
 
 // Cuts a committee phrase where the date, time, place or a verb begins.
-std::string cut_committee(std::string_view phrase) {
+std::string cut_committee(std::string_view raw) {
+    // "CORPORATE PARENTING PANEL– 29 October 2024": a dash glued to a word still ends the name.
+    std::string phrase(raw);
+    for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94"}) {
+        std::size_t at = 0;
+        while ((at = phrase.find(dash, at)) != std::string::npos) {
+            phrase.replace(at, dash.size(), " - ");
+            at += 3;
+        }
+    }
     auto words = words_of(phrase);
     std::string out;
     for (std::size_t k = 0; k < words.size() && k < 14; ++k) {

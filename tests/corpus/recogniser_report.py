@@ -50,7 +50,7 @@ def main():
     rows = defaultdict(lambda: {"docs": 0, "date": 0, "committee": 0, "items": 0, "attendees": 0,
                                 "errors": 0, "slowest": 0.0, "slowest_doc": ""})
     problems = []
-    denver = {"docs": 0, "date_ok": 0, "time_ok": 0, "wrong": []}
+    denver = defaultdict(lambda: {"docs": 0, "date_ok": 0, "no_date": 0, "time_ok": 0, "wrong": []})
     for path in documents(root):
         rel = os.path.relpath(path, root)
         source = rel.split(os.sep)[0]
@@ -80,13 +80,16 @@ def main():
             if os.path.exists(meta_path):
                 with open(meta_path, encoding="utf-8") as f:
                     meta = json.load(f)
-                denver["docs"] += 1
+                d = denver[fmt]
+                d["docs"] += 1
                 if doc["date"] == meta["date"][:10]:
-                    denver["date_ok"] += 1
+                    d["date_ok"] += 1
+                elif doc["date"] is None:
+                    d["no_date"] += 1
                 else:
-                    denver["wrong"].append(f"{rel}: {doc['date']} (metadata {meta['date'][:10]})")
+                    d["wrong"].append(f"{rel}: {doc['date']} (metadata {meta['date'][:10]})")
                 if doc["start_time"] == meta["date"][11:16]:
-                    denver["time_ok"] += 1
+                    d["time_ok"] += 1
 
     def pct(n, d):
         return f"{100.0 * n / d:5.1f}%" if d else "   - "
@@ -98,10 +101,11 @@ def main():
         print(f"{source:<22} {fmt:<5} {row['docs']:>4} {row['errors']:>8} {pct(row['date'], ok):>6} "
               f"{pct(row['committee'], ok):>9} {pct(row['items'], ok):>6} {pct(row['attendees'], ok):>6} "
               f"{row['slowest']:>10.0f}  {row['slowest_doc']}")
-    if denver["docs"]:
-        print(f"\nDenver RTD against metadata.json: date correct {denver['date_ok']}/{denver['docs']} "
-              f"({pct(denver['date_ok'], denver['docs']).strip()}), start time {denver['time_ok']}/{denver['docs']}")
-        for w in denver["wrong"]:
+    for fmt, d in sorted(denver.items()):
+        print(f"\nDenver RTD {fmt} against metadata.json: date correct {d['date_ok']}/{d['docs']} "
+              f"({pct(d['date_ok'], d['docs']).strip()}), no date {d['no_date']}, wrong date {len(d['wrong'])}; "
+              f"start time correct {d['time_ok']}/{d['docs']}")
+        for w in d["wrong"]:
             print(f"  wrong date: {w}")
     for p in problems:
         print(f"PROBLEM: {p}")

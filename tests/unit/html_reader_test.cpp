@@ -1,6 +1,5 @@
 // Tests of the HTML reader: main content, structure as blocks, entities and encodings.
 #include <catch2/catch.hpp>
-
 #include <fstream>
 
 #include "minutes/reader.h"
@@ -149,7 +148,8 @@ TEST_CASE("read_html: Manordeilo Welsh fragment keeps numbering and diacritics",
 }
 
 TEST_CASE("read_html: a charset libxml2 does not know is ignored and the bytes sniffed", "[html]") {
-    auto text = read("<html><head><meta charset=\"no-such-charset\"></head><body><p>Caf\xC3\xA9</p></body></html>");
+    auto text =
+        read("<html><head><meta charset=\"no-such-charset\"></head><body><p>Caf\xC3\xA9</p></body></html>");
     REQUIRE(text.blocks.size() == 1);
     CHECK(text.blocks[0].text == "Café");
 }
@@ -172,7 +172,8 @@ TEST_CASE("read_source: an HTML page saved as UTF-16 is read", "[html]") {
 }
 
 TEST_CASE("read_html: an empty page reads as no blocks, with a warning", "[html]") {
-    auto text = read("<!DOCTYPE html><html><head><title>x</title><style>p{}</style></head><body></body></html>");
+    auto text =
+        read("<!DOCTYPE html><html><head><title>x</title><style>p{}</style></head><body></body></html>");
     CHECK(text.blocks.empty());
     REQUIRE(text.warnings.size() == 1);
     CHECK(text.warnings[0] == "the page has no text");

@@ -94,7 +94,7 @@ TEST_CASE("Recogniser: a 50 MB file is read and recognised without hanging", "[r
             "twelve centres would stay open until March 2019, which was agreed.\n\n";
         std::size_t written = 0;
         for (int item = 1; written < (std::size_t{50} << 20); ++item) {
-            std::string block = std::to_string(item) + " Item number " + std::to_string(item) + "\n\n";
+            std::string block = std::to_string(item) + " Planning Application " + std::to_string(item) + "\n\n";
             for (int k = 0; k < 20; ++k) block += paragraph;
             out << block;
             written += block.size();
