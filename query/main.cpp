@@ -2,13 +2,12 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "minutes/error.h"
 #include "minutes/http_client.h"
@@ -27,7 +26,8 @@ struct CommandLine {
     std::string server;
     std::vector<std::string> query_words;
     std::vector<std::pair<std::string, std::vector<std::string>>> filters{
-        {"committee", {}}, {"council", {}}, {"member", {}}, {"role", {}}, {"topic", {}}, {"type", {}}, {"item", {}}};
+        {"committee", {}}, {"council", {}}, {"member", {}}, {"role", {}},
+        {"topic", {}},     {"type", {}},    {"item", {}}};
     std::string from, to, sort, by, limit, offset, like, snippet, facet_list;
     bool facets = false;
     std::string format = "table";
@@ -42,15 +42,16 @@ Params params_of(const CommandLine& c) {
     for (const auto& [name, values] : c.filters) {
         for (const auto& v : values) params.emplace_back(name, v);
     }
-    const std::pair<const char*, const std::string*> singles[] = {{"from", &c.from},   {"to", &c.to},
-                                                                 {"sort", &c.sort},   {"by", &c.by},
-                                                                 {"limit", &c.limit}, {"offset", &c.offset},
-                                                                 {"like", &c.like},   {"snippet", &c.snippet}};
+    const std::pair<const char*, const std::string*> singles[] = {
+        {"from", &c.from},   {"to", &c.to},         {"sort", &c.sort}, {"by", &c.by},
+        {"limit", &c.limit}, {"offset", &c.offset}, {"like", &c.like}, {"snippet", &c.snippet}};
     for (const auto& [name, value] : singles) {
         if (!value->empty()) params.emplace_back(name, *value);
     }
-    if (!c.facet_list.empty()) params.emplace_back("facets", c.facet_list);
-    else if (c.facets) params.emplace_back("facets", "all");
+    if (!c.facet_list.empty())
+        params.emplace_back("facets", c.facet_list);
+    else if (c.facets)
+        params.emplace_back("facets", "all");
     return params;
 }
 
@@ -60,7 +61,8 @@ std::size_t terminal_width() {
         if (n >= 40 && n <= 1000) return static_cast<std::size_t>(n);
     }
     winsize ws{};
-    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40) return ws.ws_col;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40)
+        return ws.ws_col;
     return 100;
 }
 
@@ -77,7 +79,8 @@ minutes::Error server_error(const minutes::HttpClientResponse& response) {
 
 int run(const CommandLine& c) {
     Params params = params_of(c);
-    minutes::Result<minutes::SearchResponse> response = minutes::make_error(minutes::ErrorCode::InvalidArgument, "");
+    minutes::Result<minutes::SearchResponse> response =
+        minutes::make_error(minutes::ErrorCode::InvalidArgument, "");
     if (!c.server.empty()) {
         // Validate here first: a bad option is the same one-line error with or without a server.
         auto checked = minutes::search_options_from_params(params);
@@ -95,17 +98,21 @@ int run(const CommandLine& c) {
     }
     if (!response) return fail(response.error());
 
-    if (c.format == "json") std::cout << minutes::search_response_json(*response, 2) << '\n';
-    else if (c.format == "csv") std::cout << minutes::search_response_csv(*response);
+    if (c.format == "json")
+        std::cout << minutes::search_response_json(*response, 2) << '\n';
+    else if (c.format == "csv")
+        std::cout << minutes::search_response_csv(*response);
     else if (!response->hits.empty()) {
         minutes::TableStyle style;
         style.width = terminal_width();
-        style.color = c.color == "always" || (c.color == "auto" && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
+        style.color = c.color == "always" ||
+                      (c.color == "auto" && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
         std::cout << minutes::search_response_table(*response, style);
     }
     if (response->hits.empty()) {
         std::cerr << "minutes-query: " << minutes::no_results_message(*response);
-        if (response->total_estimate > 0) std::cerr << " (on this page; " << response->total_estimate << " in all)";
+        if (response->total_estimate > 0)
+            std::cerr << " (on this page; " << response->total_estimate << " in all)";
         std::cerr << '\n';
         return 1;
     }
@@ -118,14 +125,18 @@ int main(int argc, char** argv) {
     try {
         CommandLine c;
         const minutes::SearchOptions defaults;
-        CLI::App app{"Search local-government minutes. QUERY uses the query language described in the README "
-                     "(\"Searching\"): words, \"phrases\", AND/OR/NOT/-word, NEAR, child*, field:value filters, "
-                     "YYYY-MM-DD..YYYY-MM-DD.\nExit status: 0 results, 1 no results, 2 bad query or option, 3 other errors.",
-                     "minutes-query"};
-        auto* db = app.add_option("--db", c.databases, "database directory, or tcp://HOST:PORT for a xapian-tcpsrv "
-                                                       "shard; repeat to search several as one")
+        CLI::App app{
+            "Search local-government minutes. QUERY uses the query language described in the README "
+            "(\"Searching\"): words, \"phrases\", AND/OR/NOT/-word, NEAR, child*, field:value filters, "
+            "YYYY-MM-DD..YYYY-MM-DD.\nExit status: 0 results, 1 no results, 2 bad query or option, 3 other "
+            "errors.",
+            "minutes-query"};
+        auto* db = app.add_option("--db", c.databases,
+                                  "database directory, or tcp://HOST:PORT for a xapian-tcpsrv "
+                                  "shard; repeat to search several as one")
                        ->allow_extra_args(false);
-        auto* server = app.add_option("--server", c.server, "URL of a minutes-searchd (http://HOST:PORT) instead of --db");
+        auto* server = app.add_option("--server", c.server,
+                                      "URL of a minutes-searchd (http://HOST:PORT) instead of --db");
         db->excludes(server);
         server->excludes(db);
         app.add_option("query", c.query_words, "the query (several words are joined with spaces)");
@@ -144,15 +155,19 @@ int main(int argc, char** argv) {
         app.add_option("--by", c.by, "one hit per item, per matching passage, or per meeting")
             ->check(CLI::IsMember({"item", "passage", "meeting"}))
             ->default_str(std::string(minutes::group_by_name(defaults.by)));
-        app.add_option("--limit", c.limit, "hits per page (at most " + std::to_string(minutes::config::kMaxPageSize) + ")")
+        app.add_option("--limit", c.limit,
+                       "hits per page (at most " + std::to_string(minutes::config::kMaxPageSize) + ")")
             ->default_str(std::to_string(defaults.limit));
-        app.add_option("--offset", c.offset, "hits to skip (offset + limit at most " +
-                                                 std::to_string(minutes::config::kMaxResultDepth) + ")")
+        app.add_option("--offset", c.offset,
+                       "hits to skip (offset + limit at most " +
+                           std::to_string(minutes::config::kMaxResultDepth) + ")")
             ->default_str(std::to_string(defaults.offset));
-        app.add_flag("--facets", c.facets, "count hits per committee, council, year, member, role, type, topic, language");
+        app.add_flag("--facets", c.facets,
+                     "count hits per committee, council, year, member, role, type, topic, language");
         app.add_option("--facet-list", c.facet_list, "facets to count, comma-separated (committee,year,...)");
         app.add_option("--like", c.like, "items discussing the same matter as this item id (more like this)");
-        app.add_option("--snippet", c.snippet, "snippet length in characters")->default_str(std::to_string(defaults.snippet_chars));
+        app.add_option("--snippet", c.snippet, "snippet length in characters")
+            ->default_str(std::to_string(defaults.snippet_chars));
         app.add_option("--format", c.format, "table, json or csv")
             ->check(CLI::IsMember({"table", "json", "csv"}))
             ->capture_default_str();

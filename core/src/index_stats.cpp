@@ -18,9 +18,13 @@ Result<IndexStats> index_stats(const std::filesystem::path& db_path) {
     try {
         Xapian::Database db(path);
         std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
-        if (version.empty()) return make_error(ErrorCode::Corrupt, "database " + path + " is not a minutes index");
-        stats.schema_version = std::stoi(version);
         stats.documents = db.get_doccount();
+        if (version.empty()) {
+            // Created by an indexer killed before its first commit: empty, not foreign.
+            if (stats.documents == 0) return stats;
+            return make_error(ErrorCode::Corrupt, "database " + path + " is not a minutes index");
+        }
+        stats.schema_version = std::stoi(version);
 
         std::unordered_map<std::string, index::SourceRecord> records;
         for (auto k = db.metadata_keys_begin(std::string(index::kSourceKeyPrefix)); k != db.metadata_keys_end(); ++k) {

@@ -6,7 +6,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
-#include <deque>
+#include <map>
 #include <fstream>
 #include <mutex>
 #include <optional>
@@ -125,31 +125,37 @@ std::int64_t mtime_of(const std::string& path) {
     return ec ? 0 : static_cast<std::int64_t>(t.time_since_epoch().count());
 }
 
-// Bounded hand-over from the workers to the writer, counted in source bytes.
+// Bounded hand-over from the workers to the writer, counted in source bytes, delivered in file order:
+// the index then does not depend on which worker finished first (two renderings or parts of one meeting
+// are decided alike in every run), and the files committed before a kill are a prefix of the list.
 class PreparedQueue {
 public:
     explicit PreparedQueue(std::size_t capacity_bytes) : capacity_(std::max<std::size_t>(capacity_bytes, 1)) {}
 
-    // Waits while the queue is full (a file larger than the bound passes alone). False when stopped.
-    bool push(Prepared item) {
+    // Waits while the queue is full, except for the file the writer waits for (no deadlock) and a
+    // file larger than the bound when the queue is empty. False when stopped.
+    bool push(std::size_t index, Prepared item) {
         std::size_t cost = std::max<std::size_t>(static_cast<std::size_t>(item.bytes), 4096);
         std::unique_lock<std::mutex> lock(mutex_);
-        not_full_.wait(lock, [&] { return stopped_ || queue_.empty() || bytes_ + cost <= capacity_; });
+        not_full_.wait(lock, [&] {
+            return stopped_ || index == next_ || waiting_.empty() || bytes_ + cost <= capacity_;
+        });
         if (stopped_) return false;
         bytes_ += cost;
-        queue_.emplace_back(cost, std::move(item));
-        not_empty_.notify_one();
+        waiting_.emplace(index, std::make_pair(cost, std::move(item)));
+        if (index == next_) ready_.notify_one();
         return true;
     }
 
+    // The next file in order.
     Prepared pop() {
         std::unique_lock<std::mutex> lock(mutex_);
-        not_empty_.wait(lock, [&] { return !queue_.empty(); });
-        auto [cost, item] = std::move(queue_.front());
-        queue_.pop_front();
-        bytes_ -= cost;
+        ready_.wait(lock, [&] { return waiting_.count(next_) > 0; });
+        auto node = waiting_.extract(next_);
+        ++next_;
+        bytes_ -= node.mapped().first;
         not_full_.notify_all();
-        return std::move(item);
+        return std::move(node.mapped().second);
     }
 
     void stop() {
@@ -161,11 +167,12 @@ public:
 private:
     std::size_t capacity_;
     std::size_t bytes_ = 0;
+    std::size_t next_ = 0;
     bool stopped_ = false;
-    std::deque<std::pair<std::size_t, Prepared>> queue_;
+    std::map<std::size_t, std::pair<std::size_t, Prepared>> waiting_;
     std::mutex mutex_;
     std::condition_variable not_full_;
-    std::condition_variable not_empty_;
+    std::condition_variable ready_;
 };
 
 void count(IndexReport& report, const FileReport& file) {
@@ -379,7 +386,7 @@ Result<IndexReport> IndexWriter::add(const std::vector<std::filesystem::path>& p
                 } else {
                     prepared = prepare_file(candidates[i], known, options, builder);
                 }
-                if (!queue.push(std::move(prepared))) return;
+                if (!queue.push(i, std::move(prepared))) return;
             }
         });
     }

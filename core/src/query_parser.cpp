@@ -101,7 +101,8 @@ Result<std::vector<std::string>> filter_terms(std::string_view field, std::strin
         if (key == "officers") key = "officer";
         auto role = parse_role(key);
         if (!role || *role == Role::unknown) {
-            return bad_value(field, value, "is not a role (chair, vice_chair, member, officer, guest, clerk, public)");
+            return bad_value(field, value,
+                             "is not a role (chair, vice_chair, member, officer, guest, clerk, public)");
         }
         return std::vector<std::string>{prefix("role") + std::string(role_name(*role))};
     }
@@ -115,7 +116,8 @@ Result<std::vector<std::string>> filter_terms(std::string_view field, std::strin
         for (std::string_view kind : {"declaration", "vote", "paragraph", "bullet"}) {
             if (key == kind) return std::vector<std::string>{prefix("type") + std::string(kind)};
         }
-        return bad_value(field, value, "is not a passage type (decision, declaration, vote, paragraph, bullet)");
+        return bad_value(field, value,
+                         "is not a passage type (decision, declaration, vote, paragraph, bullet)");
     }
     if (field == "item") {
         std::string key = fold_case(v);
@@ -126,7 +128,8 @@ Result<std::vector<std::string>> filter_terms(std::string_view field, std::strin
     if (field == "language") {
         std::string key = fold_case(v);
         if (key == "en" || key == "english") return std::vector<std::string>{prefix("language") + "en"};
-        if (key == "cy" || key == "welsh" || key == "cymraeg") return std::vector<std::string>{prefix("language") + "cy"};
+        if (key == "cy" || key == "welsh" || key == "cymraeg")
+            return std::vector<std::string>{prefix("language") + "cy"};
         return bad_value(field, value, "is not a language (en, cy)");
     }
     if (field == "date") {

@@ -18,9 +18,9 @@ const Xapian::SimpleStopper& english_stopper() {
     // Built once and never freed: Xapian's stoppers cannot be copied, and parsers only borrow it.
     static const Xapian::SimpleStopper* const stopper = [] {
         auto* s = new Xapian::SimpleStopper;
-        for (const char* w : {"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in",
-                              "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were",
-                              "will", "with"}) {
+        for (const char* w : {"a",    "an",   "and",  "are",  "as", "at",  "be",   "by",   "for",
+                              "from", "has",  "have", "in",   "is", "it",  "its",  "of",   "on",
+                              "or",   "that", "the",  "this", "to", "was", "were", "will", "with"}) {
             s->add(w);
         }
         return s;
@@ -42,7 +42,7 @@ struct Token {
     TokenKind kind;
     std::size_t begin;  // byte range in the query
     std::size_t end;
-    std::string body;   // word or phrase content
+    std::string body;  // word or phrase content
 };
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -80,7 +80,8 @@ std::vector<Token> tokenize(std::string_view q) {
         // A word runs to a space, bracket or quote; a quote straight after ':' or a sign belongs to it.
         while (i < q.size() && !is_space(q[i]) && q[i] != '(' && q[i] != ')') {
             if (q[i] == '"') {
-                bool attached = i > start && (q[i - 1] == ':' || ((q[i - 1] == '-' || q[i - 1] == '+') && i - 1 == start));
+                bool attached = i > start &&
+                                (q[i - 1] == ':' || ((q[i - 1] == '-' || q[i - 1] == '+') && i - 1 == start));
                 if (!attached) break;
                 std::size_t close = q.find('"', i + 1);
                 i = close == std::string_view::npos ? q.size() : close + 1;
@@ -109,8 +110,8 @@ std::vector<Token> tokenize(std::string_view q) {
 // Folded word without surrounding punctuation: "Children's," -> "children's".
 std::string fold_word(std::string_view w) {
     auto is_edge_punct = [](char c) {
-        return c == ',' || c == '.' || c == ';' || c == '!' || c == '?' || c == '\'' || c == '"' || c == '+' ||
-               c == '-' || c == ':';
+        return c == ',' || c == '.' || c == ';' || c == '!' || c == '?' || c == '\'' || c == '"' ||
+               c == '+' || c == '-' || c == ':';
     };
     while (!w.empty() && is_edge_punct(w.front())) w.remove_prefix(1);
     while (!w.empty() && is_edge_punct(w.back())) w.remove_suffix(1);
@@ -150,19 +151,19 @@ std::string synonym_text(const std::string& value) {
 }
 
 class ParseErrorSink {
-public:
+  public:
     void record(const Error& e) {
         if (!error_) error_ = e;
     }
     [[nodiscard]] const std::optional<Error>& error() const { return error_; }
 
-private:
+  private:
     std::optional<Error> error_;
 };
 
 // Field processors report bad values through the sink rather than by throwing through Xapian's parser.
 class FilterProcessor : public Xapian::FieldProcessor {
-public:
+  public:
     FilterProcessor(QueryCompiler& compiler, std::string field, ParseErrorSink& sink,
                     std::vector<std::string>& fields, std::vector<std::string>& values)
         : compiler_(compiler), field_(std::move(field)), sink_(sink), fields_(fields), values_(values) {}
@@ -178,7 +179,7 @@ public:
         return *q;
     }
 
-private:
+  private:
     QueryCompiler& compiler_;
     std::string field_;
     ParseErrorSink& sink_;
@@ -188,8 +189,9 @@ private:
 
 // "2017-01-01..2017-06-30", "2017..2018", "2017-03.." on the date slot.
 class MeetingDateRangeProcessor : public Xapian::RangeProcessor {
-public:
-    explicit MeetingDateRangeProcessor(ParseErrorSink& sink) : Xapian::RangeProcessor(schema::kSlotDate), sink_(sink) {}
+  public:
+    explicit MeetingDateRangeProcessor(ParseErrorSink& sink)
+        : Xapian::RangeProcessor(schema::kSlotDate), sink_(sink) {}
 
     Xapian::Query operator()(const std::string& begin, const std::string& end) override {
         std::string first, last;
@@ -203,16 +205,18 @@ public:
             if (!r) return fail(r.error());
             last = r->last;
         }
-        if (first.empty() && last.empty()) return fail({ErrorCode::InvalidArgument, "date range: both ends are empty"});
+        if (first.empty() && last.empty())
+            return fail({ErrorCode::InvalidArgument, "date range: both ends are empty"});
         if (last.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, first);
         if (first.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, last);
         if (first > last) {
-            return fail({ErrorCode::InvalidArgument, "date range: " + begin + ".." + end + " ends before it starts"});
+            return fail(
+                {ErrorCode::InvalidArgument, "date range: " + begin + ".." + end + " ends before it starts"});
         }
         return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, first, last);
     }
 
-private:
+  private:
     Xapian::Query fail(const Error& e) {
         sink_.record(e);
         return Xapian::Query::MatchNothing;
@@ -273,18 +277,23 @@ Error translate_xapian_error(const Xapian::Error& e, std::string_view context) {
     std::string type = e.get_type();
     std::string message = std::string(context) + ": " + e.get_msg();
     ErrorCode code = ErrorCode::Io;
-    if (type == "DatabaseLockError") code = ErrorCode::Locked;
-    else if (type == "DatabaseNotFoundError" || type == "DocNotFoundError") code = ErrorCode::NotFound;
-    else if (type == "DatabaseOpeningError" || type == "DatabaseVersionError" || type == "DatabaseCorruptError")
+    if (type == "DatabaseLockError")
+        code = ErrorCode::Locked;
+    else if (type == "DatabaseNotFoundError" || type == "DocNotFoundError")
+        code = ErrorCode::NotFound;
+    else if (type == "DatabaseOpeningError" || type == "DatabaseVersionError" ||
+             type == "DatabaseCorruptError")
         code = ErrorCode::Corrupt;
-    else if (type == "NetworkError" || type == "NetworkTimeoutError") code = ErrorCode::Unavailable;
+    else if (type == "NetworkError" || type == "NetworkTimeoutError")
+        code = ErrorCode::Unavailable;
     else if (type == "QueryParserError" || type == "InvalidArgumentError" || type == "RangeError")
         code = ErrorCode::InvalidArgument;
     else if (type == "WildcardError") {
         code = ErrorCode::LimitExceeded;
         message = std::string(context) + ": a wildcard matches more than " +
                   std::to_string(config::kMaxWildcardExpansion) + " words; make it longer";
-    } else if (type == "UnimplementedError") code = ErrorCode::Unsupported;
+    } else if (type == "UnimplementedError")
+        code = ErrorCode::Unsupported;
     return Error{code, message};
 }
 
@@ -319,9 +328,10 @@ Result<Xapian::Query> QueryCompiler::name_query(std::string_view prefix, std::st
         if (name_key_matches(std::string_view(term).substr(prefix.size()), wanted)) matches.push_back(term);
     }
     if (matches.size() > config::kMaxFilterExpansion) {
-        return make_error(ErrorCode::LimitExceeded, std::string(field) + ": '" + std::string(value) + "' matches " +
-                                                        std::to_string(matches.size()) + " names (limit " +
-                                                        std::to_string(config::kMaxFilterExpansion) + "); say more");
+        return make_error(ErrorCode::LimitExceeded,
+                          std::string(field) + ": '" + std::string(value) + "' matches " +
+                              std::to_string(matches.size()) + " names (limit " +
+                              std::to_string(config::kMaxFilterExpansion) + "); say more");
     }
     if (matches.empty()) return Xapian::Query((*exact)[0]);
     return or_of_terms(matches);
@@ -332,14 +342,17 @@ Result<Xapian::Query> QueryCompiler::field_query(std::string_view field, std::st
         return make_error(ErrorCode::LimitExceeded, std::string(field) + ": value longer than " +
                                                         std::to_string(config::kMaxQueryBytes) + " bytes");
     }
-    if (!is_valid_utf8(value)) return make_error(ErrorCode::InvalidArgument, std::string(field) + ": not valid UTF-8");
+    if (!is_valid_utf8(value))
+        return make_error(ErrorCode::InvalidArgument, std::string(field) + ": not valid UTF-8");
     if (field == "committee" || field == "council") return name_query(schema::prefix_of(field), value, field);
     if (field == "from" || field == "to" || field == "date") {
         auto range = parse_date_expression(value, field);
         if (!range) return tl::unexpected(range.error());
-        if (field == "from") return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, range->first);
+        if (field == "from")
+            return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, range->first);
         if (field == "to") return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, range->last);
-        if (range->first == range->last) return Xapian::Query(std::string(schema::prefix_of("date")) + range->first);
+        if (range->first == range->last)
+            return Xapian::Query(std::string(schema::prefix_of("date")) + range->first);
         return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, range->first, range->last);
     }
     if (field == "topic") {
@@ -360,10 +373,12 @@ Result<Xapian::Query> QueryCompiler::field_query(std::string_view field, std::st
     return or_of_terms(*terms);
 }
 
-Result<Xapian::Query> QueryCompiler::option_filter(std::string_view field, const std::vector<std::string>& values) {
+Result<Xapian::Query> QueryCompiler::option_filter(std::string_view field,
+                                                   const std::vector<std::string>& values) {
     if (values.size() > config::kMaxFilterValues) {
-        return make_error(ErrorCode::LimitExceeded, std::string(field) + ": " + std::to_string(values.size()) +
-                                                        " values (limit " + std::to_string(config::kMaxFilterValues) + ")");
+        return make_error(ErrorCode::LimitExceeded, std::string(field) + ": " +
+                                                        std::to_string(values.size()) + " values (limit " +
+                                                        std::to_string(config::kMaxFilterValues) + ")");
     }
     std::vector<Xapian::Query> subs;
     for (const auto& v : values) {
@@ -425,7 +440,8 @@ Result<std::string> QueryCompiler::expand_synonyms(std::string_view text,
             auto syns = lookup(split_words(t.body));
             if (!syns.empty() && concepts != nullptr) concepts->push_back({"\"" + t.body + "\"", syns});
             if (!syns.empty()) {
-                out += std::string(text.substr(copied, t.begin - copied)) + "(\"" + t.body + "\"" + alternatives(syns) + ")";
+                out += std::string(text.substr(copied, t.begin - copied)) + "(\"" + t.body + "\"" +
+                       alternatives(syns) + ")";
                 copied = t.end;
             }
             ++i;
@@ -454,7 +470,8 @@ Result<std::string> QueryCompiler::expand_synonyms(std::string_view text,
             }
             std::string original(text.substr(t.begin, tokens[i + len - 1].end - t.begin));
             out += std::string(text.substr(copied, t.begin - copied));
-            out += len > 1 ? "((" + original + ")" + alternatives(syns) + ")" : "(" + original + alternatives(syns) + ")";
+            out += len > 1 ? "((" + original + ")" + alternatives(syns) + ")"
+                           : "(" + original + alternatives(syns) + ")";
             copied = tokens[i + len - 1].end;
             i += len;
             expanded = true;
@@ -475,7 +492,8 @@ std::string QueryCompiler::spelling_suggestion(std::string_view text) const {
             if (t.kind != TokenKind::word && t.kind != TokenKind::phrase) continue;
             // Within a phrase each word is checked on its own.
             std::size_t base = t.kind == TokenKind::phrase ? t.begin + 1 : t.begin;
-            std::string_view body = t.kind == TokenKind::phrase ? std::string_view(t.body) : std::string_view(t.body);
+            std::string_view body =
+                t.kind == TokenKind::phrase ? std::string_view(t.body) : std::string_view(t.body);
             std::size_t i = 0;
             while (i < body.size()) {
                 while (i < body.size() && is_space(body[i])) ++i;
@@ -500,7 +518,8 @@ std::string QueryCompiler::spelling_suggestion(std::string_view text) const {
 
 Result<CompiledQuery> QueryCompiler::compile(std::string_view text) {
     if (text.size() > config::kMaxQueryBytes) {
-        return make_error(ErrorCode::LimitExceeded, "query: " + std::to_string(text.size()) + " bytes (limit " +
+        return make_error(ErrorCode::LimitExceeded, "query: " + std::to_string(text.size()) +
+                                                        " bytes (limit " +
                                                         std::to_string(config::kMaxQueryBytes) + ")");
     }
     if (!is_valid_utf8(text)) return make_error(ErrorCode::InvalidArgument, "query: not valid UTF-8");
@@ -548,7 +567,8 @@ Result<CompiledQuery> QueryCompiler::compile(std::string_view text) {
                 }
                 break;
             case TokenKind::op:
-            case TokenKind::bracket: break;
+            case TokenKind::bracket:
+                break;
         }
     }
     if (words > config::kMaxQueryTerms) {
@@ -569,7 +589,8 @@ Result<CompiledQuery> QueryCompiler::compile(std::string_view text) {
     for (const auto& c : concepts) {
         std::size_t group = QueryWords::kNewGroup;
         if (!c.written.empty() && c.written[0] == '"') {
-            group = result.words.add_phrase(folded_words(std::string_view(c.written).substr(1, c.written.size() - 2)));
+            group = result.words.add_phrase(
+                folded_words(std::string_view(c.written).substr(1, c.written.size() - 2)));
         } else {
             for (const auto& w : folded_words(c.written)) {
                 std::size_t g = result.words.add(w, false, group);

@@ -2,11 +2,11 @@
 // date ranges, synonyms (the index's and the shipped abbreviations), bounded wildcards and spelling.
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 #include "minutes/error.h"
 
@@ -24,7 +24,8 @@ struct QueryWords {
     };
     std::vector<std::string> words;
     std::vector<std::string> stems;
-    std::vector<std::size_t> groups;  // parallel: words of one concept (an acronym and its long form) share one
+    std::vector<std::size_t>
+        groups;  // parallel: words of one concept (an acronym and its long form) share one
     std::vector<Phrase> phrases;
     std::vector<std::string> prefixes;
     std::size_t group_count = 0;
@@ -63,24 +64,25 @@ struct Abbreviation {
 // table tests of the language expect. Keeps a cache of committee and council keys: call reset() after
 // the database is reopened.
 class QueryCompiler {
-public:
+  public:
     explicit QueryCompiler(const Xapian::Database* db);
 
     [[nodiscard]] Result<CompiledQuery> compile(std::string_view text);
     // The filter for one field given as an option: any of `values` (OR).
-    [[nodiscard]] Result<Xapian::Query> option_filter(std::string_view field, const std::vector<std::string>& values);
+    [[nodiscard]] Result<Xapian::Query> option_filter(std::string_view field,
+                                                      const std::vector<std::string>& values);
     // The query with each unknown word replaced by the index's spelling suggestion; empty when none.
     [[nodiscard]] std::string spelling_suggestion(std::string_view text) const;
     // The query text after synonym expansion (what Xapian's parser sees). When `concepts` is given, each
     // expansion adds one entry: the words written and the words of their synonyms.
-    [[nodiscard]] Result<std::string> expand_synonyms(std::string_view text,
-                                                      std::vector<SynonymExpansion>* concepts = nullptr) const;
+    [[nodiscard]] Result<std::string> expand_synonyms(
+        std::string_view text, std::vector<SynonymExpansion>* concepts = nullptr) const;
     void reset();
 
     // One filter value -> query: widened names, date ranges and exact terms (used by the field processors).
     [[nodiscard]] Result<Xapian::Query> field_query(std::string_view field, std::string_view value);
 
-private:
+  private:
     [[nodiscard]] Result<Xapian::Query> name_query(std::string_view prefix, std::string_view value,
                                                    std::string_view field);
     const Xapian::Database* db_;

@@ -218,7 +218,7 @@ std::vector<TimeMention> find_times(std::string_view text) {
         if (ok) {
             if (meridiem == 2 && hour < 12) hour += 12;
             if (meridiem == 1 && hour == 12) hour = 0;
-            char buf[8];
+            char buf[16];
             std::snprintf(buf, sizeof buf, "%02d:%02d", hour, minute);
             out.push_back({buf, start, j});
         }

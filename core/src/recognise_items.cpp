@@ -291,7 +291,10 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
         span.body_lead = body;
         span.body_begin = end + 1;
         if (number->scheme == Scheme::arabic) {
-            arabic_unconfirmed = (prev_arabic == 0 && !number->terminated && !heading) ? numbered.size() : kNone;
+            // A first number with nothing after it ("3738 Walnut Avenue") waits for its successor.
+            bool follows = prev_arabic != 0 && number->value > prev_arabic && number->value <= prev_arabic + 15;
+            if (follows) arabic_unconfirmed = kNone;
+            else if (!number->terminated && arabic_unconfirmed == kNone) arabic_unconfirmed = numbered.size();
             prev_arabic = number->value;
         }
         if (number->scheme == Scheme::roman) prev_roman = number->value;

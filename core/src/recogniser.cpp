@@ -633,17 +633,16 @@ Minutes recognise(const SourceText& source) {
     }
 
     auto spans = find_items(lines);
-    // Unnumbered ALL-CAPS sections above the meeting's date are its title block, not agenda items.
+    // Unnumbered headings and ALL-CAPS lines above the meeting's date are its title block (a web
+    // page's title, a letterhead), not agenda items.
     if (!spans.empty() && spans.front().item.number.empty()) {
         std::size_t date_line = 0;
-        for (std::size_t i = 0; i < lines.size() && i < 40 && date_line == 0; ++i) {
+        for (std::size_t i = 0; i < lines.size() && i < 12 && date_line == 0; ++i) {
             for (const auto& m : find_dates(lines[i].text)) {
                 if (m.date.year != 0) date_line = i;
             }
         }
-        while (date_line > 0 && !spans.empty() && spans.front().heading <= date_line &&
-               lines[spans.front().heading].kind != BlockKind::heading)
-            spans.erase(spans.begin());
+        while (date_line > 0 && !spans.empty() && spans.front().heading <= date_line) spans.erase(spans.begin());
     }
     std::size_t preamble_end = spans.empty() ? std::min(lines.size(), kMaxHeaderLines) : spans.front().heading;
     // When the first item opens the document (Hansard parts, markdown outlines), only its first lines

@@ -2,7 +2,6 @@
 #include "minutes/search_format.h"
 
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "minutes/model.h"
@@ -12,7 +11,9 @@ namespace {
 
 using nlohmann::json;
 
-std::string dump(const json& j, int indent) { return j.dump(indent, ' ', false, json::error_handler_t::replace); }
+std::string dump(const json& j, int indent) {
+    return j.dump(indent, ' ', false, json::error_handler_t::replace);
+}
 
 json nullable(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
@@ -135,7 +136,8 @@ std::string search_response_json(const SearchResponse& r, int indent) {
 Result<SearchResponse> search_response_from_json(std::string_view text) {
     json j = json::parse(text, nullptr, false);
     if (j.is_discarded() || !j.is_object() || j.value("schema", "") != kSearchJsonSchema) {
-        return make_error(ErrorCode::Corrupt, std::string("response is not a ") + kSearchJsonSchema + " document");
+        return make_error(ErrorCode::Corrupt,
+                          std::string("response is not a ") + kSearchJsonSchema + " document");
     }
     auto text_of = [](const json& o, const char* key) {
         auto it = o.find(key);
@@ -149,7 +151,9 @@ Result<SearchResponse> search_response_from_json(std::string_view text) {
         r.offset = j.value("offset", std::size_t{0});
         r.limit = j.value("limit", std::size_t{0});
         std::string sort = text_of(j, "sort"), by = text_of(j, "by");
-        r.sort = sort == "newest" ? SortOrder::newest : sort == "oldest" ? SortOrder::oldest : SortOrder::relevance;
+        r.sort = sort == "newest"   ? SortOrder::newest
+                 : sort == "oldest" ? SortOrder::oldest
+                                    : SortOrder::relevance;
         r.by = by == "meeting" ? GroupBy::meeting : by == "passage" ? GroupBy::passage : GroupBy::item;
         for (const auto& h : j.at("hits")) {
             Hit hit;
@@ -163,7 +167,8 @@ Result<SearchResponse> search_response_from_json(std::string_view text) {
             hit.item_number = text_of(h, "item_number");
             hit.item_title = text_of(h, "item_title");
             hit.snippet = text_of(h, "snippet");
-            for (const auto& x : h.at("highlights")) hit.highlights.push_back({x.at(0).get<std::size_t>(), x.at(1).get<std::size_t>()});
+            for (const auto& x : h.at("highlights"))
+                hit.highlights.push_back({x.at(0).get<std::size_t>(), x.at(1).get<std::size_t>()});
             hit.speaker = text_of(h, "speaker");
             hit.speaker_role = text_of(h, "speaker_role");
             hit.passage_kind = text_of(h, "passage_kind");
@@ -177,7 +182,8 @@ Result<SearchResponse> search_response_from_json(std::string_view text) {
         }
         for (const auto& [name, values] : j.at("facets").items()) {
             Facet f{name, {}};
-            for (const auto& v : values) f.values.push_back({text_of(v, "value"), v.value("count", std::size_t{0})});
+            for (const auto& v : values)
+                f.values.push_back({text_of(v, "value"), v.value("count", std::size_t{0})});
             r.facets.push_back(std::move(f));
         }
         sort_facets(r.facets);
@@ -195,14 +201,27 @@ Result<SearchResponse> search_response_from_json(std::string_view text) {
 
 std::string search_response_csv(const SearchResponse& r) {
     std::string out =
-        "rank,id,date,council,committee,item_number,item_title,speaker,speaker_role,passage_kind,snippet,citation,"
+        "rank,id,date,council,committee,item_number,item_title,speaker,speaker_role,passage_kind,snippet,"
+        "citation,"
         "source,page,score\r\n";
     for (const auto& h : r.hits) {
         char score[32];
         std::snprintf(score, sizeof score, "%.4f", h.score);
-        const std::string fields[] = {std::to_string(h.rank), h.id, h.date, h.council, h.committee, h.item_number,
-                                      h.item_title, h.speaker, h.speaker_role, h.passage_kind, h.snippet, h.citation,
-                                      h.source, h.page ? std::to_string(*h.page) : "", score};
+        const std::string fields[] = {std::to_string(h.rank),
+                                      h.id,
+                                      h.date,
+                                      h.council,
+                                      h.committee,
+                                      h.item_number,
+                                      h.item_title,
+                                      h.speaker,
+                                      h.speaker_role,
+                                      h.passage_kind,
+                                      h.snippet,
+                                      h.citation,
+                                      h.source,
+                                      h.page ? std::to_string(*h.page) : "",
+                                      score};
         bool first = true;
         for (const auto& f : fields) {
             if (!first) out += ',';
@@ -218,7 +237,8 @@ std::string search_response_table(const SearchResponse& r, const TableStyle& sty
     std::size_t width = style.width < 40 ? 40 : style.width;
     std::string out;
     std::string total = (r.total_exact ? "" : "about ") + std::to_string(r.total_estimate);
-    std::string summary = total + " " + grouping_noun(r, r.total_estimate) + (r.total_estimate == 1 ? " matches" : " match");
+    std::string summary =
+        total + " " + grouping_noun(r, r.total_estimate) + (r.total_estimate == 1 ? " matches" : " match");
     if (!r.hits.empty()) {
         summary += std::string("; showing ") + (r.by == GroupBy::passage ? "passages " : "") +
                    std::to_string(r.hits.front().rank) + "-" + std::to_string(r.hits.back().rank);
@@ -233,9 +253,11 @@ std::string search_response_table(const SearchResponse& r, const TableStyle& sty
         if (!h.council.empty()) head += " | " + h.council;
         if (!h.committee.empty()) head += " | " + h.committee;
         out += wrap(bold(head, style.color), width, "");
-        std::string title = h.item_number.empty() ? h.item_title : "Minute " + h.item_number + ": " + h.item_title;
+        std::string title =
+            h.item_number.empty() ? h.item_title : "Minute " + h.item_number + ": " + h.item_title;
         if (r.by == GroupBy::meeting && h.grouped > 0) {
-            title += " (+" + std::to_string(h.grouped) + " more matching item" + (h.grouped == 1 ? ")" : "s)");
+            title +=
+                " (+" + std::to_string(h.grouped) + " more matching item" + (h.grouped == 1 ? ")" : "s)");
         }
         if (!title.empty()) out += wrap(title, width, "   ");
         if (!h.snippet.empty()) out += wrap(marked_snippet(h, style.color), width, "   > ");
@@ -264,8 +286,10 @@ std::string search_response_table(const SearchResponse& r, const TableStyle& sty
 std::string no_results_message(const SearchResponse& r) {
     std::string message = "no results";
     if (!r.query.empty()) message += " for \"" + r.query + "\"";
-    if (!r.suggestion.empty()) message += "; did you mean \"" + r.suggestion + "\"?";
-    else message += "; try fewer words, OR between alternatives, a wildcard (child*), or fewer filters";
+    if (!r.suggestion.empty())
+        message += "; did you mean \"" + r.suggestion + "\"?";
+    else
+        message += "; try fewer words, OR between alternatives, a wildcard (child*), or fewer filters";
     return message;
 }
 
@@ -303,14 +327,17 @@ namespace minutes {
 
 std::optional<Error> error_from_json(std::string_view text) {
     json j = json::parse(text, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("error") || !j["error"].is_object()) return std::nullopt;
+    if (j.is_discarded() || !j.is_object() || !j.contains("error") || !j["error"].is_object())
+        return std::nullopt;
     const json& e = j["error"];
-    if (!e.contains("code") || !e["code"].is_string() || !e.contains("message") || !e["message"].is_string()) {
+    if (!e.contains("code") || !e["code"].is_string() || !e.contains("message") ||
+        !e["message"].is_string()) {
         return std::nullopt;
     }
     std::string code = e["code"].get<std::string>();
-    for (ErrorCode c : {ErrorCode::InvalidArgument, ErrorCode::NotFound, ErrorCode::Corrupt, ErrorCode::Io,
-                        ErrorCode::Locked, ErrorCode::Unavailable, ErrorCode::LimitExceeded, ErrorCode::Unsupported}) {
+    for (ErrorCode c :
+         {ErrorCode::InvalidArgument, ErrorCode::NotFound, ErrorCode::Corrupt, ErrorCode::Io,
+          ErrorCode::Locked, ErrorCode::Unavailable, ErrorCode::LimitExceeded, ErrorCode::Unsupported}) {
         if (error_code_name(c) == code) return Error{c, e["message"].get<std::string>()};
     }
     return Error{ErrorCode::Unavailable, e["message"].get<std::string>()};

@@ -1,11 +1,11 @@
 // The Searcher: opens shards as one database, builds the query (text, filters, more-like-this), runs it
 // with collapsing, sorting and exact facet counts, and turns matches into hits with snippets and citations.
+#include <xapian.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
 #include <memory>
-
-#include <xapian.h>
 
 #include "minutes/names.h"
 #include "minutes/query_parser.h"
@@ -26,7 +26,8 @@ struct Searcher::State {
 namespace {
 
 const std::string& item_doctype_term() {
-    static const std::string term = std::string(schema::prefix_of("doctype")) + std::string(schema::kDocTypeItem);
+    static const std::string term =
+        std::string(schema::prefix_of("doctype")) + std::string(schema::kDocTypeItem);
     return term;
 }
 
@@ -37,11 +38,13 @@ Result<Xapian::Database> open_shard(const std::string& location) {
             std::string rest = location.substr(6);
             std::size_t colon = rest.rfind(':');
             std::string port_text = colon == std::string::npos ? "" : rest.substr(colon + 1);
-            bool numeric = !port_text.empty() && port_text.size() <= 5 &&
-                           std::all_of(port_text.begin(), port_text.end(), [](char c) { return c >= '0' && c <= '9'; });
+            bool numeric =
+                !port_text.empty() && port_text.size() <= 5 &&
+                std::all_of(port_text.begin(), port_text.end(), [](char c) { return c >= '0' && c <= '9'; });
             unsigned port = numeric ? static_cast<unsigned>(std::stoul(port_text)) : 0;
             if (colon == 0 || port == 0 || port > 65535) {
-                return make_error(ErrorCode::InvalidArgument, "database '" + location + "': expected tcp://HOST:PORT");
+                return make_error(ErrorCode::InvalidArgument,
+                                  "database '" + location + "': expected tcp://HOST:PORT");
             }
             // Timeouts in milliseconds: a shard that stops answering is an error, not a hang.
             shard = Xapian::Remote::open(rest.substr(0, colon), port, 10000, 5000);
@@ -54,11 +57,13 @@ Result<Xapian::Database> open_shard(const std::string& location) {
         }
         std::string version = shard.get_metadata(std::string(schema::kSchemaVersionKey));
         if (version.empty()) {
-            return make_error(ErrorCode::Corrupt, "database '" + location + "' is not a minutes index (no schema version)");
+            return make_error(ErrorCode::Corrupt,
+                              "database '" + location + "' is not a minutes index (no schema version)");
         }
         if (version != std::to_string(schema::kSchemaVersion)) {
-            return make_error(ErrorCode::Corrupt, "database '" + location + "' has schema version " + version +
-                                                      "; this build reads version " + std::to_string(schema::kSchemaVersion));
+            return make_error(ErrorCode::Corrupt, "database '" + location + "' has schema version " +
+                                                      version + "; this build reads version " +
+                                                      std::to_string(schema::kSchemaVersion));
         }
         return shard;
     } catch (const Xapian::Error& e) {
@@ -68,7 +73,7 @@ Result<Xapian::Database> open_shard(const std::string& location) {
 
 // Free-text terms only: unprefixed words of three letters or more, not numbers.
 class FreeTextTerms : public Xapian::ExpandDecider {
-public:
+  public:
     bool operator()(const std::string& term) const override {
         if (term.size() < 3 || !(term[0] >= 'a' && term[0] <= 'z') || is_stopword(term)) return false;
         return !std::all_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -99,7 +104,8 @@ std::vector<FacetValue> facet_values(const Xapian::ValueCountMatchSpy& spy, cons
     std::vector<FacetValue> values;
     values.reserve(counts.size());
     for (auto& [value, count] : counts) values.push_back({value, count});
-    std::stable_sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+    std::stable_sort(values.begin(), values.end(),
+                     [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
     if (values.size() > config::kFacetValuesShown) values.resize(config::kFacetValuesShown);
     return values;
 }
@@ -213,7 +219,8 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
         } else if (field == "type") {
             auto terms = filter_terms(field, value);
             if (terms) {
-                for (const auto& t : *terms) preference.kinds.push_back(t.substr(schema::prefix_of("type").size()));
+                for (const auto& t : *terms)
+                    preference.kinds.push_back(t.substr(schema::prefix_of("type").size()));
             }
         } else if (field == "member") {
             std::string key = member_key(value);
@@ -223,7 +230,8 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
     for (const auto& v : o.roles) prefer("role", v);
     for (const auto& v : o.types) prefer("type", v);
     for (const auto& v : o.members) prefer("member", v);
-    for (std::size_t i = 0; i < compiled->filter_fields.size(); ++i) prefer(compiled->filter_fields[i], compiled->filter_values[i]);
+    for (std::size_t i = 0; i < compiled->filter_fields.size(); ++i)
+        prefer(compiled->filter_fields[i], compiled->filter_values[i]);
     QueryWords words = compiled->words;
     for (const auto& key : preference.member_keys) words.add(key, true);  // "Councillor Oborski" lights up
 
@@ -232,7 +240,8 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
     if (!o.like_item.empty()) {
         std::string id_term = "Q" + o.like_item;
         Xapian::PostingIterator p = run.db.postlist_begin(id_term);
-        if (p == run.db.postlist_end(id_term)) return make_error(ErrorCode::NotFound, "like: no item '" + o.like_item + "'");
+        if (p == run.db.postlist_end(id_term))
+            return make_error(ErrorCode::NotFound, "like: no item '" + o.like_item + "'");
         Xapian::RSet rset;
         rset.add_document(*p);
         FreeTextTerms decider;
@@ -242,8 +251,10 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
         for (auto t = eset.begin(); t != eset.end(); ++t) {
             terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*t), t.get_weight());
         }
-        if (terms.empty()) return make_error(ErrorCode::NotFound, "like: item '" + o.like_item + "' has no text to compare");
-        like = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+        if (terms.empty())
+            return make_error(ErrorCode::NotFound, "like: item '" + o.like_item + "' has no text to compare");
+        like = Xapian::Query(Xapian::Query::OP_AND_NOT,
+                             Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
                              Xapian::Query(id_term));
         for (auto t = eset.begin(); t != eset.end(); ++t) words.add(*t, false);
     }
@@ -258,16 +269,19 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
     bool ranked_text = compiled->has_terms || like.has_value() || mention.has_value();
     Xapian::Query positive;
     if (compiled->has_terms && !compiled->query.empty()) {
-        positive = like ? Xapian::Query(Xapian::Query::OP_AND_MAYBE, compiled->query, *like) : compiled->query;
+        positive =
+            like ? Xapian::Query(Xapian::Query::OP_AND_MAYBE, compiled->query, *like) : compiled->query;
     } else if (like) {
-        positive = compiled->query.empty() ? *like : Xapian::Query(Xapian::Query::OP_FILTER, *like, compiled->query);
+        positive =
+            compiled->query.empty() ? *like : Xapian::Query(Xapian::Query::OP_FILTER, *like, compiled->query);
     } else if (!compiled->query.empty()) {
         positive = compiled->query;
     } else if (!filters.empty()) {
         positive = Xapian::Query::MatchAll;
     } else {
-        return make_error(ErrorCode::InvalidArgument,
-                          "query: empty; give words, a filter (committee:, member:, type:...) or --like ITEM_ID");
+        return make_error(
+            ErrorCode::InvalidArgument,
+            "query: empty; give words, a filter (committee:, member:, type:...) or --like ITEM_ID");
     }
     if (mention) positive = Xapian::Query(Xapian::Query::OP_AND_MAYBE, positive, *mention);
     filters.emplace_back(item_doctype_term());
@@ -282,8 +296,10 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
     // Within one database items are unique by their Q term (replace_document), so collapsing by item,
     // which costs the exactness of match counts, is only needed across shards.
     // Shards given twice, or overlapping, could hold one item twice: then collapse by item id too.
-    if (o.by == GroupBy::meeting) enquire.set_collapse_key(schema::kSlotMeeting);
-    else if (run.shards > 1) enquire.set_collapse_key(schema::kSlotItemId);
+    if (o.by == GroupBy::meeting)
+        enquire.set_collapse_key(schema::kSlotMeeting);
+    else if (run.shards > 1)
+        enquire.set_collapse_key(schema::kSlotItemId);
 
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
     for (const auto& name : o.facets) {
@@ -293,7 +309,8 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
     }
 
     Xapian::doccount first = o.by == GroupBy::passage ? 0 : static_cast<Xapian::doccount>(o.offset);
-    Xapian::doccount count = static_cast<Xapian::doccount>(o.by == GroupBy::passage ? o.offset + o.limit : o.limit);
+    Xapian::doccount count =
+        static_cast<Xapian::doccount>(o.by == GroupBy::passage ? o.offset + o.limit : o.limit);
     // Exact counts need every match seen: facets ask for it; otherwise the page is enough.
     Xapian::doccount check = o.facets.empty() ? first + count : run.db.get_doccount();
     Xapian::MSet mset = enquire.get_mset(first, count, check);
@@ -314,7 +331,7 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
             response.notes.push_back("document " + std::to_string(*m) + ": " + item.error().message);
             continue;
         }
-        auto passages = rank_passages(*item, words, preference);
+        auto passages = rank_passages(*item, words, preference, o.by == GroupBy::passage);
         if (o.by == GroupBy::passage) {
             if (passages.empty()) passages.push_back({0, 0, 0});
             for (const auto& pm : passages) {
@@ -343,8 +360,10 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
         response.facets.push_back({o.facets[i], facet_values(*spies[i], *spec)});
     }
     sort_facets(response.facets);
-    if (run.has_remote) response.notes.push_back("synonyms and spelling suggestions are not available from remote shards");
-    else response.suggestion = run.compiler.spelling_suggestion(o.query);
+    if (run.has_remote)
+        response.notes.push_back("synonyms and spelling suggestions are not available from remote shards");
+    else
+        response.suggestion = run.compiler.spelling_suggestion(o.query);
     return response;
 }
 
@@ -355,7 +374,8 @@ Result<SearchResponse> Searcher::search(const SearchOptions& options) {
     if (!valid) return tl::unexpected(valid.error());
     for (int attempt = 0;; ++attempt) {
         try {
-            return run_search({state_->db, state_->compiler, state_->has_remote, state_->locations.size()}, options);
+            return run_search({state_->db, state_->compiler, state_->has_remote, state_->locations.size()},
+                              options);
         } catch (const Xapian::DatabaseModifiedError& e) {
             // The indexer committed while we read: see the new revision and try once more.
             if (attempt > 0) return tl::unexpected(translate_xapian_error(e, "search"));
@@ -370,7 +390,8 @@ Result<SearchResponse> Searcher::search(const SearchOptions& options) {
 namespace {
 
 Result<std::string> document_data(Xapian::Database& db, const std::string& id, std::string_view doctype) {
-    if (id.empty() || id.size() > 64) return make_error(ErrorCode::InvalidArgument, std::string(doctype) + ": not an id");
+    if (id.empty() || id.size() > 64)
+        return make_error(ErrorCode::InvalidArgument, std::string(doctype) + ": not an id");
     std::string term = "Q" + id;
     std::string type_term = std::string(schema::prefix_of("doctype")) + std::string(doctype);
     Xapian::PostingIterator p = db.postlist_begin(term);

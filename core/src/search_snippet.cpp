@@ -1,10 +1,10 @@
 // Passage ranking and snippets: the words of each passage compared with the query's words and stems.
 #include "search_snippet.h"
 
-#include <algorithm>
-
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+
+#include <algorithm>
 
 #include "minutes/names.h"
 #include "minutes/normalise.h"
@@ -33,8 +33,10 @@ std::vector<WordSpan> word_spans(std::string_view text) {
     while (i < length) {
         int32_t at = i;
         UChar32 c = s[i];
-        if (c < 0x80) ++i;
-        else U8_NEXT(s, i, length, c);
+        if (c < 0x80)
+            ++i;
+        else
+            U8_NEXT(s, i, length, c);
         bool word = c >= 0 && is_word_char(c);
         if (!word && c == '\'' && start != std::string_view::npos && i < length) {
             int32_t j = i;
@@ -55,7 +57,8 @@ std::vector<WordSpan> word_spans(std::string_view text) {
 }
 
 std::string fold_fast(std::string_view word) {
-    bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    bool ascii =
+        std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     if (!ascii) return fold_case(word);
     std::string out(word);
     for (char& c : out) {
@@ -64,7 +67,9 @@ std::string fold_fast(std::string_view word) {
     return out;
 }
 
-bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
 
 // A matched word of a text and the query concept (group) it matches.
 struct Match {
@@ -79,7 +84,8 @@ char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c -
 // query word, a stem (English stems keep their word's first two letters) or a prefix that starts with
 // the same two letters, so other words are passed over after a two-byte comparison.
 bool is_candidate(std::string_view word, const std::vector<std::string>& starts) {
-    if (static_cast<unsigned char>(word[0]) >= 0x80 || (word.size() > 1 && static_cast<unsigned char>(word[1]) >= 0x80)) {
+    if (static_cast<unsigned char>(word[0]) >= 0x80 ||
+        (word.size() > 1 && static_cast<unsigned char>(word[1]) >= 0x80)) {
         return true;  // non-ASCII: folding may change it, so look closer
     }
     for (const auto& s : starts) {
@@ -98,7 +104,8 @@ std::vector<Match> find_matches(std::string_view text, const QueryWords& words) 
     std::vector<std::string> starts;
     auto add_start = [&starts](const std::string& s) {
         std::string start = s.substr(0, 2);
-        if (!start.empty() && std::find(starts.begin(), starts.end(), start) == starts.end()) starts.push_back(start);
+        if (!start.empty() && std::find(starts.begin(), starts.end(), start) == starts.end())
+            starts.push_back(start);
     };
     for (const auto& w : words.words) add_start(w);
     for (const auto& s : words.stems) add_start(s);
@@ -165,9 +172,14 @@ std::string collapse_space(std::string_view text) {
 }  // namespace
 
 std::vector<PassageMatch> rank_passages(const ItemRecord& item, const QueryWords& words,
-                                        const PassagePreference& preference) {
+                                        const PassagePreference& preference, bool every_passage) {
     std::vector<PassageMatch> ranked;
     bool has_words = !words.words.empty() || !words.prefixes.empty() || !words.phrases.empty();
+    // The best level a passage can reach: every concept and every preference. Items that are whole
+    // documents hold thousands of passages; when only the best is wanted, the first perfect one ends the scan.
+    long perfect = static_cast<long>(words.group_count + words.prefixes.size()) +
+                   1000 * ((preference.roles.empty() ? 0 : 1) + (preference.kinds.empty() ? 0 : 1) +
+                           (preference.member_keys.empty() ? 0 : 1));
     for (std::size_t i = 0; i < item.passages.size(); ++i) {
         const Passage& p = item.passages[i];
         long score = 0;
@@ -197,8 +209,10 @@ std::vector<PassageMatch> rank_passages(const ItemRecord& item, const QueryWords
             level += 1000;
         }
         if (score > 0) ranked.push_back({i, score, level});
+        if (!every_passage && level == perfect && score > 0) break;
     }
-    std::stable_sort(ranked.begin(), ranked.end(), [](const PassageMatch& a, const PassageMatch& b) { return a.score > b.score; });
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const PassageMatch& a, const PassageMatch& b) { return a.score > b.score; });
     return ranked;
 }
 
@@ -213,7 +227,8 @@ Snippet make_snippet(std::string_view raw, const QueryWords& words, std::size_t 
     std::size_t best = 0, best_count = 0;
     for (std::size_t i = 0; i < hits.size(); ++i) {
         std::size_t count = 0;
-        for (std::size_t k = i; k < hits.size() && hits[k].end - hits[i].begin <= budget * 3 / 4; ++k) ++count;
+        for (std::size_t k = i; k < hits.size() && hits[k].end - hits[i].begin <= budget * 3 / 4; ++k)
+            ++count;
         if (count > best_count) {
             best = i;
             best_count = count;

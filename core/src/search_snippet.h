@@ -26,9 +26,10 @@ struct PassageMatch {
                             // level are the ones listed by passage
 };
 
-// Passages that match the query words or the preference, best first (ties in document order).
+// Passages that match the query words or the preference, best first (ties in document order). Unless
+// `every_passage`, the scan stops at the first passage matching every concept and preference.
 [[nodiscard]] std::vector<PassageMatch> rank_passages(const ItemRecord& item, const QueryWords& words,
-                                                      const PassagePreference& preference);
+                                                      const PassagePreference& preference, bool every_passage);
 
 struct Snippet {
     std::string text;

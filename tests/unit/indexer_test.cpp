@@ -538,3 +538,14 @@ TEST_CASE("IndexWriter: a FIFO named on the command line fails by name instead o
     CHECK(report->files[0].outcome == FileOutcome::failed);
     CHECK(report->files[0].reason == source_path_key(fifo) + ": not a regular file");
 }
+
+TEST_CASE("index_stats: a database created by an indexer killed before its first commit is empty, not foreign",
+          "[indexer]") {
+    TempDir dir;
+    { Xapian::WritableDatabase db((dir.path() / "db").string(), Xapian::DB_CREATE_OR_OPEN); }
+    auto stats = index_stats(dir.path() / "db");
+    REQUIRE(stats);
+    CHECK(stats->documents == 0);
+    CHECK(stats->problems.empty());
+    CHECK_FALSE(index_stats(dir.path() / "missing"));
+}

@@ -1,10 +1,11 @@
 // Tests of the query language: query string -> Xapian::Query description, field values, dates, names,
 // synonyms, spelling and limits.
-#include <catch2/catch.hpp>
+#include "minutes/query_parser.h"
 
 #include <xapian.h>
 
-#include "minutes/query_parser.h"
+#include <catch2/catch.hpp>
+
 #include "minutes/schema.h"
 #include "minutes/search.h"
 #include "query_parser_xapian.h"
@@ -65,8 +66,9 @@ TEST_CASE("QueryParser: the language without a database", "[query]") {
         {"2017-03..", "Query(VALUE_GE 0 20170301)"},
         {"from:2017 to:2018-02", "Query(0 * (VALUE_GE 0 20170101 AND VALUE_LE 0 20180228))"},
         // The shipped abbreviations expand when written in capitals; the plain word does not.
-        {"SEND", "Query((send@1 OR (special@2 PHRASE 5 educational@3 PHRASE 5 needs@4 PHRASE 5 and@5 PHRASE 5 "
-                 "disabilities@6)))"},
+        {"SEND",
+         "Query((send@1 OR (special@2 PHRASE 5 educational@3 PHRASE 5 needs@4 PHRASE 5 and@5 PHRASE 5 "
+         "disabilities@6)))"},
         {"send", "Query(Zsend@1)"},
     }));
     CAPTURE(text);
@@ -80,7 +82,8 @@ TEST_CASE("QueryParser: bad values are errors naming the field", "[query]") {
         {"type:minutes", ErrorCode::InvalidArgument, "type: 'minutes' is not a passage type"},
         {"date:2017-02-30", ErrorCode::InvalidArgument, "date: '2017-02-30' is not a date"},
         {"from:yesterday", ErrorCode::InvalidArgument, "from: 'yesterday' is not a date"},
-        {"2017-06-01..2017-01-01", ErrorCode::InvalidArgument, "date range: 2017-06-01..2017-01-01 ends before it starts"},
+        {"2017-06-01..2017-01-01", ErrorCode::InvalidArgument,
+         "date range: 2017-06-01..2017-01-01 ends before it starts"},
         {"member:Mr", ErrorCode::InvalidArgument, "member: 'Mr' holds no surname"},
         {"language:fr", ErrorCode::InvalidArgument, "language: 'fr' is not a language"},
         {"ofsted\x01", ErrorCode::InvalidArgument, "query: contains a control character"},
@@ -131,8 +134,8 @@ TEST_CASE("parse_date_expression: days a date expression covers", "[query]") {
 }
 
 TEST_CASE("parse_date_expression: not dates", "[query]") {
-    auto text = GENERATE(as<std::string>{}, "", "17", "2017-13", "2017-02-29", "2017-3-1", "March 2017", "0000",
-                         "2017-03-13T10:00");
+    auto text = GENERATE(as<std::string>{}, "", "17", "2017-13", "2017-02-29", "2017-3-1", "March 2017",
+                         "0000", "2017-03-13T10:00");
     auto r = parse_date_expression(text, "to");
     REQUIRE_FALSE(r);
     CHECK(r.error().code == ErrorCode::InvalidArgument);
@@ -143,7 +146,8 @@ TEST_CASE("name_key_matches: the words in order, as whole words", "[query]") {
     auto [key, wanted, matches] = GENERATE(table<std::string, std::string, bool>({
         {"children and families overview and scrutiny panel", "children and families", true},
         {"children and families overview and scrutiny panel", "scrutiny panel", true},
-        {"children and families overview and scrutiny panel", "children and families overview and scrutiny panel", true},
+        {"children and families overview and scrutiny panel",
+         "children and families overview and scrutiny panel", true},
         {"children and families overview and scrutiny panel", "families and children", false},
         {"children and families overview and scrutiny panel", "child", false},
         {"children and families overview and scrutiny panel", "", false},
@@ -155,12 +159,14 @@ TEST_CASE("name_key_matches: the words in order, as whole words", "[query]") {
 }
 
 TEST_CASE("filter_terms: one key for every way a member is written", "[query]") {
-    for (const char* name : {"Oborski", "F M Oborski", "Mrs Oborski", "Councillor Oborski", "mrs f m oborski"}) {
+    for (const char* name :
+         {"Oborski", "F M Oborski", "Mrs Oborski", "Councillor Oborski", "mrs f m oborski"}) {
         auto terms = filter_terms("member", name);
         REQUIRE(terms);
         CHECK(*terms == std::vector<std::string>{"XMoborski"});
     }
-    CHECK(*filter_terms("committee", "Children & Families") == std::vector<std::string>{"XCchildren and families"});
+    CHECK(*filter_terms("committee", "Children & Families") ==
+          std::vector<std::string>{"XCchildren and families"});
     CHECK(*filter_terms("item", "271.") == std::vector<std::string>{"XN271"});
     CHECK(*filter_terms("item", "70/17") == std::vector<std::string>{"XN70/17"});
     CHECK_FALSE(filter_terms("committee", "  "));
@@ -190,16 +196,19 @@ void write_names_db(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("QueryParser: names widen to every committee holding the words; synonyms become phrases", "[query]") {
+TEST_CASE("QueryParser: names widen to every committee holding the words; synonyms become phrases",
+          "[query]") {
     testing::TempDir dir;
     std::string path = (dir.path() / "db").string();
     write_names_db(path);
     Xapian::Database db(path);
     QueryCompiler compiler(&db);
     auto [text, expected] = GENERATE(table<std::string, std::string>({
-        {"committee:\"Children and Families\"", "Query(0 * XCchildren and families overview and scrutiny panel)"},
+        {"committee:\"Children and Families\"",
+         "Query(0 * XCchildren and families overview and scrutiny panel)"},
         {"committee:\"scrutiny panel\"",
-         "Query(0 * (XCadult care and well being overview and scrutiny panel OR XCchildren and families overview "
+         "Query(0 * (XCadult care and well being overview and scrutiny panel OR XCchildren and families "
+         "overview "
          "and scrutiny panel))"},
         {"committee:Cabinet", "Query(0 * XCcabinet)"},
         // No committee holds these words: the exact key, which matches nothing.
@@ -207,9 +216,9 @@ TEST_CASE("QueryParser: names widen to every committee holding the words; synony
         {"council:worcestershire", "Query(0 * XAworcestershire county council)"},
         // The minutes' own acronym, both ways; a multi-word synonym is a phrase.
         {"sip", "Query((Zsip@1 OR (service@2 PHRASE 3 improvement@3 PHRASE 3 plan@4)))"},
-        {"SIP reviews", "Query(((sip@1 OR (service@2 PHRASE 3 improvement@3 PHRASE 3 plan@4)) AND Zreview@5))"},
-        {"service improvement plan",
-         "Query(((Zservic@1 AND Zimprov@2 AND Zplan@3) OR Zsip@4))"},
+        {"SIP reviews",
+         "Query(((sip@1 OR (service@2 PHRASE 3 improvement@3 PHRASE 3 plan@4)) AND Zreview@5))"},
+        {"service improvement plan", "Query(((Zservic@1 AND Zimprov@2 AND Zplan@3) OR Zsip@4))"},
         {"\"service improvement plan\"",
          "Query(((service@1 PHRASE 3 improvement@2 PHRASE 3 plan@3) OR Zsip@4))"},
         // Beside NEAR a word is left alone: NEAR needs plain words on both sides.
@@ -264,11 +273,13 @@ TEST_CASE("search_options_from_params: the CLI's options and the daemon's parame
         {"limit", "abc", ErrorCode::InvalidArgument, "limit: 'abc' is not a whole number"},
         {"limit", "0", ErrorCode::InvalidArgument, "limit: must be at least 1"},
         {"limit", "101", ErrorCode::LimitExceeded, "limit: 101 is more than the page size limit of 100"},
-        {"offset", "990", ErrorCode::LimitExceeded, "offset: results beyond 1000 cannot be paged to; narrow the search instead"},
+        {"offset", "990", ErrorCode::LimitExceeded,
+         "offset: results beyond 1000 cannot be paged to; narrow the search instead"},
         {"offset", "99999999999", ErrorCode::InvalidArgument, "offset: '99999999999' is not a whole number"},
         {"sort", "best", ErrorCode::InvalidArgument, "sort: 'best' is not one of relevance, newest, oldest"},
         {"by", "page", ErrorCode::InvalidArgument, "by: 'page' is not one of item, passage, meeting"},
-        {"facets", "committee,colour", ErrorCode::InvalidArgument, "facets: unknown facet 'colour' (committee, council, year, member, role, type, topic, language)"},
+        {"facets", "committee,colour", ErrorCode::InvalidArgument,
+         "facets: unknown facet 'colour' (committee, council, year, member, role, type, topic, language)"},
         {"colour", "red", ErrorCode::InvalidArgument, "unknown parameter 'colour'"},
     }));
     CAPTURE(name, value);
@@ -287,13 +298,15 @@ TEST_CASE("QueryParser: hostile queries give a query or a clear error, never a c
     std::string quotes(1000, '"');
     std::string colons;
     while (colons.size() < 1000) colons += "committee:";
-    for (const std::string& text : {nested, open_only, operators, quotes, colons, std::string("\"unbalanced phrase"),
-                                    std::string("-"), std::string("*"), std::string("x..y..z"), std::string(":"),
-                                    std::string("member:"), std::string("committee:\"\""), std::string("   ")}) {
+    for (const std::string& text :
+         {nested, open_only, operators, quotes, colons, std::string("\"unbalanced phrase"), std::string("-"),
+          std::string("*"), std::string("x..y..z"), std::string(":"), std::string("member:"),
+          std::string("committee:\"\""), std::string("   ")}) {
         CAPTURE(text.substr(0, 40));
         auto r = compiler.compile(text);
         if (!r) {
-            CHECK((r.error().code == ErrorCode::InvalidArgument || r.error().code == ErrorCode::LimitExceeded));
+            CHECK(
+                (r.error().code == ErrorCode::InvalidArgument || r.error().code == ErrorCode::LimitExceeded));
             CHECK_FALSE(r.error().message.empty());
         }
     }

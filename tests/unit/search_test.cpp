@@ -1,20 +1,20 @@
 // Tests of the Searcher over a small database written here directly in the index layout (schema.h),
 // independently of the indexer: hits, snippets, citations, filters, facets, sorting, paging, grouping,
 // more-like-this, lookups, limits, shards and the three output formats.
-#include <catch2/catch.hpp>
+#include "minutes/search.h"
+
+#include <xapian.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <map>
-#include <set>
-
 #include <nlohmann/json.hpp>
-#include <xapian.h>
+#include <set>
 
 #include "minutes/item_record.h"
 #include "minutes/names.h"
 #include "minutes/normalise.h"
 #include "minutes/schema.h"
-#include "minutes/search.h"
 #include "minutes/search_format.h"
 #include "unit/temp_dir.h"
 
@@ -138,42 +138,55 @@ void write_items(Xapian::WritableDatabase& db, const std::vector<TestMeeting>& m
 }
 
 std::vector<TestMeeting> test_meetings() {
-    TestMeeting panel{"m1", "Worcestershire County Council", "Children and Families Overview and Scrutiny Panel",
-                      "2017-03-13", {}};
+    TestMeeting panel{"m1",
+                      "Worcestershire County Council",
+                      "Children and Families Overview and Scrutiny Panel",
+                      "2017-03-13",
+                      {}};
     panel.items = {
         item(panel, 1, "267", "Apologies and Welcome", 1,
-             {passage("Apologies were received from Derek Benson, Independent Chairman, Worcestershire Safeguarding "
+             {passage("Apologies were received from Derek Benson, Independent Chairman, Worcestershire "
+                      "Safeguarding "
                       "Children's Board.")}),
-        item(panel, 2, "268", "Declaration of Interest and of any Party Whip", 1,
-             {passage("Councillor Banks - Independent Chair of Orchard and Spring Vale Children's Centre, Evesham",
-                      PassageKind::declaration, "R W Banks", Role::member),
-              passage("Councillor Oborski - Chair of Wyre Forest Local Children's Trust, Member of the Safeguarding "
-                      "Improvement Board",
-                      PassageKind::declaration, "F M Oborski", Role::vice_chair, 2)}),
+        item(
+            panel, 2, "268", "Declaration of Interest and of any Party Whip", 1,
+            {passage(
+                 "Councillor Banks - Independent Chair of Orchard and Spring Vale Children's Centre, Evesham",
+                 PassageKind::declaration, "R W Banks", Role::member),
+             passage("Councillor Oborski - Chair of Wyre Forest Local Children's Trust, Member of the "
+                     "Safeguarding "
+                     "Improvement Board",
+                     PassageKind::declaration, "F M Oborski", Role::vice_chair, 2)}),
         item(panel, 3, "271", "Progress Update on Optimising the Use of Children's Centre Buildings", 3,
-             {passage("32 Children's Centres buildings were within the scope of the project, 18 were part of the "
-                      "consultation on future use of buildings.", PassageKind::paragraph, "", Role::unknown, 3),
+             {passage(
+                  "32 Children's Centres buildings were within the scope of the project, 18 were part of the "
+                  "consultation on future use of buildings.",
+                  PassageKind::paragraph, "", Role::unknown, 3),
               passage("It was agreed that the Panel would receive a further update at the end of the year.",
                       PassageKind::resolution, "L R Duffy", Role::chair, 4)}),
         item(panel, 4, "272", "Update on Children's Services Improvement Plan", 4,
-             {passage("The Panel were invited to a briefing on the Service Improvement Plan (SIP) on 14 February 2017.",
+             {passage("The Panel were invited to a briefing on the Service Improvement Plan (SIP) on 14 "
+                      "February 2017.",
                       PassageKind::paragraph, "", Role::unknown, 4),
-              passage("A key message from the visit was that it takes time to generate long term sustainable "
-                      "improvement, but holding your nerve and sticking with the programme was really important.",
-                      PassageKind::bullet, "Catherine Driscoll", Role::officer, 5)}),
+              passage(
+                  "A key message from the visit was that it takes time to generate long term sustainable "
+                  "improvement, but holding your nerve and sticking with the programme was really important.",
+                  PassageKind::bullet, "Catherine Driscoll", Role::officer, 5)}),
     };
     TestMeeting cabinet{"m2", "Worcestershire County Council", "Cabinet", "2018-05-10", {}};
     cabinet.items = {
-        item(cabinet, 1, "5", "Budget 2018/19", 1,
-             {passage("The Cabinet approved the budget, which keeps funding for children's centres at the level of "
-                      "the previous year, and endorsed the Service Improvement Plan.",
-                      PassageKind::resolution, "A Hardman", Role::chair, 1)}),
+        item(
+            cabinet, 1, "5", "Budget 2018/19", 1,
+            {passage(
+                "The Cabinet approved the budget, which keeps funding for children's centres at the level of "
+                "the previous year, and endorsed the Service Improvement Plan.",
+                PassageKind::resolution, "A Hardman", Role::chair, 1)}),
     };
     TestMeeting kent{"m3", "Kent County Council", "Corporate Parenting Panel", "2024-10-29", {}};
     kent.items = {
         item(kent, 1, "1", "Safeguarding report", 1,
-             {passage("The safeguarding report was noted by the panel.", PassageKind::paragraph, "Sarah Hammond",
-                      Role::officer, 1)}),
+             {passage("The safeguarding report was noted by the panel.", PassageKind::paragraph,
+                      "Sarah Hammond", Role::officer, 1)}),
     };
     return {panel, cabinet, kent};
 }
@@ -236,7 +249,8 @@ TEST_CASE("Searcher: children's centres finds minute 271 first, with snippet and
     CHECK(h.id == "m1-003");
     CHECK(h.item_title == "Progress Update on Optimising the Use of Children's Centre Buildings");
     CHECK(h.citation ==
-          "Worcestershire County Council, Children and Families Overview and Scrutiny Panel, 13 March 2017, minute 271, p. 3");
+          "Worcestershire County Council, Children and Families Overview and Scrutiny Panel, 13 March 2017, "
+          "minute 271, p. 3");
     CHECK(h.snippet.rfind("32 Children's Centres buildings", 0) == 0);
     CHECK(highlighted(h) == "[Children's][Centres]");
     CHECK(h.page == 3);
@@ -340,19 +354,20 @@ TEST_CASE("Searcher: facet counts over the whole result set", "[search]") {
         return m;
     };
     // Counted by hand from test_meetings(): four panel items, one cabinet item.
-    CHECK(counts("committee") == std::map<std::string, std::size_t>{
-                                     {"Children and Families Overview and Scrutiny Panel", 4}, {"Cabinet", 1}});
+    CHECK(counts("committee") ==
+          std::map<std::string, std::size_t>{{"Children and Families Overview and Scrutiny Panel", 4},
+                                             {"Cabinet", 1}});
     CHECK(r.facets[0].values[0].value == "Children and Families Overview and Scrutiny Panel");
     CHECK(counts("year") == std::map<std::string, std::size_t>{{"2017", 4}, {"2018", 1}});
-    CHECK(counts("role") == std::map<std::string, std::size_t>{
-                                     {"member", 1}, {"vice_chair", 1}, {"chair", 2}, {"officer", 1}});
+    CHECK(counts("role") ==
+          std::map<std::string, std::size_t>{{"member", 1}, {"vice_chair", 1}, {"chair", 2}, {"officer", 1}});
     CHECK(counts("type") == std::map<std::string, std::size_t>{
-                                     {"paragraph", 3}, {"declaration", 1}, {"decision", 2}, {"bullet", 1}});
+                                {"paragraph", 3}, {"declaration", 1}, {"decision", 2}, {"bullet", 1}});
     CHECK(counts("member") == std::map<std::string, std::size_t>{{"R W Banks", 1},
-                                                                    {"F M Oborski", 1},
-                                                                    {"L R Duffy", 1},
-                                                                    {"Catherine Driscoll", 1},
-                                                                    {"A Hardman", 1}});
+                                                                 {"F M Oborski", 1},
+                                                                 {"L R Duffy", 1},
+                                                                 {"Catherine Driscoll", 1},
+                                                                 {"A Hardman", 1}});
 }
 
 TEST_CASE("Searcher: sorting, paging and date ranges", "[search]") {
@@ -479,7 +494,8 @@ TEST_CASE("Searcher: errors and limits", "[search]") {
         Xapian::WritableDatabase db(index.path, Xapian::DB_OPEN);
         Xapian::Document doc;
         doc.add_boolean_term("XTitem");
-        for (unsigned i = 0; i <= config::kMaxWildcardExpansion; ++i) doc.add_term("zebra" + std::to_string(i));
+        for (unsigned i = 0; i <= config::kMaxWildcardExpansion; ++i)
+            doc.add_term("zebra" + std::to_string(i));
         db.add_document(doc);
         db.commit();
     }
@@ -552,7 +568,8 @@ TEST_CASE("search formats: JSON document, CSV rows, terminal listing", "[search]
     CHECK(j["total_estimate"] == 3);
     CHECK(j["hits"][0]["item_number"] == "271");
     CHECK(j["hits"][0]["citation"] ==
-          "Worcestershire County Council, Children and Families Overview and Scrutiny Panel, 13 March 2017, minute 271, p. 3");
+          "Worcestershire County Council, Children and Families Overview and Scrutiny Panel, 13 March 2017, "
+          "minute 271, p. 3");
     CHECK(j["hits"][0]["page"] == 3);
     CHECK(j["hits"][0]["speaker"].is_null());
     CHECK(j["hits"][0]["highlights"][0] == nlohmann::json::array({3, 10}));
@@ -564,7 +581,8 @@ TEST_CASE("search formats: JSON document, CSV rows, terminal listing", "[search]
     CHECK(csv.rfind("rank,id,date,council,committee,item_number,item_title,", 0) == 0);
     CHECK(std::count(csv.begin(), csv.end(), '\n') == 4);  // header + 3 hits
     // Fields holding commas are quoted.
-    CHECK(csv.find("\"Worcestershire County Council, Children and Families Overview and Scrutiny Panel, 13 March 2017, "
+    CHECK(csv.find("\"Worcestershire County Council, Children and Families Overview and Scrutiny Panel, 13 "
+                   "March 2017, "
                    "minute 271, p. 3\"") != std::string::npos);
 
     TableStyle style;
@@ -587,7 +605,8 @@ TEST_CASE("search formats: JSON document, CSV rows, terminal listing", "[search]
           "{\"error\":{\"code\":\"invalid_argument\",\"message\":\"limit: x\"}}");
 }
 
-TEST_CASE("search formats: the JSON document reads back to the same response (minutes-query --server)", "[search]") {
+TEST_CASE("search formats: the JSON document reads back to the same response (minutes-query --server)",
+          "[search]") {
     TestIndex index;
     auto s = open_searcher(index.path);
     auto o = query("SIP OR safeguarding");

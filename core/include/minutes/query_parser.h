@@ -39,7 +39,8 @@ struct DateRange {
 };
 
 // Reads "2017", "2017-03" or "2017-03-13" (also "20170313") as the days it covers:
-// "2017-03" -> {"20170301", "20170331"}. Anything else, or an impossible day, is InvalidArgument naming `field`.
+// "2017-03" -> {"20170301", "20170331"}. Anything else, or an impossible day, is InvalidArgument naming
+// `field`.
 [[nodiscard]] Result<DateRange> parse_date_expression(std::string_view text, std::string_view field);
 
 // The index terms an exact-valued filter stands for (alternatives: any may match):

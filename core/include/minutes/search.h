@@ -18,19 +18,21 @@ namespace minutes::config {
 
 // Limits that keep a public endpoint safe. Exceeding one is an error (LimitExceeded) naming the limit,
 // never a silently truncated or slow query. Declared once; the CLI, the daemon and the docs read them here.
-inline constexpr std::size_t kMaxQueryBytes = 1024;        // length of the query string
-inline constexpr std::size_t kMaxQueryTerms = 64;          // terms in the parsed query, before wildcard expansion
-inline constexpr unsigned kMaxWildcardExpansion = 200;     // terms one trailing wildcard may expand to
-inline constexpr std::size_t kMaxFilterValues = 32;        // values of one filter option (committee=a&committee=b...)
-inline constexpr std::size_t kMaxFilterExpansion = 500;    // index keys a name filter (committee:, council:) may match
-inline constexpr std::size_t kMaxPageSize = 100;           // limit
-inline constexpr std::size_t kMaxResultDepth = 1000;       // offset + limit
-inline constexpr std::size_t kMaxSnippetChars = 1000;      // snippet_chars
+inline constexpr std::size_t kMaxQueryBytes = 1024;  // length of the query string
+inline constexpr std::size_t kMaxQueryTerms = 64;    // terms in the parsed query, before wildcard expansion
+inline constexpr unsigned kMaxWildcardExpansion = 200;  // terms one trailing wildcard may expand to
+inline constexpr std::size_t kMaxFilterValues =
+    32;  // values of one filter option (committee=a&committee=b...)
+inline constexpr std::size_t kMaxFilterExpansion =
+    500;                                          // index keys a name filter (committee:, council:) may match
+inline constexpr std::size_t kMaxPageSize = 100;  // limit
+inline constexpr std::size_t kMaxResultDepth = 1000;   // offset + limit
+inline constexpr std::size_t kMaxSnippetChars = 1000;  // snippet_chars
 
 // Tuning of results.
-inline constexpr std::size_t kMoreLikeThisTerms = 24;      // expansion terms taken from the given item
-inline constexpr std::size_t kFacetValuesShown = 20;       // values per facet, most frequent first
-inline constexpr std::size_t kMaxSynonymWords = 6;         // longest run of query words looked up as a synonym key
+inline constexpr std::size_t kMoreLikeThisTerms = 24;  // expansion terms taken from the given item
+inline constexpr std::size_t kFacetValuesShown = 20;   // values per facet, most frequent first
+inline constexpr std::size_t kMaxSynonymWords = 6;  // longest run of query words looked up as a synonym key
 
 }  // namespace minutes::config
 
@@ -45,23 +47,26 @@ enum class GroupBy { item, passage, meeting };
 // One search. Filters given here combine with filters written in the query (committee:X): values of one
 // field are alternatives (OR), different fields must all hold (AND), as in the query language.
 struct SearchOptions {
-    std::string query;                     // the query language (README "Searching"); may be empty when a filter or like_item is given
-    std::vector<std::string> committees;   // committee names; word-sequence match ("Children and Families" matches the panel)
-    std::vector<std::string> councils;     // council names; word-sequence match
-    std::vector<std::string> members;      // member names in any form ("Mrs F M Oborski"): matched by member_key
-    std::vector<std::string> roles;        // chair, vice_chair, member, officer, guest, clerk, public
-    std::vector<std::string> topics;       // words of agenda item titles
-    std::vector<std::string> types;        // decision (resolution), declaration, vote, paragraph, bullet
-    std::vector<std::string> items;        // item (minute) numbers as printed: "271"
-    std::string from;                      // ISO date "YYYY-MM-DD", inclusive; empty = open
-    std::string to;                        // ISO date, inclusive; empty = open
+    std::string
+        query;  // the query language (README "Searching"); may be empty when a filter or like_item is given
+    std::vector<std::string>
+        committees;  // committee names; word-sequence match ("Children and Families" matches the panel)
+    std::vector<std::string> councils;  // council names; word-sequence match
+    std::vector<std::string> members;   // member names in any form ("Mrs F M Oborski"): matched by member_key
+    std::vector<std::string> roles;     // chair, vice_chair, member, officer, guest, clerk, public
+    std::vector<std::string> topics;    // words of agenda item titles
+    std::vector<std::string> types;     // decision (resolution), declaration, vote, paragraph, bullet
+    std::vector<std::string> items;     // item (minute) numbers as printed: "271"
+    std::string from;                   // ISO date "YYYY-MM-DD", inclusive; empty = open
+    std::string to;                     // ISO date, inclusive; empty = open
     SortOrder sort = SortOrder::relevance;
-    GroupBy by = GroupBy::item;            // one hit per agenda item (default), per matching passage, or per meeting
-    std::size_t limit = 10;                // hits per page, 1..config::kMaxPageSize
-    std::size_t offset = 0;                // hits skipped; offset + limit <= config::kMaxResultDepth
-    std::vector<std::string> facets;       // facet names (schema::kFacets) to count exactly; empty = none
-    std::string like_item;                 // item id: "more like this", items discussing the same matter
-    std::size_t snippet_chars = 240;       // approximate snippet length in characters, 40..config::kMaxSnippetChars
+    GroupBy by = GroupBy::item;  // one hit per agenda item (default), per matching passage, or per meeting
+    std::size_t limit = 10;      // hits per page, 1..config::kMaxPageSize
+    std::size_t offset = 0;      // hits skipped; offset + limit <= config::kMaxResultDepth
+    std::vector<std::string> facets;  // facet names (schema::kFacets) to count exactly; empty = none
+    std::string like_item;            // item id: "more like this", items discussing the same matter
+    std::size_t snippet_chars =
+        240;  // approximate snippet length in characters, 40..config::kMaxSnippetChars
 };
 
 // Fills SearchOptions from name/value pairs, as given by the CLI (--committee X) or by a URL query string
@@ -82,26 +87,26 @@ struct Highlight {
 };
 
 struct Hit {
-    std::size_t rank = 0;       // 1-based position in the whole result list
-    double score = 0;           // BM25 weight (0 for pure filters and date sorts without text)
-    std::string id;             // item id (by item/passage) or meeting id (by meeting)
+    std::size_t rank = 0;  // 1-based position in the whole result list
+    double score = 0;      // BM25 weight (0 for pure filters and date sorts without text)
+    std::string id;        // item id (by item/passage) or meeting id (by meeting)
     std::string item_id;
     std::string meeting_id;
     std::string council;
     std::string committee;
-    std::string date;           // ISO, or empty
+    std::string date;  // ISO, or empty
     std::string item_number;
     std::string item_title;
-    std::string snippet;        // plain text of the best passage, trimmed to about snippet_chars
+    std::string snippet;  // plain text of the best passage, trimmed to about snippet_chars
     std::vector<Highlight> highlights;
-    std::string speaker;        // speaker of the passage shown; empty when unknown
-    std::string speaker_role;   // role_name of that speaker; empty when unknown
-    std::string passage_kind;   // passage_kind_name of the passage shown
-    std::size_t passage = 0;    // 1-based index of the passage shown within its item (0: none)
-    std::string source;         // source file as indexed
-    std::optional<int> page;    // page of the passage (or item) in the source
-    std::string citation;       // "Council, Committee, 13 March 2017, minute 271, p. 3"
-    std::size_t grouped = 0;    // by meeting: other matching items of the meeting folded into this hit
+    std::string speaker;       // speaker of the passage shown; empty when unknown
+    std::string speaker_role;  // role_name of that speaker; empty when unknown
+    std::string passage_kind;  // passage_kind_name of the passage shown
+    std::size_t passage = 0;   // 1-based index of the passage shown within its item (0: none)
+    std::string source;        // source file as indexed
+    std::optional<int> page;   // page of the passage (or item) in the source
+    std::string citation;      // "Council, Committee, 13 March 2017, minute 271, p. 3"
+    std::size_t grouped = 0;   // by meeting: other matching items of the meeting folded into this hit
 };
 
 struct FacetValue {
@@ -115,17 +120,18 @@ struct Facet {
 };
 
 struct SearchResponse {
-    std::string query;                    // as given
-    std::size_t total_estimate = 0;       // matching items (meetings when by meeting); exact when total_exact
+    std::string query;               // as given
+    std::size_t total_estimate = 0;  // matching items (meetings when by meeting); exact when total_exact
     bool total_exact = false;
     std::size_t offset = 0;
     std::size_t limit = 0;
     SortOrder sort = SortOrder::relevance;
     GroupBy by = GroupBy::item;
     std::vector<Hit> hits;
-    std::vector<Facet> facets;            // in schema order (schema::kFacets), whatever the order asked for
-    std::string suggestion;               // "did you mean" query from the index's spelling data; empty when none
-    std::vector<std::string> notes;       // degraded features ("spelling suggestions unavailable on remote shards")
+    std::vector<Facet> facets;  // in schema order (schema::kFacets), whatever the order asked for
+    std::string suggestion;     // "did you mean" query from the index's spelling data; empty when none
+    std::vector<std::string>
+        notes;  // degraded features ("spelling suggestions unavailable on remote shards")
 };
 
 // Puts facets in schema order (schema::kFacets), the order of every response.
@@ -139,7 +145,7 @@ void sort_facets(std::vector<Facet>& facets);
 
 // Searches one or several minutes databases as one. Not thread-safe: give each thread its own Searcher.
 class Searcher {
-public:
+  public:
     // Opens each location: a database directory, or "tcp://host:port" for a shard served by xapian-tcpsrv.
     // Refuses databases without the current schema version (schema::kSchemaVersionKey).
     [[nodiscard]] static Result<Searcher> open(const std::vector<std::string>& locations);
@@ -155,7 +161,7 @@ public:
     [[nodiscard]] Result<void> reopen();
     [[nodiscard]] std::size_t document_count() const;
 
-private:
+  private:
     struct State;
     explicit Searcher(std::unique_ptr<State> state);
     std::unique_ptr<State> state_;

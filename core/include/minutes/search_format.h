@@ -18,9 +18,10 @@ inline constexpr const char* kSearchJsonSchema = "minutes-search/1";
 
 // The search response document (README "Searching" documents every field):
 // {"schema", "query", "total_estimate", "total_exact", "offset", "limit", "sort", "by",
-//  "hits": [{"rank", "id", "item_id", "meeting_id", "council", "committee", "date", "item_number", "item_title",
-//            "snippet", "highlights": [[byte offset, byte length]...], "speaker", "speaker_role", "passage_kind",
-//            "passage", "source", "page", "score", "citation", "grouped"}],
+//  "hits": [{"rank", "id", "item_id", "meeting_id", "council", "committee", "date", "item_number",
+//  "item_title",
+//            "snippet", "highlights": [[byte offset, byte length]...], "speaker", "speaker_role",
+//            "passage_kind", "passage", "source", "page", "score", "citation", "grouped"}],
 //  "facets": {name: [{"value", "count"}]}, "suggestion": string or null, "notes": [string]}.
 // indent < 0 gives one line. Always valid UTF-8.
 [[nodiscard]] std::string search_response_json(const SearchResponse& response, int indent = -1);
