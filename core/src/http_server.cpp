@@ -174,6 +174,9 @@ struct HttpServer::State {
         request.target = context->target;
         int headers = MHD_get_connection_values(connection, MHD_HEADER_KIND, nullptr, nullptr);
         request.header_count = headers < 0 ? 0 : static_cast<std::size_t>(headers);
+        if (const char* accept = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Accept")) {
+            request.accept = accept;
+        }
         if (const char* length = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Length")) {
             request.body_bytes = std::strtoull(length, nullptr, 10);
             if (request.body_bytes == 0 && std::strcmp(length, "0") != 0) request.body_bytes = 1;

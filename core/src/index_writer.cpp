@@ -362,6 +362,11 @@ Result<IndexReport> IndexWriter::add(const std::vector<std::filesystem::path>& p
         }
     }
 
+    // One order whatever order the paths came in, so that a run, a resumed run and a run on a file list
+    // decide renderings and parts of a meeting alike.
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.path < b.path; });
+
     IndexProgress status;
     status.files_total = candidates.size();
     for (const auto& c : candidates) status.bytes_total += c.decided ? 0 : c.size;

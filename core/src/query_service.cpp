@@ -16,6 +16,8 @@
 
 #include "minutes/search.h"
 #include "minutes/search_format.h"
+#include "minutes/web_page.h"
+#include "web_routes.h"
 
 namespace minutes {
 
@@ -111,6 +113,24 @@ std::optional<HttpResponse> reject_params(const Params& params, std::string_view
         400, "invalid_argument",
         "parameter '" + params.front().first + "': not accepted by " + std::string(endpoint));
 }
+
+// The pages' view of one request's Searcher, with the same reopen-and-retry as the JSON endpoints.
+class LeasedBackend final : public WebBackend {
+  public:
+    explicit LeasedBackend(Searcher& searcher) : searcher_(searcher) {}
+    Result<SearchResponse> search(const SearchOptions& options) override {
+        return read_with_retry(searcher_, [&] { return searcher_.search(options); });
+    }
+    Result<ItemRecord> item(std::string_view item_id) override {
+        return read_with_retry(searcher_, [&] { return searcher_.item(item_id); });
+    }
+    Result<MeetingRecord> meeting(std::string_view meeting_id) override {
+        return read_with_retry(searcher_, [&] { return searcher_.meeting(meeting_id); });
+    }
+
+  private:
+    Searcher& searcher_;
+};
 
 }  // namespace
 
@@ -247,6 +267,21 @@ struct QueryService::State {
         return json_response(dump(meeting_json(*meeting)));
     }
 
+    // A page, feed or CSV endpoint (web_routes.h) over a leased Searcher; HTML errors for pages.
+    HttpResponse web(const RequestTarget& target, HttpResponse (*endpoint)(const RequestTarget&, WebBackend&),
+                     bool html) {
+        auto lease = acquire();
+        if (!lease) return html ? html_error_response(lease.error()) : error_response(lease.error());
+        LeasedBackend backend(lease->searcher());
+        return endpoint(target, backend);
+    }
+    HttpResponse item_html_endpoint(const RequestTarget& t) { return web(t, &item_page_endpoint, true); }
+    HttpResponse meeting_html_endpoint(const RequestTarget& t) { return web(t, &meeting_page_endpoint, true); }
+    HttpResponse page_endpoint(const RequestTarget& t) { return web(t, &search_page_endpoint, true); }
+    HttpResponse feed_endpoint(const RequestTarget& t) { return web(t, &atom_feed_endpoint, false); }
+    HttpResponse csv_search_endpoint(const RequestTarget& t) { return web(t, &csv_endpoint, false); }
+    HttpResponse static_file_endpoint(const RequestTarget& t) { return static_endpoint(t); }
+
     HealthStatus health() {
         HealthStatus status;
         auto lease = acquire();
@@ -302,13 +337,17 @@ struct QueryService::State {
         std::size_t length;
         HttpResponse (State::*handler)(const RequestTarget&);
     };
-    static constexpr std::array<Route, 6> kRoutes{{
+    static constexpr std::array<Route, 10> kRoutes{{
         {"search", {"search"}, 1, &State::search_endpoint},
         {"item", {"items", "{}"}, 2, &State::item_endpoint},
         {"similar", {"items", "{}", "similar"}, 3, &State::similar_endpoint},
         {"meeting", {"meetings", "{}"}, 2, &State::meeting_endpoint},
         {"health", {"health"}, 1, &State::health_endpoint},
         {"metrics", {"metrics"}, 1, &State::metrics_endpoint},
+        {"page", {}, 0, &State::page_endpoint},
+        {"feed", {"search.atom"}, 1, &State::feed_endpoint},
+        {"csv", {"search.csv"}, 1, &State::csv_search_endpoint},
+        {"static", {"static", "{}"}, 2, &State::static_file_endpoint},
     }};
 
     static const Route* find_route(const std::vector<std::string>& segments) {
@@ -346,7 +385,17 @@ struct QueryService::State {
         if (found == nullptr) {
             return error_response(404, "not_found", "no endpoint at this path (see /health, /search)");
         }
-        HttpResponse response = (this->*(found->handler))(*target);
+        auto handler = found->handler;
+        // Items and meetings: HTML for a browser, JSON for API clients or with a .json suffix.
+        if (found->endpoint == "item" || found->endpoint == "meeting") {
+            std::string& id = target->segments[1];
+            if (id.size() > 5 && id.compare(id.size() - 5, 5, ".json") == 0) {
+                id.resize(id.size() - 5);
+            } else if (prefers_html(request.accept)) {
+                handler = found->endpoint == "item" ? &State::item_html_endpoint : &State::meeting_html_endpoint;
+            }
+        }
+        HttpResponse response = (this->*handler)(*target);
         response.endpoint = found->endpoint;
         return response;
     }

@@ -35,13 +35,16 @@ input[type=search]{flex:1 1 16rem;min-width:0}
 button{background:#00703c;color:#fff;border:0;border-bottom:2px solid #002d18;padding:.5rem 1.25rem;min-height:2.5rem;cursor:pointer;font-weight:700}
 button:hover{background:#005a30}
 button.secondary{background:#fff;color:#1d4f91;border:2px solid #1d4f91;padding:.15rem .6rem;min-height:0;font-weight:400;font-size:.9rem}
-.filters{border:0;padding:0;margin:1rem 0 0;display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:.75rem 1rem}
+details.filter-box{margin-top:.75rem}
+details.filter-box>summary,details.help>summary{cursor:pointer;color:#1d4f91;text-decoration:underline;font-weight:600}
+.view{display:flex;flex-wrap:wrap;gap:.5rem 1rem;margin-top:.75rem}
+.view .field{flex:0 1 14rem}
+.filters{border:0;padding:0;margin:.75rem 0 0;display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:.75rem 1rem}
 .filters legend{font-weight:700;padding:0;margin-bottom:.5rem}
 .field label{display:block;font-weight:600;font-size:.95rem}
 .field input,.field select{width:100%}
 .hint{color:#505a5f;font-size:.9rem;margin:.25rem 0}
 details.help{margin-top:.75rem}
-details.help summary{cursor:pointer;color:#1d4f91;text-decoration:underline}
 details.help dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:.5rem 0}
 details.help dt{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.95rem}
 details.help dd{margin:0}
@@ -72,7 +75,8 @@ ol.hits{list-style:none;padding:0;margin:0}
 .snippet{margin:.25rem 0;padding:0 0 0 .75rem;border-left:4px solid #b1b4b6}
 mark{background:#fff2a8;color:#0b0c0c;font-weight:700;padding:0 .05em}
 .speaker{margin:.25rem 0;font-size:.95rem}
-.cite{margin:.35rem 0 0;font-size:.9rem;display:flex;flex-wrap:wrap;gap:.25rem .5rem;align-items:center}
+.cite{margin:.35rem 0 0;font-size:.9rem}
+.cite button{margin-left:.5rem}
 .cite .label{font-weight:700}
 .grouped{font-size:.9rem;color:#505a5f}
 .pages{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;margin:1.5rem 0;padding-top:1rem;border-top:1px solid #b1b4b6}

@@ -160,20 +160,14 @@ struct PassageMarker {
     }
     std::string mark(const std::string& text) const {
         if (!active) return h(text);
-        Snippet whole = make_snippet(text, words, text.size() + 16);
+        // make_snippet starts its window a quarter of the budget before the densest matches: a budget
+        // of four times the text keeps the whole passage.
+        Snippet whole = make_snippet(text, words, text.size() * 4 + 16);
         return web::highlighted(whole.text, whole.highlights);
     }
     QueryWords words;
     bool active = false;
 };
-
-WebParams without_names(const WebParams& params, std::initializer_list<std::string_view> names) {
-    WebParams out;
-    for (const auto& pair : params) {
-        if (std::find(names.begin(), names.end(), pair.first) == names.end()) out.push_back(pair);
-    }
-    return out;
-}
 
 std::string query_in(const WebParams& params) {
     for (const auto& [name, value] : params) {

@@ -141,7 +141,6 @@ void render_form(std::string& out, const WebParams& params) {
     out += "<button type=\"submit\">Search</button></div>\n";
     out += "<p class=\"hint\" id=\"q-hint\">Every word must appear. Put a phrase in \"quotes\"; "
            "-word leaves a word out; committee:, member:, role:, type: filter.</p>\n";
-    render_help(out);
 
     std::vector<std::pair<std::string, std::string>> chips;
     for (const auto& [name, value] : params) {
@@ -154,7 +153,10 @@ void render_form(std::string& out, const WebParams& params) {
             out += "<input type=\"hidden\" name=\"" + h(name) + "\" value=\"" + h(value) + "\">";
         }
     }
-    out += "\n<fieldset class=\"filters\"><legend>Narrow the search</legend>\n";
+    bool dates = !param_value(params, "from").empty() || !param_value(params, "to").empty();
+    out += "\n<details class=\"filter-box\"" + std::string(params.empty() || dates ? " open" : "") +
+           "><summary>Filters: committee, council, member, speaker's role, kind of passage, dates</summary>\n"
+           "<fieldset class=\"filters\"><legend class=\"visually-hidden\">Narrow the search</legend>\n";
     auto text_field = [&](std::string_view name, std::string_view label, std::string_view hint) {
         std::string id = "f-" + std::string(name);
         out += "<div class=\"field\"><label for=\"" + id + "\">" + std::string(label) + "</label><input type=\"text\" id=\"" +
@@ -190,13 +192,16 @@ void render_form(std::string& out, const WebParams& params) {
     };
     date_field("from", "Meetings from");
     date_field("to", "Meetings to");
+    out += "</fieldset>\n</details>\n<div class=\"view\">";
     std::string sort = param_value(params, "sort");
     select_field("sort", "Order", {{"relevance", "Best match first"}, {"newest", "Newest first"}, {"oldest", "Oldest first"}},
                  sort.empty() ? "relevance" : sort);
     std::string by = param_value(params, "by");
     select_field("by", "Show", {{"item", "One result per item"}, {"passage", "Every matching passage"}, {"meeting", "One result per meeting"}},
                  by.empty() ? "item" : by);
-    out += "</fieldset>\n</form>\n";
+    out += "</div>\n";
+    render_help(out);
+    out += "</form>\n";
 
     // Chips: each filter in force with a link that removes it.
     std::string chip_html;
@@ -246,8 +251,11 @@ void render_hit(std::string& out, const Hit& hit, const WebParams& params, Group
         if (!item_url.empty()) out += "<p class=\"best\">Best match: <a href=\"" + h(item_url) + "\">" + h(title) + "</a></p>\n";
     } else {
         out += "<h3><a href=\"" + h(item_url) + "\">" + h(title) + "</a></h3>\n";
-        out += "<p class=\"where\">" + h(hit.date.empty() ? std::string("Undated") : long_date(hit.date)) + " &middot; " +
-               h(hit.council) + " &middot; " + h(hit.committee) + "</p>\n";
+        std::string where = h(hit.date.empty() ? std::string("Undated") : long_date(hit.date));
+        for (const std::string* part : {&hit.council, &hit.committee}) {
+            if (!part->empty()) where += " &middot; " + h(*part);
+        }
+        out += "<p class=\"where\">" + where + "</p>\n";
     }
     render_snippet(out, hit);
     if (!hit.speaker.empty() || !hit.speaker_role.empty()) {
@@ -286,7 +294,8 @@ void render_facets(std::string& out, const SearchResponse& response, const WebPa
                     (on ? "<span aria-hidden=\"true\">&#x2713; </span>" : "") + h(facet_value_label(name, value.value)) +
                     (on ? "<span class=\"visually-hidden\"> (selected; select again to remove)</span>" : "") +
                     "</span> <span class=\"count\"><span class=\"visually-hidden\">(</span>" +
-                    std::to_string(value.count) + "<span class=\"visually-hidden\"> items)</span></span></a></li>\n";
+                    std::to_string(value.count) + "<span class=\"visually-hidden\"> " +
+                    (value.count == 1 ? "item" : "items") + ")</span></span></a></li>\n";
         }
         body += "</ul></section>\n";
     }

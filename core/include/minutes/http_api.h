@@ -41,6 +41,8 @@ struct HttpRequest {
     std::string_view target;       // raw request target as sent: "/search?q=budget%20cuts"
     std::size_t header_count = 0;  // request header fields
     std::size_t body_bytes = 0;    // declared Content-Length (or bytes received); no endpoint takes a body
+    std::string_view accept;       // Accept header, "" when absent: /items and /meetings answer HTML
+                                   // when it prefers text/html (a browser), JSON otherwise
 };
 
 struct HttpResponse {

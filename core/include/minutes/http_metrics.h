@@ -15,8 +15,8 @@ namespace minutes {
 class ServerMetrics {
   public:
     // Endpoint labels; anything else is counted as "other".
-    static constexpr std::array<std::string_view, 7> kEndpoints{"search", "item",    "meeting", "similar",
-                                                                "health", "metrics", "other"};
+    static constexpr std::array<std::string_view, 11> kEndpoints{
+        "search", "item", "meeting", "similar", "health", "metrics", "page", "feed", "csv", "static", "other"};
     // Status codes counted separately; anything else is counted under "other".
     static constexpr std::array<int, 10> kStatuses{200, 400, 404, 405, 413, 414, 431, 500, 503, 0};
     // Upper bounds of the latency histogram buckets, in seconds (+Inf is implied).
