@@ -397,6 +397,9 @@ struct QueryService::State {
         }
         HttpResponse response = (this->*handler)(*target);
         response.endpoint = found->endpoint;
+        // One URL, two representations: shared caches must key on Accept (html_response adds it to pages).
+        bool negotiated = found->endpoint == "item" || found->endpoint == "meeting";
+        if (negotiated && handler == found->handler) response.headers.emplace_back("Vary", "Accept");
         return response;
     }
 };

@@ -15,7 +15,7 @@ struct Label {
 };
 
 // Longer labels first: the first that matches wins.
-constexpr std::array<Label, 48> kLabels{{
+constexpr std::array<Label, 54> kLabels{{
     {"present in the chair", Attendance::present, Role::chair},
     {"in the chair", Attendance::present, Role::chair},
     {"apologies for absence were received from", Attendance::apologies, Role::unknown},
@@ -27,6 +27,13 @@ constexpr std::array<Label, 48> kLabels{{
     {"apologies were received", Attendance::apologies, Role::unknown},
     {"apologies from", Attendance::apologies, Role::unknown},
     {"apologies", Attendance::apologies, Role::unknown},
+    {"regrets from", Attendance::apologies, Role::unknown},
+    {"regrets", Attendance::apologies, Role::unknown},
+    // Welsh: "Derbyniwyd ymddiheuriadau gan y Cynghorwyr ..." (apologies were received from).
+    {"derbyniwyd ymddiheuriadau gan y", Attendance::apologies, Role::unknown},
+    {"derbyniwyd ymddiheuriadau gan", Attendance::apologies, Role::unknown},
+    {"ymddiheuriadau gan y", Attendance::apologies, Role::unknown},
+    {"ymddiheuriadau gan", Attendance::apologies, Role::unknown},
     {"ymddiheuriadau", Attendance::apologies, Role::unknown},
     {"officials in attendance", Attendance::in_attendance, Role::officer},
     {"officers in attendance", Attendance::in_attendance, Role::officer},
@@ -77,6 +84,18 @@ bool is_position_word(std::string_view key) {
         "representative", "lead", "inspector", "deputy", "senior", "chancellor", "attorney", "planner", "solicitor"};
     for (auto w : kWords) {
         if (key == w) return true;
+    }
+    return false;
+}
+
+// A word of an office, also one joined by hyphens ("Chief-MLEO-CEMC", "Administrator-Clerk-Treasurer").
+bool names_position(std::string_view word) {
+    std::size_t start = 0;
+    while (start <= word.size()) {
+        std::size_t dash = word.find('-', start);
+        if (dash == std::string_view::npos) dash = word.size();
+        if (is_position_word(word_key(word.substr(start, dash - start)))) return true;
+        start = dash + 1;
     }
     return false;
 }
@@ -152,11 +171,17 @@ std::vector<std::string> split_entries(std::string_view text) {
                 i += text[i + 1] == '&' ? 1 : 3;
                 continue;
             }
-            // Welsh "a" / "a'r" (and, and the) between names: "Owen Williams a'r Cynghorydd Sir Joseph Davies".
+            // Welsh "a", "ac" and "a'r" (and, and the) between names: "Owen Williams a'r Cynghorydd Sir
+            // Joseph Davies", "Andrew Thomas ac Owen Williams".
             if (text.substr(i, 5) == " a'r " || (text.substr(i, 3) == " a " && i + 3 < text.size() &&
                                                  std::isupper(static_cast<unsigned char>(text[i + 3])))) {
                 flush();
                 i += text.substr(i, 5) == " a'r " ? 4 : 2;
+                continue;
+            }
+            if (text.substr(i, 4) == " ac " && i + 4 < text.size() && std::isupper(static_cast<unsigned char>(text[i + 4]))) {
+                flush();
+                i += 3;
                 continue;
             }
         }
@@ -324,7 +349,8 @@ std::optional<AttendanceSection> attendance_label(std::string_view paragraph, st
         std::string_view after = text.substr(label.text.size());
         std::string_view t = trim(after);
         bool separated = t.empty() || t.front() == ':' || t.front() == '-' || starts_with_ci(t, "\xE2\x80\x93") ||
-                         starts_with_ci(t, "\xE2\x80\x94") || (label.text.size() > 12 && label.text.find("from") != std::string_view::npos) ||
+                         starts_with_ci(t, "\xE2\x80\x94") || (label.text.size() > 12 && (label.text.find("from") != std::string_view::npos ||
+                                                       label.text.find(" gan") != std::string_view::npos)) ||
                          (label.attendance == Attendance::apologies && (starts_with_ci(t, "from ") || starts_with_ci(t, "for ")));
         // "PRESENT Vice Chairman (...)": a label in capitals needs no colon.
         if (!separated && all_caps(text.substr(0, label.text.size())) && !after.empty() && after.front() == ' ' &&
@@ -402,6 +428,52 @@ std::vector<std::string> split_after_bracketed_people(std::string_view text) {
     return out;
 }
 
+// Initials printed after a name in an attendance table ("Rob Boyd (Chair) RB Raymond Allan RA",
+// "Paul Wheelhouse PWh"): starts with the first name's initial and holds the surname's.
+bool is_initials_of(std::string_view token, const std::vector<std::string_view>& name_words) {
+    if (token.size() < 2 || token.size() > 4 || !std::isupper(static_cast<unsigned char>(token[0]))) return false;
+    for (char c : token) {
+        if (!std::isalpha(static_cast<unsigned char>(c))) return false;
+    }
+    std::vector<std::string_view> plain;  // the name's words outside brackets
+    int depth = 0;
+    for (auto w : name_words) {
+        if (w.front() == '(') ++depth;
+        if (depth == 0) plain.push_back(w);
+        if (w.back() == ')' && depth > 0) --depth;
+    }
+    if (plain.size() < 2 || !std::isupper(static_cast<unsigned char>(plain.front()[0])) ||
+        !std::isupper(static_cast<unsigned char>(plain.back()[0])))
+        return false;
+    return token[0] == plain.front()[0] && token.find(plain.back()[0], 1) != std::string_view::npos;
+}
+
+// Splits an attendance-table row into its people at their initials; the initials are dropped.
+// A text with no such initials comes back as it was.
+std::vector<std::string> split_at_initials(std::string_view entry) {
+    auto words = words_of(entry);
+    std::vector<std::string> out;
+    std::vector<std::string_view> current;
+    bool any = false;
+    auto joined = [](const std::vector<std::string_view>& ws) {
+        std::string t;
+        for (auto w : ws) t += (t.empty() ? "" : " ") + std::string(w);
+        return t;
+    };
+    for (auto w : words) {
+        if (is_initials_of(w, current)) {
+            out.push_back(joined(current));
+            current.clear();
+            any = true;
+            continue;
+        }
+        current.push_back(w);
+    }
+    if (!any) return {std::string(entry)};
+    if (!current.empty()) out.push_back(joined(current));
+    return out;
+}
+
 bool has_bracketed_person(std::string_view text) {
     std::size_t open = 0;
     while ((open = text.find('(', open)) != std::string_view::npos) {
@@ -416,7 +488,10 @@ bool has_bracketed_person(std::string_view text) {
 
 void read_people(std::string_view text, const AttendanceSection& section, std::vector<Attendee>& attendees,
                  std::vector<std::string>& warnings) {
-    auto entries = has_bracketed_person(text) ? split_after_bracketed_people(text) : split_entries(text);
+    std::vector<std::string> entries;
+    for (auto& entry : has_bracketed_person(text) ? split_after_bracketed_people(text) : split_entries(text)) {
+        for (auto& person : split_at_initials(entry)) entries.push_back(std::move(person));
+    }
     std::string carried_honorific;  // "Councillors Keary, McMahon and Sheahan"
     Role carried_role = Role::unknown;
     std::string pending_position;   // "Head of Finance, Motor Tax and ICT (Mr. T. Gilligan)"
@@ -500,10 +575,10 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
         if (honorific.empty() && person.position.empty()) {
             // "Lead Commissioner", "Worcestershire Healthwatch": the last word says office or body.
             // "Interim Chief Haverty": an office, then the surname.
-            if (!words.empty() && is_position_word(word_key(words.back()))) position_piece = true;
+            if (!words.empty() && names_position(words.back())) position_piece = true;
             std::size_t last_office = words.size();
             for (std::size_t w = 0; !position_piece && w + 1 < words.size(); ++w) {
-                if (is_position_word(word_key(words[w]))) last_office = w;
+                if (names_position(words[w])) last_office = w;
             }
             if (last_office < words.size()) {
                 // The name is what follows the last word of the office: "Interim Deputy Clerk Kim Turnbull".
@@ -555,6 +630,8 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
         person.name = split.name;
         person.honorific = honorific;
         // The note: role ("Chairman"), remote attendance, a time note, or a position.
+        // "Ian Logan (IL)": the initials the minutes use for the person, not a position.
+        if (is_initials_of(note, words_of(person.name))) note.clear();
         if (!note.empty()) {
             Role r = role_from_text(note);
             if (r != Role::unknown) {

@@ -3,7 +3,6 @@
 
 #include <array>
 #include <cctype>
-#include <cstdio>
 
 #include "recognise_text.h"
 
@@ -218,9 +217,10 @@ std::vector<TimeMention> find_times(std::string_view text) {
         if (ok) {
             if (meridiem == 2 && hour < 12) hour += 12;
             if (meridiem == 1 && hour == 12) hour = 0;
-            char buf[16];
-            std::snprintf(buf, sizeof buf, "%02d:%02d", hour, minute);
-            out.push_back({buf, start, j});
+            // Built digit by digit: hour and minute are already range-checked (0..23, 0..59).
+            std::string hhmm{static_cast<char>('0' + hour / 10), static_cast<char>('0' + hour % 10), ':',
+                             static_cast<char>('0' + minute / 10), static_cast<char>('0' + minute % 10)};
+            out.push_back({std::move(hhmm), start, j});
         }
         i = j > i ? j : i + 1;
     }

@@ -71,6 +71,12 @@ std::optional<ItemNumber> parse_number(std::string_view text, bool heading) {
             n.value = t[0] - 'A' + 1;
             n.printed = std::string(t.substr(0, 1));
             i = 1;
+        } else if (heading && t.size() == 2 && t[0] >= 'A' && t[0] <= 'Z' && (t[1] == '.' || t[1] == ')')) {
+            // A lettered heading alone ("A."), its title in the next paragraph (SJUSD agendas).
+            n.scheme = Scheme::letter;
+            n.value = t[0] - 'A' + 1;
+            n.printed = std::string(t.substr(0, 1));
+            i = 1;
         } else if (heading && t.size() >= 2 && t[0] >= 'a' && t[0] <= 'z' && t[1] == '.') {
             n.scheme = Scheme::letter;
             n.value = t[0] - 'a' + 1;
@@ -124,6 +130,11 @@ void split_title_body(const std::string& text, std::string& title, std::string& 
     while (caps < words.size() && (all_caps(words[caps]) || single_capital(words[caps]) || word_key(words[caps]).empty() ||
                                    std::isdigit(static_cast<unsigned char>(words[caps][0]))))
         ++caps;
+    // "... TOPICS - 5:15 p.m.": the time printed with the title belongs to it.
+    if (caps >= 1 && caps < words.size() && std::isdigit(static_cast<unsigned char>(words[caps - 1][0]))) {
+        std::string key = word_key(words[caps]);
+        if (key == "pm" || key == "am") ++caps;
+    }
     if (caps >= 2 && caps < words.size()) {
         std::size_t end = words[caps - 1].data() + words[caps - 1].size() - text.data();
         std::string_view t = trim(std::string_view(text).substr(0, end));
@@ -169,6 +180,76 @@ std::string strip_title(std::string_view t) {
     return std::string(t);
 }
 
+// The agenda number of an "(Item 4)" line; empty when the line is not one.
+std::string item_reference_number(std::string_view text) {
+    if (!is_item_reference(text)) return {};
+    std::string_view inner = trim(text.substr(6, text.size() - 7));
+    if (inner.empty() || inner.size() > 4) return {};
+    for (char c : inner) {
+        if (!std::isalnum(static_cast<unsigned char>(c))) return {};
+    }
+    return std::string(inner);
+}
+
+// Items known only by their agenda reference: a short title block, then "(Item 4)" on a line of its
+// own (Kent panels print no minute numbers). Used when such references are not already under
+// numbered minute titles ("270. Apologies for Absence" / "(Item 1)").
+std::vector<ItemSpan> find_referenced_items(const std::vector<Line>& lines, const std::vector<ItemSpan>& numbered) {
+    std::vector<bool> claimed(lines.size(), false);
+    for (const auto& span : numbered) {
+        for (std::size_t k = span.heading; k < span.body_begin && k < lines.size(); ++k) claimed[k] = true;
+    }
+    std::vector<ItemSpan> spans;
+    std::size_t references = 0;
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        std::string number = item_reference_number(lines[i].text);
+        if (number.empty()) continue;
+        ++references;
+        if (claimed[i]) continue;
+        // The title: the lines of the block just above, at most three.
+        std::size_t first = i - 1;
+        while (first > 0 && !lines[first].block_start && i - first < 3) --first;
+        if (!lines[first].block_start) continue;
+        std::string title;
+        for (std::size_t k = first; k < i; ++k) title += (title.empty() ? "" : " ") + lines[k].text;
+        if (words_of(title).size() > 20 || !starts_upper(title) || (ends_sentence(title) && title.back() == '.')) continue;
+        ItemSpan span;
+        span.heading = first;
+        span.item.number = number;
+        span.item.title = strip_title(title);
+        span.item.page = lines[first].page;
+        span.body_begin = i + 1;
+        spans.push_back(std::move(span));
+    }
+    if (spans.size() < 2 || spans.size() * 2 < references) return {};
+    for (std::size_t k = 0; k < spans.size(); ++k)
+        spans[k].body_end = k + 1 < spans.size() ? spans[k + 1].heading : lines.size();
+    return spans;
+}
+
+// "Police Matters:" standing alone as a block, the body in the blocks after it: a section title.
+// Not a motion header ("R2023-093 D. Yemm, S. Kirkey:"), a list of names, nor a resolution.
+bool is_colon_title(const std::vector<Line>& lines, std::size_t i) {
+    const Line& line = lines[i];
+    if (line.bullet || !line.block_start || line.text.back() != ':') return false;
+    if (i + 1 < lines.size() && !lines[i + 1].block_start) return false;
+    auto words = words_of(line.text);
+    if (words.empty() || words.size() > 10 || !starts_upper(words[0]) || line.text.find(',') != std::string::npos) return false;
+    for (char c : words[0]) {
+        if (std::isdigit(static_cast<unsigned char>(c))) return false;
+    }
+    static constexpr std::array<std::string_view, 13> kNotTitles{
+        "resolved", "motion", "moved", "proposed", "seconded", "agreed", "carried", "action", "note", "notes",
+        "whereas", "that", "i"};
+    std::string first = word_key(words[0]);
+    for (auto k : kNotTitles) {
+        if (first == k) return false;
+    }
+    // A title ends on a name word ("Police Matters", "Section 2"), prose on any word ("The Question is:").
+    std::string_view last = words.back();
+    return starts_upper(last) || std::isdigit(static_cast<unsigned char>(last[0]));
+}
+
 }  // namespace
 
 std::vector<ItemSpan> find_sections(const std::vector<Line>& lines);
@@ -203,6 +284,8 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
         std::size_t title_line = i;
         if (rest.empty()) {
             if (!number->terminated && !heading) continue;
+            // A number alone inside a paragraph ends a wrapped sentence ("Serial No." / "2021/02.").
+            if (!line.block_start && !heading) continue;
             // The number stands alone: the title is on the next line ("1." / "Adoption of Minutes").
             if (i + 1 >= lines.size() || parse_number(lines[i + 1].text, false)) continue;
             rest = lines[i + 1].text;
@@ -214,6 +297,16 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
         // "11 March 2020" is a date, not item 11.
         if (number->scheme == Scheme::arabic && !number->terminated && month_of(word_key(words[0])) > 0) continue;
         if (!heading) {
+            // A numbered list, not items: entries ending ";" or ",", or numbered lines run together
+            // in one block ("1. Papa Henry Heather from Arorangi;" / "2. Papa John Mateara ...").
+            char last_char = line.text.back();
+            if (last_char == ';' || last_char == ',') continue;
+            if (!line.block_start && i > 0 && lines[i - 1].block == line.block &&
+                std::isdigit(static_cast<unsigned char>(lines[i - 1].text[0])))
+                continue;
+            if (i + 1 < lines.size() && !lines[i + 1].block_start && number->scheme == Scheme::arabic &&
+                parse_number(lines[i + 1].text, false) && std::isdigit(static_cast<unsigned char>(lines[i + 1].text[0])))
+                continue;
             if (number->scheme == Scheme::letter) {
                 // "A. Call to Order", "B. ...": letters in sequence, restarting after any other item.
                 if (number->value != prev_letter + 1 || !number->terminated) continue;
@@ -238,9 +331,15 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
                 if (prev_roman != 0 && (number->value <= prev_roman || number->value > prev_roman + 5)) continue;
                 if (prev_roman == 0 && number->value > 3) continue;
             }
-            // A title reads like one: its first words are capitalised.
+            // A title reads like one: its first words are capitalised. A block of one short line that
+            // carries the next number of the sequence is a title even in sentence case ("282. Remote
+            // meetings and proxy voting consultation"), unlike a numbered paragraph that wraps or ends.
+            bool own_block = line.block_start && (i + 1 >= lines.size() || lines[i + 1].block_start);
+            bool next_in_sequence = number->scheme == Scheme::arabic && number->terminated && prev_arabic > 0 &&
+                                    number->value == prev_arabic + 1;
+            bool sentence_case_title = own_block && next_in_sequence && words.size() <= 14 && !ends_sentence(rest);
             std::size_t capital = 0, checked = 0;
-            for (std::size_t k = 0; k < words.size() && checked < 4; ++k) {
+            for (std::size_t k = 0; k < words.size() && checked < 4 && !sentence_case_title; ++k) {
                 std::string key = word_key(words[k]);
                 if (key.empty() || is_small_word(key)) continue;
                 ++checked;
@@ -308,11 +407,20 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
     }
     for (std::size_t k = 0; k < numbered.size(); ++k)
         numbered[k].body_end = k + 1 < numbered.size() ? numbered[k + 1].heading : lines.size();
+    auto referenced = find_referenced_items(lines, numbered);
+    if (!referenced.empty()) return referenced;
     // Numbering from 1 that keeps starting again is a list inside sections (Stoke Ferry), unlike
     // minute numbers with numbered paragraphs under them (Kent: 76, 77, ... each with 1., 2.).
-    bool lists = restarts >= 2 && !numbered.empty() && numbered.front().item.number == "1";
-    if (!numbered.empty() && !lists) return numbered;
+    // Numbered headings of the markup (Manordeilo's "<h4>1. CROESO ...") are items whatever lists
+    // of payments restart at 1 inside them.
+    std::size_t marked_headings = 0;
+    for (const auto& span : numbered) marked_headings += lines[span.heading].kind == BlockKind::heading ? 1 : 0;
+    bool headed = marked_headings >= 3 && marked_headings * 2 >= numbered.size();
+    bool lists = restarts >= 2 && !headed && !numbered.empty() && numbered.front().item.number == "1";
     auto sections = find_sections(lines);
+    // One number in a whole document is a list in passing, not the agenda, when headings are there.
+    if (numbered.size() == 1 && sections.size() >= 3) return sections;
+    if (!numbered.empty() && !lists) return numbered;
     if (lists && sections.size() >= 3) return sections;
     if (!numbered.empty()) return numbered;
     return sections;
@@ -321,6 +429,14 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
 std::vector<ItemSpan> find_sections(const std::vector<Line>& lines) {
     // Headings, and ALL-CAPS lines standing alone, are the sections.
     std::vector<ItemSpan> sections;
+    // Titles ending in a colon are a layout only when the minutes keep to it (three or more).
+    std::vector<bool> colon_title(lines.size(), false);
+    std::size_t colon_titles = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        colon_title[i] = is_colon_title(lines, i);
+        colon_titles += colon_title[i] ? 1 : 0;
+    }
+    if (colon_titles < 3) colon_title.assign(lines.size(), false);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const Line& line = lines[i];
         bool heading = line.kind == BlockKind::heading;
@@ -331,7 +447,7 @@ std::vector<ItemSpan> find_sections(const std::vector<Line>& lines) {
                          letters >= 4 && !std::isdigit(static_cast<unsigned char>(line.text[0])) &&
                          (line.block_start || i == 0 || ends_sentence(lines[i - 1].text) || all_caps(lines[i - 1].text)) &&
                          (i + 1 >= lines.size() || !all_caps(lines[i + 1].text) || lines[i + 1].block != line.block);
-        if (!heading && !caps_line) continue;
+        if (!heading && !caps_line && !colon_title[i]) continue;
         std::string rest_dummy;
         if (attendance_label(line.text, rest_dummy)) continue;
         if (word_key(line.text) == "minutes") continue;

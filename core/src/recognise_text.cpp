@@ -46,6 +46,11 @@ std::string strip_markup(std::string_view line) {
     while (i < line.size() && (line[i] == '>' || is_space(line[i]))) ++i;  // blockquotes
     for (; i < line.size(); ++i) {
         char c = line[i];
+        // A star opening the line before a space is a bullet ("* 3 Oak Road"), kept for strip_bullet.
+        if (c == '*' && out.empty() && i + 1 < line.size() && line[i + 1] == ' ') {
+            out += c;
+            continue;
+        }
         if (c == '*' || c == '^') continue;
         if (c == '_' && i + 1 < line.size() && line[i + 1] == '_') { ++i; continue; }
         if (c == '\\') {
@@ -80,9 +85,9 @@ std::string strip_markup(std::string_view line) {
 
 // Strips a leading bullet marker; true when there was one.
 bool strip_bullet(std::string& text) {
-    static constexpr std::array<std::string_view, 12> kMarkers{
+    static constexpr std::array<std::string_view, 13> kMarkers{
         "\xE2\x80\xA2", "\xE2\x96\xAA", "\xE2\x97\xA6", "\xE2\x9E\xA2", "\xE2\x96\xA0", "\xE2\x97\x8F",
-        "\xEF\x82\xB7", "\xC2\xB7", "- ", "+ ", "o ", "\xC2\xA7 "};
+        "\xEF\x82\xB7", "\xC2\xB7", "- ", "+ ", "* ", "o ", "\xC2\xA7 "};
     for (auto marker : kMarkers) {
         if (text.size() > marker.size() && text.compare(0, marker.size(), marker) == 0) {
             // "o " only before a capital, so that "o clock" style text is never a bullet.

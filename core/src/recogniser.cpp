@@ -198,6 +198,29 @@ std::string tidy_name(std::string_view name) {
     return all_caps(out) ? title_case(out) : out;
 }
 
+bool is_meeting_kind(std::string_view key) {
+    static constexpr std::array<std::string_view, 9> kKinds{"regular", "special", "ordinary", "annual", "extraordinary",
+                                                            "monthly", "general", "adjourned", "joint"};
+    for (auto k : kKinds) {
+        if (key == k) return true;
+    }
+    return false;
+}
+
+// "Stoke Ferry Parish Annual Council" -> "Stoke Ferry Parish Council": a kind of meeting written
+// into the body's name, just before its body word, is not part of the name.
+std::string drop_meeting_kinds(const std::string& name) {
+    auto words = words_of(name);
+    std::string out;
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        if (k > 0 && k + 1 < words.size() && is_meeting_kind(word_key(words[k])) && body_rank(word_key(words[k + 1])) > 0)
+            continue;
+        if (!out.empty()) out += ' ';
+        out += std::string(words[k]);
+    }
+    return out;
+}
+
 // A council named in the header counts as this many mentions in the body.
 constexpr int kHeaderMention = 1000;
 
@@ -268,7 +291,7 @@ void collect_councils(std::string_view text, bool header, std::map<std::string, 
             }
         }
         if (found.empty()) continue;
-        std::string name = tidy_name(found);
+            std::string name = drop_meeting_kinds(tidy_name(found));
         if (words_of(name).size() < 2) continue;
         scores[name] += header ? kHeaderMention : 1;
     }
@@ -339,17 +362,12 @@ std::string cut_committee(std::string_view raw) {
         out += std::string(w);
         if (w.back() == ',' || w.back() == ';' || w.back() == ':' || w.back() == '.') break;
     }
-    // Drop meeting-kind words at either end: "Regular Board of Directors" -> "Board of Directors".
-    static constexpr std::array<std::string_view, 9> kKinds{"regular", "special", "ordinary", "annual", "extraordinary",
-                                                            "monthly", "general", "adjourned", "joint"};
+    // Drop meeting-kind words at the start and before the body word: "Regular Board of Directors"
+    // -> "Board of Directors", "Stoke Ferry Parish Annual Council" -> "Stoke Ferry Parish Council".
+    out = drop_meeting_kinds(out);
     auto cut_words = words_of(out);
     std::size_t b = 0;
-    while (b < cut_words.size()) {
-        bool kind = false;
-        for (auto k : kKinds) kind = kind || word_key(cut_words[b]) == k;
-        if (!kind) break;
-        ++b;
-    }
+    while (b < cut_words.size() && is_meeting_kind(word_key(cut_words[b]))) ++b;
     std::string result;
     for (std::size_t k = b; k < cut_words.size(); ++k) {
         if (!result.empty()) result += ' ';
@@ -588,6 +606,12 @@ void read_attendance(const std::vector<Paragraph>& paragraphs, const std::vector
                 if (lines[next.first].kind == BlockKind::heading) break;
                 // "UNRESTRICTED ITEMS": a heading in capitals ends the list.
                 if (!next.bullet && all_caps(next.text) && next.text.find(',') == std::string::npos) break;
+                // "ITEMS Action": the head of the agenda table that follows an attendance table.
+                auto first_words = words_of(next.text);
+                if (!first_words.empty() && all_caps(first_words[0])) {
+                    std::string head = word_key(first_words[0]);
+                    if (head == "items" || head == "agenda" || head == "business" || head == "minutes") break;
+                }
                 bool list_entry = (next.bullet && words_of(next.text).size() <= 14) || looks_like_name_list(next.text);
                 if (!list_entry) break;
                 if (next.bullet) {

@@ -22,7 +22,8 @@ a:focus-visible{background:#ffbf47;color:#0b0c0c;text-decoration:none;box-shadow
 .masthead a{color:#fff;font-weight:700;font-size:1.25rem;text-decoration:none}
 .masthead a:focus-visible{color:#0b0c0c}
 .masthead .tagline{color:#e8eef4;font-size:.95rem}
-main{max-width:72rem;margin:0 auto;padding:1rem}
+main{max-width:72rem;margin:0 auto;padding:1rem;overflow-wrap:break-word}
+.passage p,.snippet,.cite,code{overflow-wrap:anywhere}
 h1{font-size:1.75rem;line-height:1.2;margin:.5rem 0 1rem}
 h2{font-size:1.3rem;margin:1.5rem 0 .5rem}
 h3{font-size:1.1rem;margin:0 0 .25rem}
@@ -118,6 +119,11 @@ mark{background:none;font-weight:700}
 }
 .print-url{display:none}
 )css";
+}
+
+// A page of minutes on the masthead's blue.
+std::string_view web_icon() {
+    return R"svg(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="4" fill="#1d3557"/><path d="M9 6h10l5 5v15H9z" fill="#fff"/><path d="M12 14h9M12 18h9M12 22h6" stroke="#1d3557" stroke-width="2"/></svg>)svg";
 }
 
 // Shows the citation copy buttons (hidden without script) and copies the citation text on click.

@@ -21,6 +21,8 @@ inline std::string h(std::string_view text) { return html_escape(text); }
 // overlapping an earlier one are ignored.
 [[nodiscard]] std::string highlighted(std::string_view text, const std::vector<Highlight>& highlights);
 
+// Address of the stylesheet, versioned by its content.
+[[nodiscard]] std::string stylesheet_url();
 // Everything up to and including <main>: doctype, head (title, viewport, stylesheet, `head_extra`),
 // skip link, masthead. `title` is plain text.
 [[nodiscard]] std::string page_start(std::string_view title, std::string_view head_extra = {});

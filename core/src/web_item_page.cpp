@@ -54,13 +54,21 @@ std::string highlighted(std::string_view text, const std::vector<Highlight>& hig
     return out;
 }
 
+// The stylesheet's address carries a digest of its content, so a browser never keeps an old one
+// after an upgrade however long it caches it.
+std::string stylesheet_url() {
+    static const std::string url =
+        std::string(kStylesheetPath) + "?v=" + percent_encode(sha256_base64(web_stylesheet()).substr(0, 12));
+    return url;
+}
+
 std::string page_start(std::string_view title, std::string_view head_extra) {
     std::string out =
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<meta name=\"referrer\" content=\"same-origin\">\n<title>" +
         h(title) + " \u2013 Council minutes search</title>\n<link rel=\"stylesheet\" href=\"" +
-        std::string(kStylesheetPath) + "\">\n" + std::string(head_extra) +
+        h(stylesheet_url()) + "\">\n<link rel=\"icon\" type=\"image/svg+xml\" href=\"" + std::string(kIconPath) + "\">\n" + std::string(head_extra) +
         "</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n"
         "<header class=\"masthead\"><div class=\"inner\"><a href=\"/\">Council minutes search</a>"
         "<span class=\"tagline\">Decisions, debates and declarations from committee minutes</span></div></header>\n"

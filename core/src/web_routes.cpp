@@ -186,13 +186,18 @@ HttpResponse meeting_page_endpoint(const RequestTarget& target, WebBackend& back
 }
 
 HttpResponse static_endpoint(const RequestTarget& target) {
-    if (target.segments.size() != 2 || "/static/" + target.segments[1] != kStylesheetPath) {
+    std::string path = target.segments.size() == 2 ? "/static/" + target.segments[1] : std::string();
+    HttpResponse out;
+    if (path == kStylesheetPath) {
+        out.content_type = "text/css; charset=utf-8";
+        out.body = std::string(web_stylesheet());
+    } else if (path == kIconPath) {
+        out.content_type = "image/svg+xml";
+        out.body = std::string(web_icon());
+    } else {
         return error_response(404, "not_found", "no such static file");
     }
-    HttpResponse out;
-    out.content_type = "text/css; charset=utf-8";
-    out.body = std::string(web_stylesheet());
-    out.headers.emplace_back("Cache-Control", "public, max-age=3600");
+    out.headers.emplace_back("Cache-Control", "public, max-age=86400");
     return out;
 }
 

@@ -153,8 +153,7 @@ void render_form(std::string& out, const WebParams& params) {
             out += "<input type=\"hidden\" name=\"" + h(name) + "\" value=\"" + h(value) + "\">";
         }
     }
-    bool dates = !param_value(params, "from").empty() || !param_value(params, "to").empty();
-    out += "\n<details class=\"filter-box\"" + std::string(params.empty() || dates ? " open" : "") +
+    out += "\n<details class=\"filter-box\"" + std::string(params.empty() ? " open" : "") +
            "><summary>Filters: committee, council, member, speaker's role, kind of passage, dates</summary>\n"
            "<fieldset class=\"filters\"><legend class=\"visually-hidden\">Narrow the search</legend>\n";
     auto text_field = [&](std::string_view name, std::string_view label, std::string_view hint) {
@@ -193,12 +192,13 @@ void render_form(std::string& out, const WebParams& params) {
     date_field("from", "Meetings from");
     date_field("to", "Meetings to");
     out += "</fieldset>\n</details>\n<div class=\"view\">";
+    // The defaults have empty values, so a submitted form's URL leaves them out.
     std::string sort = param_value(params, "sort");
-    select_field("sort", "Order", {{"relevance", "Best match first"}, {"newest", "Newest first"}, {"oldest", "Oldest first"}},
-                 sort.empty() ? "relevance" : sort);
+    select_field("sort", "Order", {{"", "Best match first"}, {"newest", "Newest first"}, {"oldest", "Oldest first"}},
+                 sort == "relevance" ? "" : sort);
     std::string by = param_value(params, "by");
-    select_field("by", "Show", {{"item", "One result per item"}, {"passage", "Every matching passage"}, {"meeting", "One result per meeting"}},
-                 by.empty() ? "item" : by);
+    select_field("by", "Show", {{"", "One result per item"}, {"passage", "Every matching passage"}, {"meeting", "One result per meeting"}},
+                 by == "item" ? "" : by);
     out += "</div>\n";
     render_help(out);
     out += "</form>\n";
@@ -420,7 +420,8 @@ std::string render_search_page(const SearchPageInput& input) {
     std::string head = "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"This search as a feed\" href=\"" +
                        h(url_with_params("/search.atom", feed_params)) + "\">\n";
     out += web::page_start(title, head);
-    out += "<h1>" + std::string(params.empty() ? "Search the council minutes" : "Search results") + "</h1>\n";
+    // On a results page the heading is for screen readers: the results themselves should be in sight.
+    out += params.empty() ? "<h1>Search the council minutes</h1>\n" : "<h1 class=\"visually-hidden\">Search results</h1>\n";
     if (params.empty()) {
         out += "<p>Find what a committee decided, when, and who said what, in the minutes of the councils "
                "indexed here. Results link to the whole agenda item with a citation to paste into a report.</p>\n";

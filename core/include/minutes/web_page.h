@@ -49,6 +49,9 @@ using WebParams = std::vector<std::pair<std::string, std::string>>;
 // The stylesheet, served at kStylesheetPath (pages load nothing from elsewhere).
 inline constexpr std::string_view kStylesheetPath = "/static/minutes.css";
 [[nodiscard]] std::string_view web_stylesheet();
+// The pages' icon (SVG), served at kIconPath, so browsers do not ask for a /favicon.ico that is not there.
+inline constexpr std::string_view kIconPath = "/static/icon.svg";
+[[nodiscard]] std::string_view web_icon();
 // The one inline script (optional enhancement: copy buttons for citations, auto-submit of sort and
 // grouping); pages work without it.
 [[nodiscard]] std::string_view web_script();
