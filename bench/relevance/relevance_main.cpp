@@ -32,6 +32,7 @@ struct IndexedItem {
     std::string file;  // relative to the corpus directory
     std::string text;  // title and passages
     std::string committee_key;
+    std::string council;
 };
 
 std::string relative_file(const std::string& source, const fs::path& corpus) {
@@ -66,6 +67,20 @@ Result<std::vector<RankedHit>> rank_ours(Searcher& searcher, const JudgedQuery& 
     std::string committee = filter_value(q, "committee");
     if (!committee.empty()) options.committees.push_back(committee);
     std::string folder = filter_value(q, "council");
+    // The council= filter names a corpus folder. When every item of the folder has a council name, the
+    // names recognised there restrict the search as a user would (council:X); items of other folders
+    // with a name containing one of them are dropped while paging below.
+    if (!folder.empty()) {
+        std::vector<std::string> councils;
+        bool named = true;
+        for (const auto& [id, item] : items) {
+            if (!in_folder(item.file, folder)) continue;
+            if (item.council.empty()) named = false;
+            else if (std::find(councils.begin(), councils.end(), item.council) == councils.end())
+                councils.push_back(item.council);
+        }
+        if (named && !councils.empty() && councils.size() <= config::kMaxFilterValues) options.councils = councils;
+    }
     options.limit = config::kMaxPageSize;
     std::vector<RankedHit> ranked;
     // The council= filter names a corpus folder, which the index does not know: filter while paging.
@@ -154,6 +169,85 @@ private:
     std::vector<IndexedItem> texts_;  // by rowid - 1
 };
 
+// Judged rows that no indexed item can match (the file holds no items: a second rendering of a meeting
+// indexed once; or the phrase is in no item: text the recogniser dropped or split). They count in every
+// engine's ideal DCG alike; listing them tells ranking from recognition.
+void report_unreachable(const std::vector<JudgedQuery>& queries, const std::map<std::string, IndexedItem>& items) {
+    std::map<std::string, std::vector<std::string>> texts;  // file -> matching texts of its items
+    for (const auto& [id, item] : items) texts[item.file].push_back(matching_text(item.text));
+    std::size_t rows = 0, no_items = 0, no_phrase = 0;
+    for (const auto& q : queries) {
+        for (const auto& j : q.judgments) {
+            ++rows;
+            auto it = texts.find(j.file);
+            if (it == texts.end()) {
+                ++no_items;
+                std::fprintf(stderr, "unreachable %s (grade %d): %s holds no indexed item\n", q.id.c_str(), j.grade,
+                             j.file.c_str());
+                continue;
+            }
+            std::string phrase = matching_text(j.phrase);
+            bool found = std::any_of(it->second.begin(), it->second.end(),
+                                     [&](const std::string& t) { return t.find(phrase) != std::string::npos; });
+            if (!found) {
+                ++no_phrase;
+                std::fprintf(stderr, "unreachable %s (grade %d): \"%s\" is in no item of %s\n", q.id.c_str(),
+                             j.grade, j.phrase.c_str(), j.file.c_str());
+            }
+        }
+    }
+    std::printf("judged rows %zu; unreachable: %zu in files holding no item, %zu whose phrase is in no item\n", rows,
+                no_items, no_phrase);
+}
+
+// --explain: the first ten hits of a ranking with their gains, then the judged rows they left out.
+void explain(const char* engine, const JudgedQuery& q, const std::vector<RankedHit>& ranked, const QueryMetrics& m) {
+    std::printf("  %s:\n", engine);
+    for (std::size_t i = 0; i < ranked.size() && i < 10; ++i) {
+        std::string head = ranked[i].text.substr(0, ranked[i].text.find('\n')).substr(0, 60);
+        std::printf("   %2zu g%d %-50s %s\n", i + 1, m.gains[i], ranked[i].file.substr(0, 50).c_str(), head.c_str());
+    }
+    for (const auto& j : q.judgments) {
+        std::string phrase = matching_text(j.phrase);
+        bool top = false;
+        for (std::size_t i = 0; i < ranked.size() && i < 10 && !top; ++i)
+            top = ranked[i].file == j.file && matching_text(ranked[i].text).find(phrase) != std::string::npos;
+        if (!top) std::printf("   missed g%d %s \"%s\"\n", j.grade, j.file.c_str(), j.phrase.c_str());
+    }
+}
+
+// Ranking factors by name, for --set and --ablate.
+std::vector<std::pair<std::string, double*>> factors(RankingWeights& w) {
+    return {{"k1", &w.k1},
+            {"b", &w.b},
+            {"coordination", &w.coordination},
+            {"exact", &w.exact},
+            {"title", &w.title},
+            {"phrase", &w.phrase},
+            {"proximity", &w.proximity},
+            {"decision", &w.decision},
+            {"synonym_phrase", &w.synonym_phrase},
+            {"spelling", &w.spelling},
+            {"stem_prefix", &w.stem_prefix}};
+}
+
+bool set_factor(RankingWeights& w, const std::string& assignment) {
+    auto eq = assignment.find('=');
+    if (eq == std::string::npos) return false;
+    std::string name = assignment.substr(0, eq);
+    if (name == "any_word") {
+        w.any_word = assignment.substr(eq + 1) != "0";
+        return true;
+    }
+    for (auto& [n, field] : factors(w)) {
+        if (n == name) {
+            *field = std::atof(assignment.c_str() + eq + 1);
+            return true;
+        }
+    }
+    return false;
+}
+
 struct Totals {
     double ndcg = 0, mrr = 0, recall = 0;
     void add(const QueryMetrics& m) {
@@ -163,7 +257,8 @@ struct Totals {
     }
 };
 
-int run(const std::string& qrels_path, const fs::path& corpus, std::string db, bool keep_going) {
+int run(const std::string& qrels_path, const fs::path& corpus, std::string db, bool keep_going, bool explaining,
+        const RankingWeights& weights, bool ablate) {
     std::ifstream in(qrels_path);
     if (!in) {
         std::cerr << "minutes-relevance: " << qrels_path << ": cannot open\n";
@@ -207,6 +302,7 @@ int run(const std::string& qrels_path, const fs::path& corpus, std::string db, b
         indexed.text = item.title;
         for (const auto& p : item.passages) indexed.text += "\n" + p.text;
         indexed.committee_key = facet_key(item.committee);
+        indexed.council = item.council;
         baseline.add(item, indexed);
         items.emplace(item.id, std::move(indexed));
     });
@@ -222,8 +318,37 @@ int run(const std::string& qrels_path, const fs::path& corpus, std::string db, b
         return 3;
     }
 
+    searcher->set_ranking(weights);
+    if (ablate) {
+        // Each factor off in turn (any_word: all words required), against all factors as given.
+        auto mean_ndcg = [&](const RankingWeights& w) {
+            searcher->set_ranking(w);
+            double sum = 0;
+            for (const auto& q : *queries) {
+                auto ranked = rank_ours(*searcher, q, items);
+                if (ranked) sum += evaluate_ranking(q, *ranked).ndcg_at_10;
+            }
+            return sum / static_cast<double>(queries->size());
+        };
+        double all = mean_ndcg(weights);
+        std::printf("ablation: nDCG@10 with every factor %.3f\n", all);
+        RankingWeights without = weights;
+        without.any_word = false;
+        std::printf("  %-16s off: %.3f (gain %+.3f)\n", "any_word", mean_ndcg(without), all - mean_ndcg(without));
+        RankingWeights probe = weights;
+        for (auto& [name, field] : factors(probe)) {
+            if (name == "k1" || name == "b") continue;
+            double kept = *field;
+            *field = 0;
+            double off = mean_ndcg(probe);
+            *field = kept;
+            std::printf("  %-16s off: %.3f (gain %+.3f)\n", name.c_str(), off, all - off);
+        }
+        searcher->set_ranking(weights);
+    }
     std::printf("corpus %s, %zu agenda items, %zu judged queries\n", corpus.string().c_str(), items.size(),
                 queries->size());
+    report_unreachable(*queries, items);
     std::printf("%-5s %-40s %5s  %7s %7s  %7s %7s  %7s %7s\n", "id", "query", "rows", "nDCG", "FTS5", "MRR", "FTS5",
                 "R@100", "FTS5");
     Totals ours_total, base_total;
@@ -239,7 +364,8 @@ int run(const std::string& qrels_path, const fs::path& corpus, std::string db, b
             std::fprintf(stderr, "%s: %s\n", q.id.c_str(), ranked.error().message.c_str());
             ++failed;
         }
-        auto base = evaluate_ranking(q, baseline.rank(q));
+        auto base_ranked = baseline.rank(q);
+        auto base = evaluate_ranking(q, base_ranked);
         ours_total.add(ours);
         base_total.add(base);
         if (q.judgments.size() == 1) ndcg_single += ours.ndcg_at_10, ++single;
@@ -248,6 +374,10 @@ int run(const std::string& qrels_path, const fs::path& corpus, std::string db, b
         std::printf("%-5s %-40s %5zu  %7.3f %7.3f  %7.3f %7.3f  %7.3f %7.3f\n", q.id.c_str(), text.c_str(),
                     q.judgments.size(), ours.ndcg_at_10, base.ndcg_at_10, ours.reciprocal_rank, base.reciprocal_rank,
                     ours.recall_at_100, base.recall_at_100);
+        if (explaining) {
+            if (ranked) explain("ours", q, *ranked, ours);
+            explain("FTS5", q, base_ranked, base);
+        }
     }
     double n = static_cast<double>(queries->size());
     if (single > 0) std::printf("nDCG@10 mean over %d queries with one judged row: %.3f\n", single, ndcg_single / single);
@@ -275,10 +405,16 @@ int main(int argc, char** argv) {
         std::string corpus;
         std::string db;
         bool keep_going = false;
+        bool explaining = false;
+        bool ablate = false;
+        std::vector<std::string> settings;
         app.add_option("QRELS", qrels, "Judged query set (TSV)")->required();
         app.add_option("CORPUS_DIR", corpus, "Corpus directory the judged files are relative to")->required();
         app.add_option("--db", db, "Use (or build, when absent) the index here instead of a temporary one");
         app.add_flag("--keep-going", keep_going, "Exit 0 even when some queries fail");
+        app.add_option("--set", settings, "Ranking factor NAME=VALUE (RankingWeights in minutes/search.h); repeat");
+        app.add_flag("--ablate", ablate, "First measure nDCG@10 with each ranking factor turned off in turn");
+        app.add_flag("--explain", explaining, "After each query, list both engines' first ten hits and the judged rows they miss");
         CLI11_PARSE(app, argc, argv);
         std::error_code ec;
         fs::path corpus_path = fs::weakly_canonical(corpus, ec);
@@ -286,7 +422,14 @@ int main(int argc, char** argv) {
             std::cerr << "minutes-relevance: " << corpus << ": not a directory\n";
             return 2;
         }
-        return run(qrels, corpus_path, db, keep_going);
+        RankingWeights weights;
+        for (const auto& setting : settings) {
+            if (!set_factor(weights, setting)) {
+                std::cerr << "minutes-relevance: --set " << setting << ": unknown factor\n";
+                return 2;
+            }
+        }
+        return run(qrels, corpus_path, db, keep_going, explaining, weights, ablate);
     } catch (const std::exception& e) {
         std::cerr << "minutes-relevance: internal error: " << e.what() << '\n';
         return 3;

@@ -303,6 +303,35 @@ void QueryCompiler::reset() {
     committee_keys_.clear();
     council_keys_.clear();
     keys_loaded_ = false;
+    inflection_cache_.clear();
+}
+
+std::vector<std::string> QueryCompiler::synonyms_for(const std::vector<std::string>& originals) const {
+    std::vector<std::string> found;
+    std::string key;
+    for (const auto& w : originals) {
+        std::string f = fold_word(w);
+        if (f.empty()) return found;
+        key += (key.empty() ? "" : " ") + f;
+    }
+    if (db_ != nullptr) {
+        try {
+            for (auto s = db_->synonyms_begin(key); s != db_->synonyms_end(key); ++s) found.push_back(*s);
+        } catch (const Xapian::Error&) {
+            // Remote shards keep no synonyms: the shipped list still applies; the searcher adds a note.
+        }
+    }
+    for (const auto& a : shipped_abbreviations()) {
+        // The short form only when typed in capitals (so "send" stays a verb); the long form as typed.
+        if (originals.size() == 1 && is_upper_acronym(originals[0]) && a.short_form == key)
+            found.emplace_back(a.long_form);
+        if (originals.size() > 1 && a.long_form == key) found.emplace_back(a.short_form);
+    }
+    std::vector<std::string> unique;
+    for (auto& f : found) {
+        if (f != key && std::find(unique.begin(), unique.end(), f) == unique.end()) unique.push_back(f);
+    }
+    return unique;
 }
 
 Result<Xapian::Query> QueryCompiler::name_query(std::string_view prefix, std::string_view value,
@@ -392,32 +421,7 @@ Result<Xapian::Query> QueryCompiler::option_filter(std::string_view field,
 Result<std::string> QueryCompiler::expand_synonyms(std::string_view text,
                                                    std::vector<SynonymExpansion>* concepts) const {
     auto tokens = tokenize(text);
-    auto lookup = [&](const std::vector<std::string>& originals) {
-        std::vector<std::string> found;
-        std::string key;
-        for (const auto& w : originals) {
-            std::string f = fold_word(w);
-            if (f.empty()) return found;
-            key += (key.empty() ? "" : " ") + f;
-        }
-        if (db_ != nullptr) {
-            try {
-                for (auto s = db_->synonyms_begin(key); s != db_->synonyms_end(key); ++s) found.push_back(*s);
-            } catch (const Xapian::Error&) {
-                // Remote shards keep no synonyms: the shipped list still applies; the searcher adds a note.
-            }
-        }
-        if (originals.size() == 1 && is_upper_acronym(originals[0])) {
-            for (const auto& a : shipped_abbreviations()) {
-                if (a.short_form == key) found.emplace_back(a.long_form);
-            }
-        }
-        std::vector<std::string> unique;
-        for (auto& f : found) {
-            if (f != key && std::find(unique.begin(), unique.end(), f) == unique.end()) unique.push_back(f);
-        }
-        return unique;
-    };
+    auto lookup = [this](const std::vector<std::string>& originals) { return synonyms_for(originals); };
     auto alternatives = [](const std::vector<std::string>& syns) {
         std::string out;
         for (const auto& s : syns) {
@@ -604,6 +608,52 @@ Result<CompiledQuery> QueryCompiler::compile(std::string_view text) {
         if (t.kind == TokenKind::phrase) result.words.add_phrase(folded_words(t.body));
     }
 
+    // Plain words and phrases (with any filters) are ranked by build_ranked; operators, brackets, signs
+    // and wildcards keep Xapian's parse of the query as written.
+    bool plain = std::all_of(tokens.begin(), tokens.end(), [](const Token& t) {
+        return t.kind == TokenKind::word || t.kind == TokenKind::phrase || t.kind == TokenKind::field;
+    });
+    std::vector<PlainPart> parts;
+    std::string parsed_text = *expanded;
+    if (plain) {
+        parsed_text.clear();
+        for (std::size_t i = 0; i < tokens.size();) {
+            const Token& t = tokens[i];
+            if (t.kind == TokenKind::field) {
+                parsed_text += (parsed_text.empty() ? "" : " ") + std::string(text.substr(t.begin, t.end - t.begin));
+                ++i;
+                continue;
+            }
+            if (t.kind == TokenKind::phrase) {
+                PlainPart part{split_words(t.body), true, {}};
+                if (!part.words.empty()) {
+                    part.synonyms = synonyms_for(part.words);
+                    parts.push_back(std::move(part));
+                }
+                ++i;
+                continue;
+            }
+            // The longest run of words starting here that is a synonym key, else the word alone.
+            std::size_t run = i;
+            while (run < tokens.size() && tokens[run].kind == TokenKind::word && run - i < config::kMaxSynonymWords)
+                ++run;
+            std::size_t len = run - i;
+            for (; len > 1; --len) {
+                std::vector<std::string> span;
+                for (std::size_t k = i; k < i + len; ++k) span.push_back(tokens[k].body);
+                auto syns = synonyms_for(span);
+                if (syns.empty()) continue;
+                parts.push_back({span, false, syns});
+                break;
+            }
+            if (len <= 1) {
+                parts.push_back({{t.body}, false, synonyms_for({t.body})});
+                len = 1;
+            }
+            i += len;
+        }
+    }
+
     ParseErrorSink sink;
     try {
         Xapian::QueryParser qp;
@@ -626,7 +676,8 @@ Result<CompiledQuery> QueryCompiler::compile(std::string_view text) {
         unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                          Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
                          Xapian::QueryParser::FLAG_PURE_NOT;
-        result.query = qp.parse_query(*expanded, flags);
+        if (!parsed_text.empty()) result.query = qp.parse_query(parsed_text, flags);
+        if (plain) build_ranked(parts, result);
     } catch (const Xapian::Error& e) {
         return tl::unexpected(translate_xapian_error(e, "query"));
     }

@@ -8,7 +8,10 @@
 #include <string_view>
 #include <vector>
 
+#include <map>
+
 #include "minutes/error.h"
+#include "minutes/search.h"
 
 namespace minutes {
 
@@ -42,7 +45,8 @@ struct SynonymExpansion {
 };
 
 struct CompiledQuery {
-    Xapian::Query query;     // empty (Query()) when the text holds no terms and no filters
+    Xapian::Query query;     // what matches; empty (Query()) when the text holds no terms and no filters
+    Xapian::Query boost;     // ranking only (AND_MAYBE beside `query`); empty when none
     bool has_terms = false;  // some free-text term is wanted (otherwise the query is filters only)
     QueryWords words;        // for snippets
     std::vector<std::string> filter_fields;  // fields used as filters in the text ("role", "member"...)
@@ -58,6 +62,22 @@ struct Abbreviation {
 
 // True for the English words too common to rank, highlight or characterise an item ("the", "of").
 [[nodiscard]] bool is_stopword(const std::string& folded_word);
+
+// The shipped British/American spelling variants of a folded word (organisation -> organization,
+// neighbourhood -> neighborhood, licence -> license); -ise/-ize forms follow a rule. Empty when none.
+[[nodiscard]] std::vector<std::string> spelling_variants(const std::string& folded_word);
+
+// True when a folded word names a decision (adopt, approve, appoint, award, purchase...): such queries
+// prefer items holding a decision.
+[[nodiscard]] bool is_decision_word(const std::string& folded_word);
+
+// One part of a plain query: a written word (or a run of words that is a synonym key) or a "phrase",
+// with the synonyms found for it.
+struct PlainPart {
+    std::vector<std::string> words;  // as written
+    bool quoted = false;             // a "phrase": required, words in sequence
+    std::vector<std::string> synonyms;
+};
 
 // Parses queries against one database (which may be several shards combined). Without a database
 // (nullptr) there are no synonyms, spelling or name widening: committee:X gives its exact key, as the
@@ -78,6 +98,8 @@ class QueryCompiler {
     [[nodiscard]] Result<std::string> expand_synonyms(
         std::string_view text, std::vector<SynonymExpansion>* concepts = nullptr) const;
     void reset();
+    void set_ranking(const RankingWeights& weights) { weights_ = weights; }
+    [[nodiscard]] const RankingWeights& ranking() const { return weights_; }
 
     // One filter value -> query: widened names, date ranges and exact terms (used by the field processors).
     [[nodiscard]] Result<Xapian::Query> field_query(std::string_view field, std::string_view value);
@@ -85,7 +107,15 @@ class QueryCompiler {
   private:
     [[nodiscard]] Result<Xapian::Query> name_query(std::string_view prefix, std::string_view value,
                                                    std::string_view field);
+    [[nodiscard]] std::vector<std::string> synonyms_for(const std::vector<std::string>& originals) const;
+    // Plain queries: matching and ranking queries built from the parts (query_parser_ranking.cpp).
+    void build_ranked(const std::vector<PlainPart>& parts, CompiledQuery& out);
+    // Indexed unstemmed forms sharing the stem of `exact` ("bins" -> bin, bins), for phrase boosts.
+    [[nodiscard]] std::vector<std::string> inflections(const std::string& exact);
+    [[nodiscard]] bool term_exists(const std::string& term) const;
     const Xapian::Database* db_;
+    RankingWeights weights_;
+    std::map<std::string, std::vector<std::string>> inflection_cache_;
     std::vector<std::string> committee_keys_;
     std::vector<std::string> council_keys_;
     bool keys_loaded_ = false;

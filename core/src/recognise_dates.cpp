@@ -60,8 +60,16 @@ int day_of(std::string_view token) {
 }
 
 int year_of(std::string_view token) {
-    if (token.size() != 4 || !digits_only(token)) return 0;
-    int year = std::stoi(std::string(token));
+    if (token.size() != 4) return 0;
+    // A letter O typed for a zero ("2O24") still reads as the year.
+    std::string digits(token);
+    for (auto& c : digits) {
+        if (c == 'O' || c == 'o') c = '0';
+    }
+    if (!digits_only(digits) || !std::isdigit(static_cast<unsigned char>(token[0])) ||
+        !std::isdigit(static_cast<unsigned char>(token[3])))
+        return 0;
+    int year = std::stoi(digits);
     return year >= 1900 && year <= 2100 ? year : 0;
 }
 
@@ -72,6 +80,86 @@ int weekday_index_of(std::string_view key) {
         if (key == kDays[i] || (key.size() >= 3 && kDays[i].substr(0, key.size()) == key)) return static_cast<int>(i);
     }
     return -1;
+}
+
+// Numbers written in words, below 100 ("eight", "sixteen", "forty two"); sets `last` to the last
+// token used. 0 when the token is no number word.
+int number_words_at(const std::vector<std::string>& keys, std::size_t i, std::size_t& last) {
+    static constexpr std::array<std::string_view, 20> kUnits{
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+    static constexpr std::array<std::string_view, 8> kTens{"twenty", "thirty", "forty", "fifty",
+                                                           "sixty", "seventy", "eighty", "ninety"};
+    if (i >= keys.size()) return 0;
+    for (std::size_t u = 1; u < kUnits.size(); ++u) {
+        if (keys[i] == kUnits[u]) {
+            last = i;
+            return static_cast<int>(u);
+        }
+    }
+    for (std::size_t t = 0; t < kTens.size(); ++t) {
+        if (keys[i] != kTens[t]) continue;
+        int value = 20 + static_cast<int>(t) * 10;
+        last = i;
+        if (i + 1 < keys.size()) {
+            for (std::size_t u = 1; u < 10; ++u) {
+                if (keys[i + 1] == kUnits[u]) {
+                    last = i + 1;
+                    return value + static_cast<int>(u);
+                }
+            }
+        }
+        return value;
+    }
+    return 0;
+}
+
+// A day as an ordinal word ("Sixteenth", "Twenty First", "Thirtieth"); 0 when none.
+int ordinal_day_at(const std::vector<std::string>& keys, std::size_t i, std::size_t& last) {
+    static constexpr std::array<std::string_view, 20> kOrdinals{
+        "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+        "eighteenth", "nineteenth"};
+    if (i >= keys.size()) return 0;
+    int tens = keys[i] == "twenty" ? 20 : keys[i] == "thirty" ? 30 : 0;
+    if (keys[i] == "twentieth" || keys[i] == "thirtieth") {
+        last = i;
+        return keys[i] == "twentieth" ? 20 : 30;
+    }
+    std::size_t at = tens > 0 ? i + 1 : i;
+    if (at >= keys.size()) return 0;
+    for (std::size_t d = 1; d < kOrdinals.size(); ++d) {
+        if (keys[at] == kOrdinals[d] && (tens == 0 || d < 10)) {
+            last = at;
+            return tens + static_cast<int>(d);
+        }
+    }
+    return 0;
+}
+
+// A year in words: "Two Thousand and Eight", "Two Thousand Ten", "Nineteen Ninety Nine"; 0 when none.
+int year_words_at(const std::vector<std::string>& keys, std::size_t i, std::size_t& last) {
+    if (i + 1 >= keys.size()) return 0;
+    if (keys[i] == "two" && keys[i + 1] == "thousand") {
+        std::size_t k = i + 2;
+        last = i + 1;
+        if (k < keys.size() && keys[k] == "and") ++k;
+        std::size_t end = last;
+        int rest = number_words_at(keys, k, end);
+        if (rest > 0) last = end;
+        return 2000 + rest;
+    }
+    std::size_t end = i;
+    int century = number_words_at(keys, i, end);
+    if (century == 19 && end == i) {
+        std::size_t end2 = end;
+        int rest = number_words_at(keys, i + 1, end2);
+        if (rest >= 10) {
+            last = end2;
+            return 1900 + rest;
+        }
+    }
+    return 0;
 }
 
 bool plausible(const MeetingDate& d) {
@@ -97,6 +185,15 @@ std::vector<DateMention> find_dates(std::string_view text) {
     auto tokens = tokens_of(text);
     std::size_t n = tokens.size();
     auto key_at = [&](std::size_t i) { return i < n ? lower_ascii(tokens[i].text) : std::string(); };
+    // Lower-cased tokens, made only when the text spells a date out in words (a month then "the").
+    std::vector<std::string> word_keys;
+    auto spelled_keys = [&]() -> const std::vector<std::string>& {
+        if (word_keys.empty()) {
+            word_keys.reserve(n);
+            for (std::size_t k = 0; k < n; ++k) word_keys.push_back(lower_ascii(tokens[k].text));
+        }
+        return word_keys;
+    };
     int pending_weekday = -1;
     std::size_t weekday_token = 0;
     for (std::size_t i = 0; i < n; ++i) {
@@ -138,6 +235,24 @@ std::vector<DateMention> find_dates(std::string_view text) {
             std::size_t j = i + 1;
             if (j < n && key_at(j) == "the") ++j;
             int day2 = j < n ? day_of(tokens[j].text) : 0;
+            if (day2 == 0 && j > i + 1 && j < n) {
+                // Spelled out, as on a masthead: "January the Sixteenth, Two Thousand and Eight".
+                std::size_t day_last = j;
+                int day_word = ordinal_day_at(spelled_keys(), j, day_last);
+                std::size_t year_last = day_last;
+                int year = day_word > 0 ? year_words_at(spelled_keys(), day_last + 1, year_last) : 0;
+                if (day_word > 0 && year > 0) {
+                    m.date = {year, month, day_word};
+                    last = year_last;
+                    if (!plausible(m.date)) continue;
+                    m.begin = tokens[i].begin;
+                    m.end = tokens[last].end;
+                    out.push_back(m);
+                    pending_weekday = -1;
+                    i = last;
+                    continue;
+                }
+            }
             if (day2 == 0) continue;
             if (j + 1 < n && is_ordinal_suffix(key_at(j + 1))) ++j;
             m.date = {0, month, day2};

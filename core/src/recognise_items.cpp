@@ -5,6 +5,7 @@
 #include <array>
 #include <cstring>
 #include <optional>
+#include <set>
 
 #include "recognise_attendance.h"
 
@@ -250,11 +251,126 @@ bool is_colon_title(const std::vector<Line>& lines, std::size_t i) {
     return starts_upper(last) || std::isdigit(static_cast<unsigned char>(last[0]));
 }
 
+// Legislative numbers that open an entry of an official journal (Cleveland's City Record):
+// "Ord. No. 56-08.", "Res. No. 88-08—David Holtkamp.", "File No. 79-08.", "Calendar No. 07-260: ...".
+// Sets `number` ("Ord. No. 56-08") and `rest` (the text after it on the line).
+bool parse_legislative_number(std::string_view text, std::string& number, std::string& rest) {
+    static constexpr std::array<std::string_view, 8> kPrefixes{
+        "Ord. No. ", "Res. No. ", "File No. ", "Calendar No. ", "Resolution No. ", "Ordinance No. ",
+        "Bill No. ", "Motion No. "};
+    for (auto prefix : kPrefixes) {
+        if (!starts_with_ci(text, prefix)) continue;
+        std::string_view t = trim(text.substr(prefix.size()));
+        if (t.empty() || !std::isdigit(static_cast<unsigned char>(t[0]))) return false;
+        std::size_t k = 0;
+        while (k < t.size() && (std::isalnum(static_cast<unsigned char>(t[k])) || t[k] == '-' || t[k] == '/')) ++k;
+        while (k > 0 && t[k - 1] == '-') --k;
+        number = std::string(trim(prefix)) + " " + std::string(t.substr(0, k));
+        std::string_view r = t.substr(k);
+        // Separators after the number: ".", ":", "-", and dashes (UTF-8 en and em dash).
+        while (!r.empty()) {
+            if (r.front() == '.' || r.front() == ':' || r.front() == '-' || r.front() == ' ' || r.front() == ',') {
+                r.remove_prefix(1);
+            } else if (starts_with_ci(r, "\xE2\x80\x93") || starts_with_ci(r, "\xE2\x80\x94")) {
+                r.remove_prefix(3);
+            } else {
+                break;
+            }
+        }
+        rest = std::string(trim(r));
+        // "Ordinance No. 531-08, passed by the ...": a reference inside a sentence, not an entry.
+        return rest.empty() || starts_upper(rest) || std::isdigit(static_cast<unsigned char>(rest[0])) || rest[0] == '"';
+    }
+    return false;
+}
+
+// An ALL-CAPS heading line of a journal ("BOARD OF CONTROL", "FIRST READING EMERGENCY"), not a
+// signature ("ALLAN B. DREYER,") nor a figure.
+bool is_caps_heading_line(const Line& line) {
+    const std::string& text = line.text;
+    if (line.bullet || !all_caps(text) || std::isdigit(static_cast<unsigned char>(text[0])) || text.back() == ',') return false;
+    auto words = words_of(text);
+    if (words.empty() || words.size() > 10) return false;
+    std::size_t letters = 0;
+    for (char c : text) letters += std::isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
+    if (letters < 4) return false;
+    bool initial = false;
+    for (auto w : words) initial = initial || (w.size() == 2 && w[1] == '.');
+    return !(initial && words.size() <= 4);
+}
+
+// A line where a new entry may begin: after a finished sentence, a heading or a short line.
+bool entry_may_start(const std::vector<Line>& lines, std::size_t i) {
+    if (i == 0 || lines[i].block_start) return true;
+    const std::string& prev = lines[i - 1].text;
+    return ends_sentence(prev) || all_caps(prev) || prev.size() < 40;
+}
+
+// Official journals holding many bodies' business: entries by legislative number and the
+// ALL-CAPS section headings between them, so that no item runs over whole pages. Empty unless
+// the text has at least five such numbers.
+std::vector<ItemSpan> find_legislative_items(const std::vector<Line>& lines) {
+    constexpr std::size_t kMinEntries = 5;
+    std::size_t entries = 0;
+    std::string number, rest;
+    for (std::size_t i = 0; i < lines.size() && entries < kMinEntries; ++i) {
+        if (parse_legislative_number(lines[i].text, number, rest) && entry_may_start(lines, i)) ++entries;
+    }
+    if (entries < kMinEntries) return {};
+    std::vector<ItemSpan> spans;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const Line& line = lines[i];
+        ItemSpan span;
+        span.heading = i;
+        span.item.page = line.page;
+        if (parse_legislative_number(line.text, number, rest) && entry_may_start(lines, i)) {
+            span.item.number = number;
+            std::string title = rest;
+            std::size_t j = i + 1;
+            // No title on the number's line: the first sentence after it, as a summary (it stays
+            // in the body too).
+            if (title.empty()) {
+                for (; j < lines.size() && j < i + 6; ++j) {
+                    std::string dummy_number, dummy_rest;
+                    if (parse_legislative_number(lines[j].text, dummy_number, dummy_rest) || is_caps_heading_line(lines[j])) break;
+                    title += (title.empty() ? "" : " ") + lines[j].text;
+                    if (ends_sentence(lines[j].text) || words_of(title).size() >= 25) break;
+                }
+                span.body_begin = i + 1;
+            } else {
+                span.body_begin = i + 1;
+            }
+            auto words = words_of(title);
+            if (words.size() > 25) {
+                std::size_t end = static_cast<std::size_t>(words[24].data() + words[24].size() - title.data());
+                title = title.substr(0, end) + " ...";
+            }
+            span.item.title = strip_title(title);
+            spans.push_back(std::move(span));
+            continue;
+        }
+        if (!is_caps_heading_line(line) || !entry_may_start(lines, i)) continue;
+        // A run of capital lines is one heading ("FIRST READING EMERGENCY" / "ORDINANCES REFERRED").
+        std::string title = line.text;
+        std::size_t j = i + 1;
+        while (j < lines.size() && j < i + 4 && is_caps_heading_line(lines[j])) title += " " + lines[j++].text;
+        span.item.title = strip_title(title);
+        span.body_begin = j;
+        spans.push_back(std::move(span));
+        i = j - 1;
+    }
+    for (std::size_t k = 0; k < spans.size(); ++k)
+        spans[k].body_end = k + 1 < spans.size() ? spans[k + 1].heading : lines.size();
+    return spans;
+}
+
 }  // namespace
 
 std::vector<ItemSpan> find_sections(const std::vector<Line>& lines);
 
 std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
+    auto legislative = find_legislative_items(lines);
+    if (!legislative.empty()) return legislative;
     std::vector<ItemSpan> numbered;
     // Last arabic and roman numbers taken (0: none yet), and the index of a first, unterminated
     // arabic number not yet followed by its successor (npos: none).
@@ -264,6 +380,17 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
     constexpr std::size_t kNone = static_cast<std::size_t>(-1);
     std::size_t arabic_unconfirmed = kNone;
     std::size_t restarts = 0;  // numbering that starts again at 1: lists inside sections, not items
+    // Blocks holding several numbered lines, some ending in ';' or ',': enumerations, not items.
+    std::set<std::size_t> list_blocks;
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        const Line& line = lines[i];
+        if (line.block_start || line.block != lines[i - 1].block) continue;
+        if (!std::isdigit(static_cast<unsigned char>(line.text[0])) ||
+            !std::isdigit(static_cast<unsigned char>(lines[i - 1].text[0])))
+            continue;
+        char a = line.text.back(), b = lines[i - 1].text.back();
+        if (a == ';' || a == ',' || b == ';' || b == ',') list_blocks.insert(line.block);
+    }
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const Line& line = lines[i];
         bool heading = line.kind == BlockKind::heading;
@@ -300,13 +427,7 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
             // A numbered list, not items: entries ending ";" or ",", or numbered lines run together
             // in one block ("1. Papa Henry Heather from Arorangi;" / "2. Papa John Mateara ...").
             char last_char = line.text.back();
-            if (last_char == ';' || last_char == ',') continue;
-            if (!line.block_start && i > 0 && lines[i - 1].block == line.block &&
-                std::isdigit(static_cast<unsigned char>(lines[i - 1].text[0])))
-                continue;
-            if (i + 1 < lines.size() && !lines[i + 1].block_start && number->scheme == Scheme::arabic &&
-                parse_number(lines[i + 1].text, false) && std::isdigit(static_cast<unsigned char>(lines[i + 1].text[0])))
-                continue;
+            if (last_char == ';' || last_char == ',' || list_blocks.count(line.block) > 0) continue;
             if (number->scheme == Scheme::letter) {
                 // "A. Call to Order", "B. ...": letters in sequence, restarting after any other item.
                 if (number->value != prev_letter + 1 || !number->terminated) continue;
@@ -419,7 +540,9 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
     bool lists = restarts >= 2 && !headed && !numbered.empty() && numbered.front().item.number == "1";
     auto sections = find_sections(lines);
     // One number in a whole document is a list in passing, not the agenda, when headings are there.
-    if (numbered.size() == 1 && sections.size() >= 3) return sections;
+    // (The agenda starts in the first half of a document; a lone number further on is in passing.)
+    if (!numbered.empty() && numbered.size() <= 2 && sections.size() >= 3 && numbered.front().heading * 2 > lines.size())
+        return sections;
     if (!numbered.empty() && !lists) return numbered;
     if (lists && sections.size() >= 3) return sections;
     if (!numbered.empty()) return numbered;

@@ -45,14 +45,26 @@ HeaderText join_header(const std::vector<Line>& lines, std::size_t end) {
 }
 
 bool has_penalty_context(std::string_view before) {
-    static constexpr std::array<std::string_view, 28> kPenalties{
-        "issue", "published", "publication", "circulated", "adopted on", "approved on", "previous", "last meeting",
-        "next meeting", "dated", "printed", "signed", "packet", "executive order", "posted", "will take place",
-        "will be held", "deadline", "revised", "draft", "updated", "effective", "next ", "prepared", "received on",
-        "governor", "approved:", "adopted:"};
+    // "publication" only as a date's label: a masthead reads "Official Publication of the Council".
+    static constexpr std::array<std::string_view, 26> kPenalties{
+        "issue", "published", "publication date", "date of publication", "publication:", "circulated", "adopted on",
+        "approved on", "previous", "last meeting", "next meeting", "dated", "printed", "signed", "packet",
+        "executive order", "posted", "will take place", "will be held", "deadline", "next ", "prepared",
+        "received on", "governor", "approved:", "adopted:"};
+    // Labels of a document's versions count only as labels of the date ("Revised: 3 March 2023",
+    // "updated on"): a title such as "Board Meeting Agenda REVISED / Tuesday, June 13, 2023" still
+    // names the meeting.
+    static constexpr std::array<std::string_view, 9> kNearPenalties{
+        "revised:", "revised on", "draft:", "updated:", "updated on", "effective:", "effective on", "effective date",
+        "draft dated"};
+    constexpr std::size_t kNear = 16;
     std::string lower = lower_ascii(before);
     for (auto p : kPenalties) {
         if (lower.find(p) != std::string::npos) return true;
+    }
+    std::string_view near = std::string_view(lower).substr(lower.size() > kNear ? lower.size() - kNear : 0);
+    for (auto p : kNearPenalties) {
+        if (near.find(p) != std::string_view::npos) return true;
     }
     return false;
 }
@@ -419,6 +431,18 @@ std::string choose_committee(const std::vector<Line>& lines, std::size_t header_
         int rank = max_rank(phrase);
         if (rank == 0) continue;
         auto pw = words_of(phrase);
+        // "Official Publication of the Council of the City of Cleveland": the body is what the
+        // words before "of the" belong to.
+        if (pw.size() >= 4 && body_rank(word_key(pw[0])) == 0) {
+            for (std::size_t k = 1; k + 2 < pw.size(); ++k) {
+                if (word_key(pw[k]) == "of" && word_key(pw[k + 1]) == "the" && body_rank(word_key(pw[k + 2])) > 0) {
+                    std::size_t from = static_cast<std::size_t>(pw[k + 2].data() - phrase.data());
+                    phrase = phrase.substr(from);
+                    pw = words_of(phrase);
+                    break;
+                }
+            }
+        }
         if (pw.size() > 12) continue;
         int score = 20 + rank * 10 - static_cast<int>(i / 3);
         if (lines[i].kind == BlockKind::heading) score += 5;
@@ -642,9 +666,84 @@ void read_attendance(const std::vector<Paragraph>& paragraphs, const std::vector
     }
 }
 
+// Cuts one passage longer than `limit` bytes into pieces at sentence ends (or, lacking them, at
+// spaces), each at most `limit` bytes unless a single word is longer. Keeps kind, speaker, page.
+std::vector<Passage> cut_passage(Passage passage, std::size_t limit) {
+    std::vector<Passage> pieces;
+    std::string_view text = passage.text;
+    while (text.size() > limit) {
+        std::size_t cut = std::string_view::npos;
+        for (std::size_t k = limit; k > limit / 2; --k) {
+            if (text[k] == ' ' && (text[k - 1] == '.' || text[k - 1] == ';' || text[k - 1] == ':')) {
+                cut = k;
+                break;
+            }
+        }
+        if (cut == std::string_view::npos) cut = text.rfind(' ', limit);
+        if (cut == std::string_view::npos || cut == 0) cut = std::min(text.size(), limit);
+        // Never inside a UTF-8 sequence.
+        while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;
+        Passage piece = passage;
+        piece.text = std::string(trim(text.substr(0, cut)));
+        if (!piece.text.empty()) pieces.push_back(std::move(piece));
+        text = trim(text.substr(cut));
+    }
+    if (!text.empty()) {
+        passage.text = std::string(text);
+        pieces.push_back(std::move(passage));
+    }
+    return pieces;
+}
+
+// Splits items whose passages exceed `limit` bytes into continuation items (same number, title
+// plus " (continued)"), at passage boundaries. Returns how many items were split.
+std::size_t bound_item_sizes(std::vector<AgendaItem>& items, std::size_t limit) {
+    if (limit == 0) return 0;
+    std::size_t split = 0;
+    std::vector<AgendaItem> out;
+    out.reserve(items.size());
+    for (auto& item : items) {
+        std::size_t total = 0;
+        for (const auto& p : item.passages) total += p.text.size();
+        if (total <= limit) {
+            out.push_back(std::move(item));
+            continue;
+        }
+        ++split;
+        std::vector<Passage> passages;
+        for (auto& p : item.passages) {
+            if (p.text.size() <= limit) {
+                passages.push_back(std::move(p));
+            } else {
+                for (auto& piece : cut_passage(std::move(p), limit)) passages.push_back(std::move(piece));
+            }
+        }
+        AgendaItem current;
+        current.number = item.number;
+        current.title = item.title;
+        current.page = item.page;
+        std::size_t bytes = 0;
+        for (auto& p : passages) {
+            if (bytes > 0 && bytes + p.text.size() > limit) {
+                out.push_back(std::move(current));
+                current = AgendaItem{};
+                current.number = item.number;
+                current.title = item.title + " (continued)";
+                current.page = p.page ? p.page : item.page;
+                bytes = 0;
+            }
+            bytes += p.text.size();
+            current.passages.push_back(std::move(p));
+        }
+        out.push_back(std::move(current));
+    }
+    items = std::move(out);
+    return split;
+}
+
 }  // namespace
 
-Minutes recognise(const SourceText& source) {
+Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
     Minutes minutes;
     minutes.source = source.source;
     minutes.format = source.format;
@@ -765,6 +864,10 @@ Minutes recognise(const SourceText& source) {
         build_passages(lines, span, clean.blocks_are_lines);
         minutes.items.push_back(std::move(span.item));
     }
+
+    if (std::size_t split = bound_item_sizes(minutes.items, options.max_item_bytes); split > 0)
+        minutes.warnings.push_back(std::to_string(split) + " item(s) longer than " + std::to_string(options.max_item_bytes) +
+                                   " bytes split into continuation items");
 
     // Acronyms (preamble first, then the items in order), then speakers.
     for (const auto& para : preamble) find_acronyms(para.text, minutes.acronyms);

@@ -169,6 +169,8 @@ std::size_t Searcher::document_count() const {
     }
 }
 
+void Searcher::set_ranking(const RankingWeights& weights) { state_->compiler.set_ranking(weights); }
+
 Result<void> Searcher::reopen() {
     try {
         state_->db.reopen();
@@ -236,6 +238,8 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
     for (const auto& key : preference.member_keys) words.add(key, true);  // "Councillor Oborski" lights up
 
     Xapian::Enquire enquire(run.db);
+    const RankingWeights& weights = run.compiler.ranking();
+    enquire.set_weighting_scheme(Xapian::BM25Weight(weights.k1, 0, 1, weights.b, 0.5));
     std::optional<Xapian::Query> like;
     if (!o.like_item.empty()) {
         std::string id_term = "Q" + o.like_item;
@@ -283,6 +287,8 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
             ErrorCode::InvalidArgument,
             "query: empty; give words, a filter (committee:, member:, type:...) or --like ITEM_ID");
     }
+    if (compiled->has_terms && !compiled->boost.empty())
+        positive = Xapian::Query(Xapian::Query::OP_AND_MAYBE, positive, compiled->boost);
     if (mention) positive = Xapian::Query(Xapian::Query::OP_AND_MAYBE, positive, *mention);
     filters.emplace_back(item_doctype_term());
     Xapian::Query final_query(Xapian::Query::OP_FILTER, positive,

@@ -97,6 +97,9 @@ HttpResponse search_page_endpoint(const RequestTarget& target, WebBackend& backe
             if (!wider) continue;
             wider->limit = 1;
             wider->offset = 0;
+            // A facet makes the count exact (Xapian's estimate after one hit can be off by several);
+            // year is the cheapest, one value per item.
+            wider->facets = {"year"};
             auto found = backend.search(*wider);
             if (!found) continue;
             drop.total = found->total_estimate;

@@ -39,7 +39,7 @@ TEST_CASE("QueryService: statuses of requests that never reach a database", "[ht
     auto [method, target, status, code] = GENERATE(table<std::string, std::string, int, std::string>({
         {"POST", "/search", 405, "method_not_allowed"},
         {"DELETE", "/items/x", 405, "method_not_allowed"},
-        {"GET", "/", 404, "not_found"},
+        {"GET", "/index.html", 404, "not_found"},
         {"GET", "/search/", 404, "not_found"},
         {"GET", "/items", 404, "not_found"},
         {"GET", "/items/x/similar/more", 404, "not_found"},

@@ -33,10 +33,32 @@ inline constexpr std::size_t kMaxSnippetChars = 1000;  // snippet_chars
 inline constexpr std::size_t kMoreLikeThisTerms = 24;  // expansion terms taken from the given item
 inline constexpr std::size_t kFacetValuesShown = 20;   // values per facet, most frequent first
 inline constexpr std::size_t kMaxSynonymWords = 6;  // longest run of query words looked up as a synonym key
+inline constexpr unsigned kProximityWindow = 8;     // words within which two query words count as near
+inline constexpr std::size_t kMaxInflections = 8;   // indexed forms of one stem used for phrase boosts
+inline constexpr std::size_t kMaxTermScan = 400;    // index terms scanned to find those forms
 
 }  // namespace minutes::config
 
 namespace minutes {
+
+// How plain-word queries are ranked (DESIGN.md "Ranking": each factor and its dev-set gain). A query of
+// plain words and "phrases" (no operators, brackets, signs or wildcards) matches items holding any of its
+// words, ranked by BM25 plus these boosts; queries written with operators keep Xapian's parse as written.
+// A factor of 0 turns it off (the relevance harness measures each that way).
+struct RankingWeights {
+    double k1 = 1.2;              // BM25 term-frequency saturation
+    double b = 0.75;              // BM25 length normalisation (0: none; 1: full)
+    bool any_word = true;         // plain words match items with any of them (false: all of them)
+    double coordination = 1.0;    // items holding every word of the query: their words count this much again
+    double exact = 0.5;           // the word as typed (unstemmed) beside its stem
+    double title = 1.0;           // words in the agenda item's title (heading), beyond its index weight
+    double phrase = 1.0;          // two neighbouring query words in order (any inflection)
+    double proximity = 0.5;       // two neighbouring query words within kProximityWindow, either order
+    double decision = 2.0;        // items with a decision, when the query names a decision (adopt, appoint...)
+    double synonym_phrase = 1.0;  // an acronym's long form (a phrase), per word of it
+    double spelling = 1.0;        // British/American variants (organisation/organization) count as the word
+    double stem_prefix = 0.0;     // words extending the stem (vandal -> vandalised), per match
+};
 
 enum class SortOrder { relevance, newest, oldest };
 enum class GroupBy { item, passage, meeting };
@@ -160,6 +182,8 @@ class Searcher {
     // Re-reads the databases to see new commits.
     [[nodiscard]] Result<void> reopen();
     [[nodiscard]] std::size_t document_count() const;
+    // Replaces the ranking factors (the defaults are the tuned ones; the relevance harness varies them).
+    void set_ranking(const RankingWeights& weights);
 
   private:
     struct State;
