@@ -23,7 +23,14 @@ std::vector<Token> tokens_of(std::string_view text) {
     while (i < text.size()) {
         while (i < text.size() && !is_token_char(text[i])) ++i;
         std::size_t start = i;
-        while (i < text.size() && is_token_char(text[i])) ++i;
+        std::size_t letters = 0;  // ASCII letters just before i
+        while (i < text.size() && is_token_char(text[i])) {
+            // Words run together by conversion ("May2006", "Wednesday14th"): a number after a word
+            // of three or more letters starts a token of its own.
+            if (letters >= 3 && std::isdigit(static_cast<unsigned char>(text[i]))) break;
+            letters = std::isalpha(static_cast<unsigned char>(text[i])) ? letters + 1 : 0;
+            ++i;
+        }
         if (i > start) tokens.push_back({text.substr(start, i - start), start, i});
     }
     return tokens;

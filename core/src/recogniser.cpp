@@ -124,8 +124,21 @@ std::optional<ChosenDate> choose_date(const std::vector<Line>& lines, const Head
         bool had_year = m.date.year != 0;
         infer_year(m, years);
         if (!m.date.valid()) continue;
-        std::size_t from = m.begin > 70 ? m.begin - 70 : 0;
+        // What labels the date: the text before it on its line, or the line above when the date
+        // opens its line ("Date of Issue:" / "3 March 2017"), never a sentence two lines up.
+        auto line_at = std::upper_bound(header.offsets.begin(), header.offsets.end(), m.begin);
+        std::size_t line_index = static_cast<std::size_t>(line_at - header.offsets.begin()) - 1;
+        std::size_t from = header.offsets[line_index];
+        if (trim(std::string_view(header.text).substr(from, m.begin - from)).empty() && line_index > 0)
+            from = header.offsets[line_index - 1];
+        from = std::max(from, m.begin > 70 ? m.begin - 70 : std::size_t{0});
         std::string_view before = std::string_view(header.text).substr(from, m.begin - from);
+        // "Draft (until approved at the next meeting) Minutes of the Ordinary Meeting held on ...":
+        // a new phrase naming the meeting starts the date's own context.
+        for (std::string_view marker : {"minutes of", "meeting of", "meeting held"}) {
+            std::size_t at = lower_ascii(before).rfind(marker);
+            if (at != std::string::npos && at > 0) before = before.substr(at);
+        }
         int score = 100 - static_cast<int>(std::min<std::size_t>(60, m.begin / 30));
         if (m.weekday) score += 25;
         if (has_penalty_context(before)) score -= 150;
@@ -399,6 +412,43 @@ int max_rank(std::string_view phrase) {
     return rank;
 }
 
+// Bodies named only as a meeting: "Minutes of the Annual West Dereham Parish Meeting" -> "West
+// Dereham Parish Meeting", "Minutes of the July meeting of the Village Liaison meeting" -> "Village
+// Liaison Meeting". Needs two name words besides kinds of meeting; "Annual General Meeting" is none.
+std::string meeting_as_body(std::string_view text) {
+    std::string lower = lower_ascii(text);
+    for (std::string_view marker : {"meeting of the ", "minutes of the ", "minutes of "}) {
+        std::size_t at = 0;
+        while ((at = lower.find(marker, at)) != std::string::npos) {
+            at += marker.size();
+            auto words = words_of(text.substr(at, 120));
+            std::vector<std::string_view> name;
+            bool closed = false;
+            for (std::size_t k = 0; k < words.size() && k < 8; ++k) {
+                std::string key = word_key(words[k]);
+                if (key == "meeting") {
+                    closed = true;
+                    break;
+                }
+                if (!starts_upper(words[k]) || month_of(key) > 0 || is_weekday(key)) break;
+                if (name.empty() && is_meeting_kind(key)) continue;
+                name.push_back(words[k]);
+            }
+            std::size_t proper = 0;
+            bool body = false;  // "Parish Council Meeting": the council is the body, found elsewhere
+            for (auto w : name) {
+                proper += is_meeting_kind(word_key(w)) ? 0 : 1;
+                body = body || body_rank(word_key(w)) > 0;
+            }
+            if (!closed || proper < 2 || body) continue;
+            std::string out;
+            for (auto w : name) out += std::string(w) + " ";
+            return tidy_name(out + "Meeting");
+        }
+    }
+    return {};
+}
+
 std::string choose_committee(const std::vector<Line>& lines, std::size_t header_end, const HeaderText& header) {
     std::string best;
     int best_score = 0;
@@ -455,6 +505,7 @@ std::string choose_committee(const std::vector<Line>& lines, std::size_t header_
             best = phrase;
         }
     }
+    if (best.empty()) best = meeting_as_body(header.text);
     return best;
 }
 
@@ -741,6 +792,59 @@ std::size_t bound_item_sizes(std::vector<AgendaItem>& items, std::size_t limit) 
     return split;
 }
 
+// A parliament's sitting (Hansard): its verbatim record names the Speaker and the house.
+bool is_hansard(std::string_view sample) {
+    std::string_view head = sample.substr(0, 20000);
+    return contains_ci(head, "hansard") || contains_ci(head, "mr speaker") || contains_ci(head, "madam speaker") ||
+           contains_ci(head, "parliamentary debates");
+}
+
+// The house that sits: "Parliament of the Republic of Fiji", "National Parliament", "Legislative
+// Assembly", the one the text names most; "Parliament" when it names none more fully.
+std::string house_of(std::string_view sample) {
+    std::map<std::string, int> counts;
+    auto words = words_of(sample);
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        std::string key = word_key(words[k]);
+        if (!starts_upper(words[k])) continue;
+        if (key == "parliament" && k + 2 < words.size() && word_key(words[k + 1]) == "of") {
+            // "Parliament of [the] Cook Islands", up to the first word that is not part of a name.
+            std::size_t end = k + 2;
+            if (word_key(words[end]) == "the") ++end;
+            std::size_t first_name = end;
+            auto name_word = [&](std::size_t w) {
+                std::string wk = word_key(words[w]);
+                if (wk.rfind("parliament", 0) == 0 || body_rank(wk) > 0 || wk == "hansard" || wk == "daily") return false;
+                return starts_upper(words[w]) || (wk == "of" && w > first_name);
+            };
+            while (end < words.size() && end < first_name + 4 && name_word(end)) {
+                ++end;
+                if (words[end - 1].back() == ',' || words[end - 1].back() == '.') break;
+            }
+            while (end > first_name && word_key(words[end - 1]) == "of") --end;
+            if (end > first_name) {
+                std::string name;
+                for (std::size_t w = k; w < end; ++w) name += (name.empty() ? "" : " ") + std::string(words[w]);
+                counts[tidy_name(name)] += 2;  // the fuller name outweighs a bare mention
+            }
+        } else if ((key == "parliament" && k > 0 && word_key(words[k - 1]) == "national") ||
+                   (key == "assembly" && k > 0 && word_key(words[k - 1]) == "legislative")) {
+            counts[tidy_name(std::string(words[k - 1]) + " " + std::string(words[k]))] += 2;
+        } else if (key == "parliament") {
+            counts["Parliament"] += 1;
+        }
+    }
+    std::string best;
+    int best_count = 0;
+    for (const auto& [name, count] : counts) {
+        if (count > best_count) {
+            best_count = count;
+            best = name;
+        }
+    }
+    return best;
+}
+
 }  // namespace
 
 Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
@@ -799,6 +903,14 @@ Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
     }
     minutes.council = choose_council(lines, header_end, sample);
     minutes.committee = choose_committee(lines, header_end, header);
+    // In a parliament's sitting the body that meets is the house (a "Committee of the Whole" apart).
+    if (is_hansard(sample) && !contains_ci(minutes.committee, "committee of the whole")) {
+        std::string house = house_of(sample);
+        if (!house.empty()) {
+            minutes.committee = house;
+            if (minutes.council.empty() || max_rank(minutes.council) == 1) minutes.council = house;
+        }
+    }
     auto fm_title = clean.front_matter.find("title");
     if (minutes.committee.empty() && fm_title != clean.front_matter.end()) {
         // A title such as "Minutes of the Stoke Ferry Parish Council Meeting" is the document's own text.

@@ -82,6 +82,15 @@ HttpResponse search_page_endpoint(const RequestTarget& target, WebBackend& backe
         input.error = options.error().message;
         return html_response(http_status_for(options.error()), render_search_page(input));
     }
+    if (options->limit > config::kMaxPageResults || options->snippet_chars > config::kMaxPageSnippetChars) {
+        input.error = options->limit > config::kMaxPageResults
+                          ? "limit: the page shows at most " + std::to_string(config::kMaxPageResults) +
+                                " results at a time (the CSV download takes up to " +
+                                std::to_string(config::kMaxPageSize) + ")"
+                          : "snippet: the page shows snippets of at most " +
+                                std::to_string(config::kMaxPageSnippetChars) + " characters";
+        return html_response(400, render_search_page(input));
+    }
     auto response = backend.search(*options);
     if (!response) {
         if (!is_request_error(response.error())) return html_error_response(response.error());

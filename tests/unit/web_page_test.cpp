@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "minutes/atom_feed.h"
+#include "minutes/schema.h"
 
 using namespace minutes;
 
@@ -126,7 +127,7 @@ TEST_CASE("item_parts: a long item is split between passages, a short one is one
     CHECK(item_parts(item) == std::vector<std::pair<std::size_t, std::size_t>>{{0, 3}});
     ItemRecord huge;
     huge.passages.resize(10);
-    for (auto& passage : huge.passages) passage.text = std::string(config::kItemPartTextBytes / 3, 'x');
+    for (auto& passage : huge.passages) passage.text = std::string(config::kItemPartTextBytes / 3 - config::kPassageMarkupBytes, 'x');
     auto parts = item_parts(huge);
     REQUIRE(parts.size() == 4);
     CHECK(parts.front().first == 0);
@@ -145,4 +146,127 @@ TEST_CASE("Atom: stable ids and RFC 3339 dates", "[web][atom]") {
     CHECK(atom_timestamp("2017-03-13") == "2017-03-13T00:00:00Z");
     CHECK(atom_timestamp("2017-02-30").empty());
     CHECK(atom_timestamp("").empty());
+}
+
+namespace {
+
+// Every kind of string a page writes, from the index or the request.
+const std::string kHostile = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>']]>\x01\xff";
+
+// The page holds no markup but its own: one script (the hashed one), no img, no handler attribute, and
+// the hostile text only escaped.
+void check_harmless(const std::string& page, bool html) {
+    std::size_t scripts = 0;
+    for (auto at = page.find("<script"); at != std::string::npos; at = page.find("<script", at + 1)) ++scripts;
+    CHECK(scripts == (html ? 1u : 0u));
+    CHECK(page.find("<img") == std::string::npos);
+    CHECK(page.find("onerror=alert(2)>") == std::string::npos);
+    CHECK(page.find("\x01") == std::string::npos);
+    CHECK(page.find("\xff") == std::string::npos);
+    CHECK(page.find("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;") != std::string::npos);
+}
+
+Hit hostile_hit(std::size_t rank) {
+    Hit hit;
+    hit.rank = rank;
+    hit.id = hit.item_id = kHostile;
+    hit.meeting_id = kHostile;
+    hit.council = hit.committee = hit.item_number = hit.item_title = kHostile;
+    hit.date = "2017-03-13";
+    hit.snippet = "before " + kHostile + " after";
+    hit.highlights = {{7, 8}, {0, 3}, {500, 4}, {9, 2}, {3, 100000}};  // out of order, overlapping, out of range
+    hit.speaker = hit.speaker_role = hit.passage_kind = kHostile;
+    hit.passage = 2;
+    hit.citation = kHostile;
+    hit.grouped = 2;
+    return hit;
+}
+
+}  // namespace
+
+TEST_CASE("render_search_page: every field from the index and the request is escaped", "[web][page]") {
+    SearchResponse response;
+    response.query = kHostile;
+    response.total_estimate = 40;
+    response.limit = 2;
+    response.offset = 2;
+    response.hits = {hostile_hit(3), hostile_hit(4)};
+    for (const auto& spec : schema::kFacets) response.facets.push_back({std::string(spec.name), {{kHostile, 3}, {"2017", 1}}});
+    response.suggestion = kHostile;
+    response.notes = {kHostile};
+    for (GroupBy by : {GroupBy::item, GroupBy::passage, GroupBy::meeting}) {
+        response.by = by;
+        SearchPageInput input;
+        input.params = {{"q", kHostile}, {"committee", kHostile}, {"from", kHostile}, {"sort", kHostile}, {"by", kHostile}};
+        input.response = &response;
+        input.error = kHostile;
+        std::string page = render_search_page(input);
+        check_harmless(page, true);
+        CHECK(page.find("<mark>hostile") == std::string::npos);
+        // Marked: bytes 0-3 and 7-15 ("<script>", escaped inside the mark); the rest ignored.
+        CHECK(page.find("<mark>bef</mark>ore <mark>&lt;script&gt;</mark>alert(1)") != std::string::npos);
+        CHECK(page.find("rel=\"prev\"") != std::string::npos);
+        CHECK(page.find("rel=\"next\"") != std::string::npos);
+    }
+    SearchResponse empty;
+    SearchPageInput input;
+    input.params = {{"q", kHostile + " word"}, {"member", kHostile}};
+    input.response = &empty;
+    input.drops = drop_candidates(input.params);
+    for (auto& drop : input.drops) drop.total = 2;
+    std::string page = render_search_page(input);
+    check_harmless(page, true);
+    CHECK(page.find("Dropping one of them finds results") != std::string::npos);
+}
+
+TEST_CASE("render_item_page and render_meeting_page: escaped, and long items in parts under 100 KB", "[web][item]") {
+    ItemRecord item;
+    item.id = item.meeting_id = item.council = item.committee = item.number = item.title = item.source = kHostile;
+    item.date = "2017-03-13";
+    item.format = Format::pdf;
+    item.page = 3;
+    for (int i = 0; i < 3000; ++i) {
+        Passage passage;
+        passage.text = (i % 7 == 0 ? kHostile + " " : std::string()) + std::string(i % 5 == 0 ? 400 : 40, 'w');
+        passage.kind = static_cast<PassageKind>(i % 5);
+        passage.speaker = kHostile;
+        passage.speaker_role = Role::officer;
+        passage.page = 1 + i / 50;
+        item.passages.push_back(passage);
+    }
+    MeetingRecord meeting;
+    meeting.id = meeting.council = meeting.committee = meeting.venue = meeting.start_time = kHostile;
+    meeting.date = "2017-03-13";
+    meeting.sources = {kHostile, "other"};
+    for (int i = 0; i < 60; ++i) meeting.attendees.push_back({kHostile, kHostile, Role::chair, kHostile, Attendance::present});
+    meeting.items = {{"before", kHostile, kHostile}, {kHostile, kHostile, kHostile}, {"after", kHostile, kHostile}};
+    meeting.acronyms = {{kHostile, kHostile}};
+    SearchResponse similar;
+    similar.hits = {hostile_hit(1)};
+
+    auto parts = item_parts(item);
+    REQUIRE(parts.size() > 2);
+    for (std::size_t part = 1; part <= parts.size(); ++part) {
+        ItemPageInput input;
+        input.item = &item;
+        input.meeting = &meeting;
+        input.similar = &similar;
+        input.part = part;
+        input.matched_passage = 5;
+        input.back = {{"q", "wwww " + kHostile}, {"committee", kHostile}};
+        std::string page = render_item_page(input);
+        CAPTURE(part);
+        check_harmless(page, true);
+        CHECK(page.size() + web_stylesheet().size() < config::kMaxPageBytes);
+        CHECK(page.find("Part " + std::to_string(parts.size())) != std::string::npos);
+    }
+    std::string meeting_page = render_meeting_page(meeting);
+    check_harmless(meeting_page, true);
+    check_harmless(render_error_page(404, kHostile), true);
+
+    SearchResponse feed;
+    feed.hits = {hostile_hit(1), hostile_hit(2)};
+    std::string xml = render_atom_feed(feed, {{"q", kHostile}}, "2026-01-01T00:00:00Z");
+    check_harmless(xml, false);
+    CHECK(xml.find("]]>") == std::string::npos);
 }

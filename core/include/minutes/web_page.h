@@ -19,9 +19,15 @@ namespace minutes::config {
 
 // Largest HTML page the daemon sends (stylesheet included). An item longer than this is shown in parts.
 inline constexpr std::size_t kMaxPageBytes = 100 * 1024;
-// Passage text shown per part of an item page: leaves room under kMaxPageBytes for markup, attendance
-// and the rest of the page.
-inline constexpr std::size_t kItemPartTextBytes = 56 * 1024;
+// Passage text shown per part of an item page, each passage counted with its speaker and
+// kPassageMarkupBytes for its markup: leaves room under kMaxPageBytes for the stylesheet, attendance and
+// the rest of the page.
+inline constexpr std::size_t kItemPartTextBytes = 48 * 1024;
+inline constexpr std::size_t kPassageMarkupBytes = 160;
+// Results on one search page and their snippet length, so a page stays under kMaxPageBytes (the JSON
+// search and the CSV take up to kMaxPageSize and kMaxSnippetChars).
+inline constexpr std::size_t kMaxPageResults = 50;
+inline constexpr std::size_t kMaxPageSnippetChars = 400;
 // Items listed under "More like this" on an item page.
 inline constexpr std::size_t kMoreLikeThisShown = 5;
 // Entries of an Atom feed when the feed URL gives no limit.

@@ -1,0 +1,93 @@
+// Fuzz target: the daemon's HTTP request layer: target splitting, percent-decoding, query-string
+// parameters, the search options they give, and routing by QueryService over a database that does not
+// exist (every route answers without one: 404, 405, 400 or 503).
+// Input: "METHOD\nTARGET\nACCEPT"; missing lines are empty.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "fuzz_check.h"
+#include "minutes/http_api.h"
+#include "minutes/query_service.h"
+#include "minutes/search.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
+
+namespace {
+
+std::string_view next_line(std::string_view& rest) {
+    const std::size_t end = rest.find('\n');
+    const std::string_view line = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    return line;
+}
+
+minutes::QueryService& service() {
+    static minutes::QueryService instance([] {
+        minutes::ServerOptions options;
+        options.databases = {"fuzz-no-such-database"};
+        options.threads = 1;
+        options.log_requests = false;
+        options.searcher_wait_ms = 10;
+        return options;
+    }());
+    return instance;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    using namespace minutes;
+    std::string_view rest(reinterpret_cast<const char*>(data), size);
+    const std::string_view method = next_line(rest);
+    const std::string_view target = next_line(rest);
+    const std::string_view accept = next_line(rest);
+
+    for (const bool plus : {false, true}) {
+        Result<std::string> decoded = percent_decode(target, plus, "fuzz");
+        if (decoded) {
+            fuzz::require_utf8(*decoded, "percent_decode accepted invalid UTF-8");
+            for (const char c : *decoded) {
+                const auto u = static_cast<unsigned char>(c);
+                fuzz::require(u >= 0x20 || c == '\t' || c == '\n' || c == '\r',
+                              "percent_decode accepted a control character");
+            }
+            Result<std::string> again = percent_decode(percent_encode(*decoded), false, "fuzz");
+            fuzz::require(again && *again == *decoded, "percent_encode does not round-trip");
+        }
+    }
+
+    Result<RequestTarget> parsed = parse_request_target(target, 100);
+    if (parsed) {
+        fuzz::require(parsed->params.size() <= 100, "parse_request_target exceeded max_params");
+        for (const auto& segment : parsed->segments) {
+            fuzz::require_utf8(segment, "a decoded path segment is not valid UTF-8");
+            fuzz::require(!segment.empty() && segment != "." && segment != "..", "a bad segment was accepted");
+        }
+        for (const auto& [name, value] : parsed->params) {
+            fuzz::require_utf8(name, "a decoded parameter name is not valid UTF-8");
+            fuzz::require_utf8(value, "a decoded parameter value is not valid UTF-8");
+        }
+        Result<SearchOptions> options = search_options_from_params(parsed->params);
+        if (!options) fuzz::require_json(error_response(options.error()).body, "error document is not JSON");
+    } else {
+        fuzz::require_json(error_response(parsed.error()).body, "error document is not JSON");
+    }
+
+    // The error document must stay JSON whatever bytes a message carries.
+    fuzz::require_json(error_document(method, target), "error_document is not valid UTF-8 JSON");
+
+    HttpRequest request;
+    request.method = method;
+    request.target = target;
+    request.accept = accept;
+    request.header_count = 3;
+    const HttpResponse response = service().handle(request);
+    fuzz::require(http_reason_phrase(response.status) != "Unknown", "handle answered an unknown status");
+    if (response.content_type.rfind("application/json", 0) == 0 && !response.body.empty()) {
+        fuzz::require_json(response.body, "a JSON response body is not valid UTF-8 JSON");
+    }
+    fuzz::require_utf8(response.body, "a response body is not valid UTF-8");
+    return 0;
+}
