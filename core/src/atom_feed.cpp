@@ -43,30 +43,38 @@ std::string atom_timestamp(std::string_view iso_date) {
     return date->iso() + "T00:00:00Z";
 }
 
-std::string render_atom_feed(const SearchResponse& response, const WebParams& params, std::string_view now_rfc3339) {
+std::string render_atom_feed(const SearchResponse& response, const WebParams& params,
+                             std::string_view now_rfc3339) {
     std::string updated;
     for (const auto& hit : response.hits) updated = std::max(updated, atom_timestamp(hit.date));
     if (updated.empty()) updated = std::string(now_rfc3339);
 
-    std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">\n";
+    std::string out =
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" "
+        "xml:lang=\"en\">\n";
     out += "<id>" + x(atom_feed_id(params)) + "</id>\n";
     out += "<title type=\"text\">" + x(feed_title(params)) + "</title>\n";
-    out += "<subtitle type=\"text\">Newest agenda items matching this search, from the council minutes indexed.</subtitle>\n";
+    out +=
+        "<subtitle type=\"text\">Newest agenda items matching this search, from the council minutes "
+        "indexed.</subtitle>\n";
     out += "<updated>" + x(updated) + "</updated>\n";
-    out += "<link rel=\"self\" type=\"application/atom+xml\" href=\"" + x(url_with_params("/search.atom", params)) + "\"/>\n";
+    out += "<link rel=\"self\" type=\"application/atom+xml\" href=\"" +
+           x(url_with_params("/search.atom", params)) + "\"/>\n";
     out += "<link rel=\"alternate\" type=\"text/html\" href=\"" + x(url_with_params("/", params)) + "\"/>\n";
     out += "<author><name>Council minutes search</name></author>\n";
     out += "<generator>minutes-searchd</generator>\n";
     for (const auto& hit : response.hits) {
         std::string date = atom_timestamp(hit.date);
         if (date.empty()) date = "1970-01-01T00:00:00Z";
-        std::string title = hit.item_number.empty() ? hit.item_title : "Minute " + hit.item_number + ": " + hit.item_title;
+        std::string title =
+            hit.item_number.empty() ? hit.item_title : "Minute " + hit.item_number + ": " + hit.item_title;
         if (title.empty()) title = "Untitled item";
         title += " \u2014 " + hit.committee + (hit.date.empty() ? "" : ", " + long_date(hit.date));
         std::string content = hit.citation + "\n";
         if (!hit.speaker.empty() || !hit.speaker_role.empty()) {
             content += "Speaker: " + hit.speaker;
-            if (!hit.speaker_role.empty()) content += (hit.speaker.empty() ? "" : " ") + ("(" + hit.speaker_role + ")");
+            if (!hit.speaker_role.empty())
+                content += (hit.speaker.empty() ? "" : " ") + ("(" + hit.speaker_role + ")");
             content += "\n";
         }
         content += "\n" + hit.snippet;
@@ -77,7 +85,8 @@ std::string render_atom_feed(const SearchResponse& response, const WebParams& pa
         if (!hit.date.empty()) out += "<published>" + date + "</published>\n";
         out += "<link rel=\"alternate\" type=\"text/html\" href=\"" +
                x("/items/" + percent_encode(hit.item_id.empty() ? hit.id : hit.item_id)) + "\"/>\n";
-        out += "<author><name>" + x(hit.council.empty() ? std::string("Unknown council") : hit.council) + "</name></author>\n";
+        out += "<author><name>" + x(hit.council.empty() ? std::string("Unknown council") : hit.council) +
+               "</name></author>\n";
         if (!hit.committee.empty()) out += "<category term=\"" + x(hit.committee) + "\"/>\n";
         out += "<summary type=\"text\">" + x(hit.snippet) + "</summary>\n";
         out += "<content type=\"text\">" + x(content) + "</content>\n";

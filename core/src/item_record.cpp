@@ -1,4 +1,4 @@
-// Ids and the stored form (compact JSON) of item and meeting documents.
+// Ids and the stored form of item documents (compact binary) and meeting documents (compact JSON).
 #include "minutes/item_record.h"
 
 #include <cstdint>
@@ -25,18 +25,9 @@ std::string hash_hex(std::string_view text) {
     return buffer;
 }
 
-json page_json(const std::optional<int>& page) { return page ? json(*page) : json(nullptr); }
 std::optional<int> page_of(const json& j) {
     if (j.is_number_integer()) return j.get<int>();
     return std::nullopt;
-}
-
-json passage_json(const Passage& p) {
-    json j{{"t", p.text}, {"k", std::string(passage_kind_name(p.kind))}};
-    if (p.speaker_role != Role::unknown) j["r"] = std::string(role_name(p.speaker_role));
-    if (!p.speaker.empty()) j["s"] = p.speaker;
-    if (p.page) j["p"] = *p.page;
-    return j;
 }
 
 Passage passage_of(const json& j) {
@@ -64,6 +55,70 @@ Format format_of(const std::string& name) {
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
+// The stored form of an item is binary: searching decodes every hit's item, and parsing JSON was most of
+// a search's time. Strings are a varint length and the bytes; enums are stored by name, so a reordered
+// enum in model.h cannot misread an index. Data starting with '{' is the JSON of earlier indexes.
+constexpr char kItemMagic = '\x01';
+
+void put_varint(std::string& out, std::uint64_t v) {
+    while (v >= 0x80) {
+        out += static_cast<char>((v & 0x7F) | 0x80);
+        v >>= 7;
+    }
+    out += static_cast<char>(v);
+}
+
+void put_string(std::string& out, std::string_view s) {
+    put_varint(out, s.size());
+    out.append(s.data(), s.size());
+}
+
+// Page as varint: 0 none, else page - min + 1 (pages are small, but any int round-trips).
+void put_page(std::string& out, const std::optional<int>& page) {
+    put_varint(out, page ? static_cast<std::uint64_t>(static_cast<std::int64_t>(*page) - INT32_MIN) + 1 : 0);
+}
+
+class Reader {
+  public:
+    explicit Reader(std::string_view data) : data_(data) {}
+    bool varint(std::uint64_t& v) {
+        v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (at_ >= data_.size()) return false;
+            auto byte = static_cast<unsigned char>(data_[at_++]);
+            v |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+            if ((byte & 0x80) == 0) return true;
+        }
+        return false;
+    }
+    bool string(std::string& s) {
+        std::uint64_t n = 0;
+        if (!varint(n) || n > data_.size() - at_) return false;
+        s.assign(data_.data() + at_, static_cast<std::size_t>(n));
+        at_ += static_cast<std::size_t>(n);
+        return true;
+    }
+    bool page(std::optional<int>& page) {
+        std::uint64_t v = 0;
+        if (!varint(v)) return false;
+        if (v == 0) {
+            page.reset();
+            return true;
+        }
+        std::int64_t p = static_cast<std::int64_t>(v - 1) + INT32_MIN;
+        if (p > INT32_MAX) return false;
+        page = static_cast<int>(p);
+        return true;
+    }
+    [[nodiscard]] bool done() const { return at_ == data_.size(); }
+
+  private:
+    std::string_view data_;
+    std::size_t at_ = 0;
+};
+
+Result<ItemRecord> decode_item_json(std::string_view data);
+
 }  // namespace
 
 std::string meeting_id_for(const Minutes& minutes) {
@@ -85,25 +140,58 @@ std::string source_id_for(std::string_view path) {
 }
 
 std::string encode_item(const ItemRecord& item) {
-    json passages = json::array();
-    for (const auto& p : item.passages) passages.push_back(passage_json(p));
-    json j{{"id", item.id},
-           {"meeting", item.meeting_id},
-           {"ordinal", item.ordinal},
-           {"council", item.council},
-           {"committee", item.committee},
-           {"date", item.date},
-           {"source", item.source},
-           {"format", std::string(format_name(item.format))},
-           {"language", std::string(language_name(item.language))},
-           {"number", item.number},
-           {"title", item.title},
-           {"page", page_json(item.page)},
-           {"passages", std::move(passages)}};
-    return dump(j);
+    std::string out(1, kItemMagic);
+    std::size_t size = 64 + item.title.size();
+    for (const auto& p : item.passages) size += p.text.size() + p.speaker.size() + 16;
+    out.reserve(size);
+    for (const std::string* s : {&item.id, &item.meeting_id}) put_string(out, *s);
+    put_varint(out, item.ordinal);
+    for (const std::string* s : {&item.council, &item.committee, &item.date, &item.source}) put_string(out, *s);
+    put_string(out, format_name(item.format));
+    put_string(out, language_name(item.language));
+    put_string(out, item.number);
+    put_string(out, item.title);
+    put_page(out, item.page);
+    put_varint(out, item.passages.size());
+    for (const auto& p : item.passages) {
+        put_string(out, p.text);
+        put_string(out, passage_kind_name(p.kind));
+        put_string(out, p.speaker_role == Role::unknown ? std::string_view() : role_name(p.speaker_role));
+        put_string(out, p.speaker);
+        put_page(out, p.page);
+    }
+    return out;
 }
 
 Result<ItemRecord> decode_item(std::string_view data) {
+    if (data.empty() || data[0] != kItemMagic) return decode_item_json(data);
+    Reader in(data.substr(1));
+    ItemRecord item;
+    std::uint64_t ordinal = 0, passages = 0;
+    std::string format, language;
+    bool ok = in.string(item.id) && in.string(item.meeting_id) && in.varint(ordinal) && in.string(item.council) &&
+              in.string(item.committee) && in.string(item.date) && in.string(item.source) && in.string(format) &&
+              in.string(language) && in.string(item.number) && in.string(item.title) && in.page(item.page) &&
+              in.varint(passages) && passages <= data.size() / 5;  // a passage takes 5 bytes or more
+    if (!ok) return make_error(ErrorCode::Corrupt, "item document data is truncated or malformed");
+    item.ordinal = static_cast<std::size_t>(ordinal);
+    item.format = format_of(format);
+    item.language = language_of(language);
+    item.passages.resize(static_cast<std::size_t>(passages));
+    std::string kind, role;
+    for (auto& p : item.passages) {
+        if (!(in.string(p.text) && in.string(kind) && in.string(role) && in.string(p.speaker) && in.page(p.page)))
+            return make_error(ErrorCode::Corrupt, "item document data: a passage is truncated or malformed");
+        p.kind = parse_passage_kind(kind).value_or(PassageKind::paragraph);
+        p.speaker_role = parse_role(role).value_or(Role::unknown);
+    }
+    if (!in.done()) return make_error(ErrorCode::Corrupt, "item document data: bytes after the last passage");
+    return item;
+}
+
+namespace {
+
+Result<ItemRecord> decode_item_json(std::string_view data) {
     json j = json::parse(data, nullptr, false);
     if (j.is_discarded() || !j.is_object()) return make_error(ErrorCode::Corrupt, "item document data is not JSON");
     try {
@@ -128,6 +216,8 @@ Result<ItemRecord> decode_item(std::string_view data) {
         return make_error(ErrorCode::Corrupt, std::string("item document data: ") + e.what());
     }
 }
+
+}  // namespace
 
 std::string encode_meeting(const MeetingRecord& m) {
     json attendees = json::array();

@@ -37,9 +37,11 @@ int roman_value(std::string_view s) {
 std::optional<ItemNumber> parse_number(std::string_view text, bool heading) {
     ItemNumber n;
     std::string_view t = text;
+    bool labelled = false;  // "Item 1": the word says it is an item number, even with nothing after it
     for (std::string_view prefix : {"agenda item ", "item no. ", "item no ", "item ", "minute no. ", "minute "}) {
         if (starts_with_ci(t, prefix) && t.size() > prefix.size() && std::isdigit(static_cast<unsigned char>(t[prefix.size()]))) {
             t.remove_prefix(prefix.size());
+            labelled = true;
             break;
         }
     }
@@ -96,7 +98,7 @@ std::optional<ItemNumber> parse_number(std::string_view text, bool heading) {
             return std::nullopt;
         }
     } else {
-        n.terminated = n.scheme != Scheme::arabic;
+        n.terminated = n.scheme != Scheme::arabic || labelled;
     }
     std::string_view rest = trim(t.substr(i));
     while (!rest.empty() && (rest.front() == '-' || rest.front() == ':' || rest.front() == '.')) rest = trim(rest.substr(1));
@@ -232,7 +234,8 @@ std::vector<ItemSpan> find_referenced_items(const std::vector<Line>& lines, cons
 // Not a motion header ("R2023-093 D. Yemm, S. Kirkey:"), a list of names, nor a resolution.
 bool is_colon_title(const std::vector<Line>& lines, std::size_t i) {
     const Line& line = lines[i];
-    if (line.bullet || !line.block_start || line.text.back() != ':') return false;
+    // One colon, at the end: "MR SPEAKER: I put the Question:" is a speaker's turn.
+    if (line.bullet || !line.block_start || line.text.back() != ':' || line.text.find(':') + 1 != line.text.size()) return false;
     if (i + 1 < lines.size() && !lines[i + 1].block_start) return false;
     auto words = words_of(line.text);
     if (words.empty() || words.size() > 10 || !starts_upper(words[0]) || line.text.find(',') != std::string::npos) return false;
@@ -246,6 +249,8 @@ bool is_colon_title(const std::vector<Line>& lines, std::size_t i) {
     for (auto k : kNotTitles) {
         if (first == k) return false;
     }
+    // "Councillors:" / "SECTORAL INTEREST NOMINEES:" over a list of names labels people.
+    if (i + 1 < lines.size() && looks_like_name_list(lines[i + 1].text) && !ends_sentence(lines[i + 1].text)) return false;
     // A title ends on a name word ("Police Matters", "Section 2"), prose on any word ("The Question is:").
     std::string_view last = words.back();
     return starts_upper(last) || std::isdigit(static_cast<unsigned char>(last[0]));
@@ -380,8 +385,17 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
     constexpr std::size_t kNone = static_cast<std::size_t>(-1);
     std::size_t arabic_unconfirmed = kNone;
     std::size_t restarts = 0;  // numbering that starts again at 1: lists inside sections, not items
-    // Blocks holding several numbered lines, some ending in ';' or ',': enumerations, not items.
+    // Blocks holding several numbered lines, some ending in ';' or ',', or three and more in a row
+    // with nothing between them (a roll of names): enumerations, not items.
     std::set<std::size_t> list_blocks;
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        bool numbered_line = std::isdigit(static_cast<unsigned char>(lines[i].text[0])) != 0;
+        run = numbered_line && i > 0 && !lines[i].block_start && lines[i].block == lines[i - 1].block ? run + 1
+              : numbered_line                                                                       ? 1
+                                                                                                    : 0;
+        if (run >= 3) list_blocks.insert(lines[i].block);
+    }
     for (std::size_t i = 1; i < lines.size(); ++i) {
         const Line& line = lines[i];
         if (line.block_start || line.block != lines[i - 1].block) continue;
@@ -411,8 +425,13 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
         std::size_t title_line = i;
         if (rest.empty()) {
             if (!number->terminated && !heading) continue;
-            // A number alone inside a paragraph ends a wrapped sentence ("Serial No." / "2021/02.").
-            if (!line.block_start && !heading) continue;
+            // A number alone inside a paragraph ends a wrapped sentence ("Serial No." / "2021/02."),
+            // unless the line before finished one ("... on 7/24." / "I.").
+            if (!line.block_start && !heading) {
+                const std::string& prev = lines[i - 1].text;
+                bool after_no = prev.size() >= 3 && starts_with_ci(std::string_view(prev).substr(prev.size() - 3), "no.");
+                if (!ends_sentence(prev) || after_no) continue;
+            }
             // The number stands alone: the title is on the next line ("1." / "Adoption of Minutes").
             if (i + 1 >= lines.size() || parse_number(lines[i + 1].text, false)) continue;
             rest = lines[i + 1].text;
@@ -535,7 +554,12 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
     // Numbered headings of the markup (Manordeilo's "<h4>1. CROESO ...") are items whatever lists
     // of payments restart at 1 inside them.
     std::size_t marked_headings = 0;
-    for (const auto& span : numbered) marked_headings += lines[span.heading].kind == BlockKind::heading ? 1 : 0;
+    for (const auto& span : numbered) {
+        // Headings that are numbers ("1. CROESO", "A." over its title), not page marks ("06/02").
+        auto n = parse_number(lines[span.heading].text, true);
+        bool mark = n && n->rest.empty() && n->printed.find('/') != std::string::npos;
+        marked_headings += lines[span.heading].kind == BlockKind::heading && n && !mark ? 1 : 0;
+    }
     bool headed = marked_headings >= 3 && marked_headings * 2 >= numbered.size();
     bool lists = restarts >= 2 && !headed && !numbered.empty() && numbered.front().item.number == "1";
     auto sections = find_sections(lines);

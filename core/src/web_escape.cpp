@@ -58,12 +58,23 @@ std::string escape(std::string_view text, bool xml) {
             out += kReplacement;
         } else {
             switch (cp) {
-                case '&': out += "&amp;"; break;
-                case '<': out += "&lt;"; break;
-                case '>': out += "&gt;"; break;
-                case '"': out += "&quot;"; break;
-                case '\'': out += "&#39;"; break;
-                default: out.append(text.substr(i, length));
+                case '&':
+                    out += "&amp;";
+                    break;
+                case '<':
+                    out += "&lt;";
+                    break;
+                case '>':
+                    out += "&gt;";
+                    break;
+                case '"':
+                    out += "&quot;";
+                    break;
+                case '\'':
+                    out += "&#39;";
+                    break;
+                default:
+                    out.append(text.substr(i, length));
             }
         }
         i += length;
@@ -107,7 +118,8 @@ std::array<std::uint8_t, 32> sha256(std::string_view data) {
         }
         auto [a, b, c, d, e, f, g, hh] = h;
         for (std::size_t t = 0; t < 64; ++t) {
-            std::uint32_t t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + k[t] + w[t];
+            std::uint32_t t1 =
+                hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + k[t] + w[t];
             std::uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
             hh = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
         }
@@ -115,7 +127,8 @@ std::array<std::uint8_t, 32> sha256(std::string_view data) {
     }
     std::array<std::uint8_t, 32> digest{};
     for (std::size_t i = 0; i < 8; ++i) {
-        for (std::size_t b = 0; b < 4; ++b) digest[i * 4 + b] = static_cast<std::uint8_t>(h[i] >> (24 - 8 * b));
+        for (std::size_t b = 0; b < 4; ++b)
+            digest[i * 4 + b] = static_cast<std::uint8_t>(h[i] >> (24 - 8 * b));
     }
     return digest;
 }

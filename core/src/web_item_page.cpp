@@ -39,7 +39,8 @@ std::string item_heading(std::string_view number, std::string_view title) {
 
 std::string highlighted(std::string_view text, const std::vector<Highlight>& highlights) {
     std::vector<Highlight> sorted = highlights;
-    std::sort(sorted.begin(), sorted.end(), [](const Highlight& a, const Highlight& b) { return a.offset < b.offset; });
+    std::sort(sorted.begin(), sorted.end(),
+              [](const Highlight& a, const Highlight& b) { return a.offset < b.offset; });
     std::string out;
     std::size_t at = 0;
     for (const auto& mark : sorted) {
@@ -68,10 +69,12 @@ std::string page_start(std::string_view title, std::string_view head_extra) {
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<meta name=\"referrer\" content=\"same-origin\">\n<title>" +
         h(title) + " \u2013 Council minutes search</title>\n<link rel=\"stylesheet\" href=\"" +
-        h(stylesheet_url()) + "\">\n<link rel=\"icon\" type=\"image/svg+xml\" href=\"" + std::string(kIconPath) + "\">\n" + std::string(head_extra) +
+        h(stylesheet_url()) + "\">\n<link rel=\"icon\" type=\"image/svg+xml\" href=\"" +
+        std::string(kIconPath) + "\">\n" + std::string(head_extra) +
         "</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n"
         "<header class=\"masthead\"><div class=\"inner\"><a href=\"/\">Council minutes search</a>"
-        "<span class=\"tagline\">Decisions, debates and declarations from committee minutes</span></div></header>\n"
+        "<span class=\"tagline\">Decisions, debates and declarations from committee "
+        "minutes</span></div></header>\n"
         "<main id=\"main\">\n";
     return out;
 }
@@ -91,12 +94,18 @@ using web::h;
 
 std::string attendance_heading(Attendance attendance) {
     switch (attendance) {
-        case Attendance::present: return "Present";
-        case Attendance::in_attendance: return "In attendance";
-        case Attendance::remote: return "Attended remotely";
-        case Attendance::apologies: return "Apologies";
-        case Attendance::absent: return "Absent";
-        case Attendance::unknown: break;
+        case Attendance::present:
+            return "Present";
+        case Attendance::in_attendance:
+            return "In attendance";
+        case Attendance::remote:
+            return "Attended remotely";
+        case Attendance::apologies:
+            return "Apologies";
+        case Attendance::absent:
+            return "Absent";
+        case Attendance::unknown:
+            break;
     }
     return "Listed";
 }
@@ -118,14 +127,16 @@ std::string attendee_text(const Attendee& attendee) {
 }
 
 void render_attendance(std::string& out, const MeetingRecord& meeting) {
-    out += "<section class=\"attendance\" aria-labelledby=\"attendance-h\"><h2 id=\"attendance-h\">Attendance</h2>\n";
+    out +=
+        "<section class=\"attendance\" aria-labelledby=\"attendance-h\"><h2 "
+        "id=\"attendance-h\">Attendance</h2>\n";
     if (meeting.attendees.empty()) {
         out += "<p>The minutes list no attendance.</p></section>\n";
         return;
     }
     out += "<dl>\n";
-    for (Attendance kind : {Attendance::present, Attendance::in_attendance, Attendance::remote, Attendance::apologies,
-                            Attendance::absent, Attendance::unknown}) {
+    for (Attendance kind : {Attendance::present, Attendance::in_attendance, Attendance::remote,
+                            Attendance::apologies, Attendance::absent, Attendance::unknown}) {
         std::string list;
         for (const auto& attendee : meeting.attendees) {
             if (attendee.attendance != kind) continue;
@@ -214,24 +225,29 @@ std::string render_item_page(const ItemPageInput& input) {
     out += "<nav class=\"crumbs\" aria-label=\"Breadcrumbs\"><ol><li><a href=\"/\">Search</a></li>";
     if (!input.back.empty()) {
         out += "<li><a href=\"" + h(url_with_params("/", input.back)) + "\">Results for &ldquo;" +
-               h(query_in(input.back).empty() ? std::string("this search") : query_in(input.back)) + "&rdquo;</a></li>";
+               h(query_in(input.back).empty() ? std::string("this search") : query_in(input.back)) +
+               "&rdquo;</a></li>";
     }
     out += "<li><a href=\"" + h(meeting_url) + "\">" + h(item.committee) + ", " +
            h(item.date.empty() ? std::string("undated") : long_date(item.date)) + "</a></li>";
-    out += "<li aria-current=\"page\">" + h(item.number.empty() ? std::string("Item") : "Minute " + item.number) + "</li></ol></nav>\n";
+    out += "<li aria-current=\"page\">" +
+           h(item.number.empty() ? std::string("Item") : "Minute " + item.number) + "</li></ol></nav>\n";
 
     out += "<article class=\"item\" aria-labelledby=\"item-h\">\n<h1 id=\"item-h\">" + h(heading) + "</h1>\n";
     out += "<table class=\"meta-table\"><tbody>";
     out += "<tr><th scope=\"row\">Council</th><td>" + h(item.council) + "</td></tr>";
     out += "<tr><th scope=\"row\">Committee</th><td>" + h(item.committee) + "</td></tr>";
     out += "<tr><th scope=\"row\">Meeting</th><td><a href=\"" + h(meeting_url) + "\">" +
-           h(meeting ? meeting_line(*meeting) : (item.date.empty() ? std::string("Undated meeting") : long_date(item.date))) +
+           h(meeting ? meeting_line(*meeting)
+                     : (item.date.empty() ? std::string("Undated meeting") : long_date(item.date))) +
            "</a></td></tr>";
-    if (meeting && !meeting->venue.empty()) out += "<tr><th scope=\"row\">Venue</th><td>" + h(meeting->venue) + "</td></tr>";
+    if (meeting && !meeting->venue.empty())
+        out += "<tr><th scope=\"row\">Venue</th><td>" + h(meeting->venue) + "</td></tr>";
     out += "</tbody></table>\n";
     std::string citation = citation_for(item, item.page);
     out += "<p class=\"cite\"><span class=\"label\">Cite:</span> <span id=\"cite-item\">" + h(citation) +
-           "</span> <button type=\"button\" class=\"secondary\" data-copy=\"cite-item\" hidden>Copy citation</button></p>\n";
+           "</span> <button type=\"button\" class=\"secondary\" data-copy=\"cite-item\" hidden>Copy "
+           "citation</button></p>\n";
     out += "<p class=\"print-url\">Printed from /items/" + h(item.id) + "</p>\n";
 
     // Previous and next items of the meeting.
@@ -243,15 +259,17 @@ std::string render_item_page(const ItemPageInput& input) {
             auto link = [&](const ItemSummary& s, std::string_view rel, std::string_view arrow_before,
                             std::string_view arrow_after) {
                 return "<a rel=\"" + std::string(rel) + "\" href=\"" +
-                       h(url_with_params("/items/" + percent_encode(s.id), input.back)) + "\">" + std::string(arrow_before) +
-                       (rel == "prev" ? "Previous: " : "Next: ") + h(web::item_heading(s.number, s.title)) +
-                       std::string(arrow_after) + "</a>";
+                       h(url_with_params("/items/" + percent_encode(s.id), input.back)) + "\">" +
+                       std::string(arrow_before) + (rel == "prev" ? "Previous: " : "Next: ") +
+                       h(web::item_heading(s.number, s.title)) + std::string(arrow_after) + "</a>";
             };
-            neighbours += self != meeting->items.begin() ? link(*(self - 1), "prev", "&larr; ", "") : "<span></span>";
+            neighbours +=
+                self != meeting->items.begin() ? link(*(self - 1), "prev", "&larr; ", "") : "<span></span>";
             if (self + 1 != meeting->items.end()) neighbours += link(*(self + 1), "next", "", " &rarr;");
         }
     }
-    if (!neighbours.empty()) out += "<nav class=\"item-nav\" aria-label=\"Items of this meeting\">" + neighbours + "</nav>\n";
+    if (!neighbours.empty())
+        out += "<nav class=\"item-nav\" aria-label=\"Items of this meeting\">" + neighbours + "</nav>\n";
 
     // The passages, in parts for a very long item.
     auto parts = item_parts(item);
@@ -259,15 +277,18 @@ std::string render_item_page(const ItemPageInput& input) {
     if (part == 0 || part > parts.size()) {
         part = 1;
         for (std::size_t p = 0; p < parts.size(); ++p) {
-            if (input.matched_passage > parts[p].first && input.matched_passage <= parts[p].second) part = p + 1;
+            if (input.matched_passage > parts[p].first && input.matched_passage <= parts[p].second)
+                part = p + 1;
         }
     }
     auto [first, last] = parts[part - 1];
     PassageMarker marker(query_in(input.back));
-    out += "<section class=\"passages\" aria-labelledby=\"passages-h\"><h2 id=\"passages-h\">The minute</h2>\n";
+    out +=
+        "<section class=\"passages\" aria-labelledby=\"passages-h\"><h2 id=\"passages-h\">The minute</h2>\n";
     if (parts.size() > 1) {
-        out += "<p class=\"hint\">A long item: part " + std::to_string(part) + " of " + std::to_string(parts.size()) +
-               " (passages " + std::to_string(first + 1) + "&ndash;" + std::to_string(last) + ").</p>\n";
+        out += "<p class=\"hint\">A long item: part " + std::to_string(part) + " of " +
+               std::to_string(parts.size()) + " (passages " + std::to_string(first + 1) + "&ndash;" +
+               std::to_string(last) + ").</p>\n";
     }
     if (item.passages.empty()) out += "<p>The minutes record no text under this item.</p>\n";
     std::optional<int> page_shown = item.page;
@@ -310,8 +331,8 @@ std::string render_item_page(const ItemPageInput& input) {
             if (p == part) {
                 out += "<span aria-current=\"page\">Part " + std::to_string(p) + "</span>";
             } else {
-                out += "<a href=\"" + h(url_with_params("/items/" + percent_encode(item.id), link)) + "\">Part " +
-                       std::to_string(p) + "</a>";
+                out += "<a href=\"" + h(url_with_params("/items/" + percent_encode(item.id), link)) +
+                       "\">Part " + std::to_string(p) + "</a>";
             }
         }
         out += "</nav>\n";
@@ -319,16 +340,18 @@ std::string render_item_page(const ItemPageInput& input) {
     out += "</section>\n";
     if (meeting) render_attendance(out, *meeting);
 
-    out += "<section class=\"similar\" aria-labelledby=\"similar-h\"><h2 id=\"similar-h\">More like this</h2>\n";
+    out +=
+        "<section class=\"similar\" aria-labelledby=\"similar-h\"><h2 id=\"similar-h\">More like this</h2>\n";
     if (input.similar && !input.similar->hits.empty()) {
         out += "<ol>\n";
         for (const auto& hit : input.similar->hits) {
             out += "<li><a href=\"/items/" + h(percent_encode(hit.item_id)) + "\">" +
                    h(web::item_heading(hit.item_number, hit.item_title)) + "</a> <span class=\"where\">" +
-                   h(hit.committee) + ", " + h(hit.date.empty() ? std::string("undated") : long_date(hit.date)) +
-                   "</span></li>\n";
+                   h(hit.committee) + ", " +
+                   h(hit.date.empty() ? std::string("undated") : long_date(hit.date)) + "</span></li>\n";
         }
-        out += "</ol>\n<p><a href=\"" + h(url_with_params("/", {{"like", item.id}})) + "\">All items like this one</a></p>\n";
+        out += "</ol>\n<p><a href=\"" + h(url_with_params("/", {{"like", item.id}})) +
+               "\">All items like this one</a></p>\n";
     } else {
         out += "<p>No other item discusses the same matter.</p>\n";
     }
@@ -343,24 +366,30 @@ std::string render_item_page(const ItemPageInput& input) {
         }
         out += "</ul>\n";
     }
-    out += "<p class=\"no-print\"><a href=\"/items/" + h(percent_encode(item.id)) + ".json\">This item as JSON</a></p>\n";
+    out += "<p class=\"no-print\"><a href=\"/items/" + h(percent_encode(item.id)) +
+           ".json\">This item as JSON</a></p>\n";
     out += "</section>\n</article>\n";
     out += web::page_end();
     return out;
 }
 
 std::string render_meeting_page(const MeetingRecord& meeting) {
-    std::string title = meeting.committee + ", " + (meeting.date.empty() ? std::string("undated") : long_date(meeting.date));
+    std::string title =
+        meeting.committee + ", " + (meeting.date.empty() ? std::string("undated") : long_date(meeting.date));
     std::string out = web::page_start(title);
-    out += "<nav class=\"crumbs\" aria-label=\"Breadcrumbs\"><ol><li><a href=\"/\">Search</a></li><li aria-current=\"page\">Meeting</li></ol></nav>\n";
+    out +=
+        "<nav class=\"crumbs\" aria-label=\"Breadcrumbs\"><ol><li><a href=\"/\">Search</a></li><li "
+        "aria-current=\"page\">Meeting</li></ol></nav>\n";
     out += "<h1>" + h(title) + "</h1>\n<table class=\"meta-table\"><tbody>";
     out += "<tr><th scope=\"row\">Council</th><td>" + h(meeting.council) + "</td></tr>";
     out += "<tr><th scope=\"row\">Committee</th><td>" + h(meeting.committee) + "</td></tr>";
     out += "<tr><th scope=\"row\">When</th><td>" + h(meeting_line(meeting)) + "</td></tr>";
-    if (!meeting.venue.empty()) out += "<tr><th scope=\"row\">Venue</th><td>" + h(meeting.venue) + "</td></tr>";
+    if (!meeting.venue.empty())
+        out += "<tr><th scope=\"row\">Venue</th><td>" + h(meeting.venue) + "</td></tr>";
     out += "</tbody></table>\n";
     out += "<p><a href=\"" +
-           h(url_with_params("/", {{"committee", meeting.committee}, {"council", meeting.council}, {"sort", "newest"}})) +
+           h(url_with_params(
+               "/", {{"committee", meeting.committee}, {"council", meeting.council}, {"sort", "newest"}})) +
            "\">Other meetings of this committee</a></p>\n";
     out += "<section aria-labelledby=\"items-h\"><h2 id=\"items-h\">Agenda items</h2>\n";
     if (meeting.items.empty()) {
@@ -368,8 +397,8 @@ std::string render_meeting_page(const MeetingRecord& meeting) {
     } else {
         out += "<ol class=\"items\">\n";
         for (const auto& item : meeting.items) {
-            out += "<li><a href=\"/items/" + h(percent_encode(item.id)) + "\">" + h(web::item_heading(item.number, item.title)) +
-                   "</a></li>\n";
+            out += "<li><a href=\"/items/" + h(percent_encode(item.id)) + "\">" +
+                   h(web::item_heading(item.number, item.title)) + "</a></li>\n";
         }
         out += "</ol>\n";
     }
@@ -393,8 +422,9 @@ std::string render_meeting_page(const MeetingRecord& meeting) {
 std::string render_error_page(int status, std::string_view message) {
     std::string title = std::to_string(status) + " " + std::string(http_reason_phrase(status));
     std::string out = web::page_start(title);
-    out += "<h1>" + h(status == 404 ? std::string("Not found") : title) + "</h1>\n<div class=\"error\" role=\"alert\"><p>" +
-           h(message) + "</p></div>\n<p><a href=\"/\">Start a new search</a></p>\n";
+    out += "<h1>" + h(status == 404 ? std::string("Not found") : title) +
+           "</h1>\n<div class=\"error\" role=\"alert\"><p>" + h(message) +
+           "</p></div>\n<p><a href=\"/\">Start a new search</a></p>\n";
     out += web::page_end();
     return out;
 }

@@ -22,7 +22,8 @@ std::string join_facets() {
 
 Result<std::size_t> whole_number(const std::string& value, std::string_view name) {
     if (value.empty() || value.size() > 9 || value.find_first_not_of("0123456789") != std::string::npos) {
-        return make_error(ErrorCode::InvalidArgument, std::string(name) + ": '" + value.substr(0, 20) + "' is not a whole number");
+        return make_error(ErrorCode::InvalidArgument,
+                          std::string(name) + ": '" + value.substr(0, 20) + "' is not a whole number");
     }
     return static_cast<std::size_t>(std::stoul(value));
 }
@@ -67,7 +68,8 @@ HttpResponse search_page_endpoint(const RequestTarget& target, WebBackend& backe
         if (!value.empty() && is_page_param(name)) clean.emplace_back(name, value);
     }
     if (clean.size() != target.params.size() && input.error.empty()) {
-        HttpResponse redirect = html_response(303, render_error_page(303, "See the search without its blank fields."));
+        HttpResponse redirect =
+            html_response(303, render_error_page(303, "See the search without its blank fields."));
         redirect.headers.emplace_back("Location", url_with_params("/", clean));
         return redirect;
     }
@@ -170,8 +172,9 @@ HttpResponse item_page_endpoint(const RequestTarget& target, WebBackend& backend
         } else if (is_page_param(name)) {
             input.back.emplace_back(name, value);
         } else {
-            return html_error_response(Error{ErrorCode::InvalidArgument,
-                                             "parameter '" + name.substr(0, 40) + "': not accepted by /items/{id}"});
+            return html_error_response(
+                Error{ErrorCode::InvalidArgument,
+                      "parameter '" + name.substr(0, 40) + "': not accepted by /items/{id}"});
         }
     }
     auto item = backend.item(target.segments[1]);
@@ -189,8 +192,9 @@ HttpResponse item_page_endpoint(const RequestTarget& target, WebBackend& backend
 
 HttpResponse meeting_page_endpoint(const RequestTarget& target, WebBackend& backend) {
     if (!target.params.empty()) {
-        return html_error_response(Error{ErrorCode::InvalidArgument, "parameter '" + target.params.front().first.substr(0, 40) +
-                                                                         "': not accepted by /meetings/{id}"});
+        return html_error_response(Error{
+            ErrorCode::InvalidArgument,
+            "parameter '" + target.params.front().first.substr(0, 40) + "': not accepted by /meetings/{id}"});
     }
     auto meeting = backend.meeting(target.segments[1]);
     if (!meeting) return html_error_response(meeting.error());

@@ -106,9 +106,12 @@ std::string filter_label(std::string_view name, const std::string& value) {
 
 std::string_view sort_label(SortOrder sort) {
     switch (sort) {
-        case SortOrder::relevance: return "best match first";
-        case SortOrder::newest: return "newest first";
-        case SortOrder::oldest: return "oldest first";
+        case SortOrder::relevance:
+            return "best match first";
+        case SortOrder::newest:
+            return "newest first";
+        case SortOrder::oldest:
+            return "oldest first";
     }
     return "";
 }
@@ -139,8 +142,9 @@ void render_form(std::string& out, const WebParams& params) {
     out += "<input type=\"search\" id=\"q\" name=\"q\" value=\"" + h(q) +
            "\" aria-describedby=\"q-hint\" autocomplete=\"off\" spellcheck=\"false\">";
     out += "<button type=\"submit\">Search</button></div>\n";
-    out += "<p class=\"hint\" id=\"q-hint\">Every word must appear. Put a phrase in \"quotes\"; "
-           "-word leaves a word out; committee:, member:, role:, type: filter.</p>\n";
+    out +=
+        "<p class=\"hint\" id=\"q-hint\">Every word must appear. Put a phrase in \"quotes\"; "
+        "-word leaves a word out; committee:, member:, role:, type: filter.</p>\n";
 
     std::vector<std::pair<std::string, std::string>> chips;
     for (const auto& [name, value] : params) {
@@ -158,8 +162,9 @@ void render_form(std::string& out, const WebParams& params) {
            "<fieldset class=\"filters\"><legend class=\"visually-hidden\">Narrow the search</legend>\n";
     auto text_field = [&](std::string_view name, std::string_view label, std::string_view hint) {
         std::string id = "f-" + std::string(name);
-        out += "<div class=\"field\"><label for=\"" + id + "\">" + std::string(label) + "</label><input type=\"text\" id=\"" +
-               id + "\" name=\"" + std::string(name) + "\" placeholder=\"" + std::string(hint) + "\"></div>\n";
+        out += "<div class=\"field\"><label for=\"" + id + "\">" + std::string(label) +
+               "</label><input type=\"text\" id=\"" + id + "\" name=\"" + std::string(name) +
+               "\" placeholder=\"" + std::string(hint) + "\"></div>\n";
     };
     text_field("committee", "Committee", "e.g. Cabinet");
     text_field("council", "Council", "e.g. Worcestershire");
@@ -168,11 +173,11 @@ void render_form(std::string& out, const WebParams& params) {
                             const std::vector<std::pair<std::string, std::string>>& options,
                             const std::string& current) {
         std::string id = "f-" + std::string(name);
-        out += "<div class=\"field\"><label for=\"" + id + "\">" + std::string(label) + "</label><select id=\"" + id +
-               "\" name=\"" + std::string(name) + "\">";
+        out += "<div class=\"field\"><label for=\"" + id + "\">" + std::string(label) +
+               "</label><select id=\"" + id + "\" name=\"" + std::string(name) + "\">";
         for (const auto& [value, text] : options) {
-            out += "<option value=\"" + h(value) + "\"" + (value == current ? " selected" : "") + ">" + h(text) +
-                   "</option>";
+            out += "<option value=\"" + h(value) + "\"" + (value == current ? " selected" : "") + ">" +
+                   h(text) + "</option>";
         }
         out += "</select></div>\n";
     };
@@ -182,22 +187,28 @@ void render_form(std::string& out, const WebParams& params) {
     }
     select_field("role", "Speaker's role", roles, "");
     std::vector<std::pair<std::string, std::string>> kinds{{"", "Any passage"}};
-    for (std::string_view kind : {"decision", "declaration", "vote"}) kinds.emplace_back(kind, web::kind_label(std::string(kind)));
+    for (std::string_view kind : {"decision", "declaration", "vote"})
+        kinds.emplace_back(kind, web::kind_label(std::string(kind)));
     select_field("type", "Kind of passage", kinds, "");
     auto date_field = [&](std::string_view name, std::string_view label) {
         std::string id = "f-" + std::string(name);
-        out += "<div class=\"field\"><label for=\"" + id + "\">" + std::string(label) + "</label><input type=\"date\" id=\"" +
-               id + "\" name=\"" + std::string(name) + "\" value=\"" + h(param_value(params, name)) + "\"></div>\n";
+        out += "<div class=\"field\"><label for=\"" + id + "\">" + std::string(label) +
+               "</label><input type=\"date\" id=\"" + id + "\" name=\"" + std::string(name) + "\" value=\"" +
+               h(param_value(params, name)) + "\"></div>\n";
     };
     date_field("from", "Meetings from");
     date_field("to", "Meetings to");
     out += "</fieldset>\n</details>\n<div class=\"view\">";
     // The defaults have empty values, so a submitted form's URL leaves them out.
     std::string sort = param_value(params, "sort");
-    select_field("sort", "Order", {{"", "Best match first"}, {"newest", "Newest first"}, {"oldest", "Oldest first"}},
+    select_field("sort", "Order",
+                 {{"", "Best match first"}, {"newest", "Newest first"}, {"oldest", "Oldest first"}},
                  sort == "relevance" ? "" : sort);
     std::string by = param_value(params, "by");
-    select_field("by", "Show", {{"", "One result per item"}, {"passage", "Every matching passage"}, {"meeting", "One result per meeting"}},
+    select_field("by", "Show",
+                 {{"", "One result per item"},
+                  {"passage", "Every matching passage"},
+                  {"meeting", "One result per meeting"}},
                  by == "item" ? "" : by);
     out += "</div>\n";
     render_help(out);
@@ -213,11 +224,14 @@ void render_form(std::string& out, const WebParams& params) {
             if (k != i && params[k].first != "offset") rest.push_back(params[k]);
         }
         chip_html += "<li><a href=\"" + h(url_with_params("/", rest)) + "\">" + h(filter_label(name, value)) +
-                     " <span aria-hidden=\"true\">&#x2715;</span><span class=\"visually-hidden\"> (remove this filter)</span></a></li>";
+                     " <span aria-hidden=\"true\">&#x2715;</span><span class=\"visually-hidden\"> (remove "
+                     "this filter)</span></a></li>";
     }
     if (!chip_html.empty()) {
-        out += "<div class=\"in-force\"><h2 class=\"visually-hidden\">Filters in force</h2><ul class=\"chips\" aria-label=\"Filters in force\">" +
-               chip_html + "</ul></div>\n";
+        out +=
+            "<div class=\"in-force\"><h2 class=\"visually-hidden\">Filters in force</h2><ul class=\"chips\" "
+            "aria-label=\"Filters in force\">" +
+            chip_html + "</ul></div>\n";
     }
 }
 
@@ -245,10 +259,11 @@ void render_hit(std::string& out, const Hit& hit, const WebParams& params, Group
     std::string title = web::item_heading(hit.item_number, hit.item_title);
     out += "<li class=\"hit\">\n";
     if (by == GroupBy::meeting) {
-        out += "<h3><a href=\"/meetings/" + h(percent_encode(hit.meeting_id)) + "\">" + h(hit.committee) + ", " +
-               h(hit.date.empty() ? std::string("undated") : long_date(hit.date)) + "</a></h3>\n";
+        out += "<h3><a href=\"/meetings/" + h(percent_encode(hit.meeting_id)) + "\">" + h(hit.committee) +
+               ", " + h(hit.date.empty() ? std::string("undated") : long_date(hit.date)) + "</a></h3>\n";
         out += "<p class=\"where\">" + h(hit.council) + "</p>\n";
-        if (!item_url.empty()) out += "<p class=\"best\">Best match: <a href=\"" + h(item_url) + "\">" + h(title) + "</a></p>\n";
+        if (!item_url.empty())
+            out += "<p class=\"best\">Best match: <a href=\"" + h(item_url) + "\">" + h(title) + "</a></p>\n";
     } else {
         out += "<h3><a href=\"" + h(item_url) + "\">" + h(title) + "</a></h3>\n";
         std::string where = h(hit.date.empty() ? std::string("Undated") : long_date(hit.date));
@@ -262,7 +277,8 @@ void render_hit(std::string& out, const Hit& hit, const WebParams& params, Group
         out += "<p class=\"speaker\">Speaker: ";
         if (!hit.speaker.empty()) out += "<strong>" + h(hit.speaker) + "</strong>";
         if (!hit.speaker_role.empty()) {
-            out += hit.speaker.empty() ? h(web::role_label(hit.speaker_role)) : " (" + h(web::role_label(hit.speaker_role)) + ")";
+            out += hit.speaker.empty() ? h(web::role_label(hit.speaker_role))
+                                       : " (" + h(web::role_label(hit.speaker_role)) + ")";
         }
         if (hit.passage_kind == "resolution") out += " &middot; <span class=\"kindnote\">decision</span>";
         out += "</p>\n";
@@ -270,12 +286,13 @@ void render_hit(std::string& out, const Hit& hit, const WebParams& params, Group
         out += "<p class=\"speaker\">Decision</p>\n";
     }
     if (by == GroupBy::meeting && hit.grouped > 0) {
-        out += "<p class=\"grouped\">and " + std::to_string(hit.grouped) + " other matching item" + (hit.grouped == 1 ? "" : "s") +
-               " of this meeting</p>\n";
+        out += "<p class=\"grouped\">and " + std::to_string(hit.grouped) + " other matching item" +
+               (hit.grouped == 1 ? "" : "s") + " of this meeting</p>\n";
     }
     std::string cite_id = "cite-" + std::to_string(hit.rank);
-    out += "<p class=\"cite\"><span class=\"label\">Cite:</span> <span id=\"" + cite_id + "\">" + h(hit.citation) +
-           "</span> <button type=\"button\" class=\"secondary\" data-copy=\"" + cite_id + "\" hidden>Copy citation</button></p>\n";
+    out += "<p class=\"cite\"><span class=\"label\">Cite:</span> <span id=\"" + cite_id + "\">" +
+           h(hit.citation) + "</span> <button type=\"button\" class=\"secondary\" data-copy=\"" + cite_id +
+           "\" hidden>Copy citation</button></p>\n";
     out += "</li>\n";
 }
 
@@ -285,13 +302,14 @@ void render_facets(std::string& out, const SearchResponse& response, const WebPa
         auto facet = std::find_if(response.facets.begin(), response.facets.end(),
                                   [&](const Facet& f) { return f.name == name; });
         if (facet == response.facets.end() || facet->values.empty()) continue;
-        body += "<section class=\"facet\" aria-labelledby=\"facet-" + name + "\"><h2 id=\"facet-" + name + "\">" +
-                facet_heading(name) + "</h2><ul>\n";
+        body += "<section class=\"facet\" aria-labelledby=\"facet-" + name + "\"><h2 id=\"facet-" + name +
+                "\">" + facet_heading(name) + "</h2><ul>\n";
         for (const auto& value : facet->values) {
             bool on = has_all(params, facet_params(name, value.value));
-            body += "<li><a href=\"" + h(url_with_params("/", toggle_facet(params, name, value.value))) + "\"" +
-                    (on ? " class=\"on\" aria-current=\"true\"" : "") + "><span class=\"value\">" +
-                    (on ? "<span aria-hidden=\"true\">&#x2713; </span>" : "") + h(facet_value_label(name, value.value)) +
+            body += "<li><a href=\"" + h(url_with_params("/", toggle_facet(params, name, value.value))) +
+                    "\"" + (on ? " class=\"on\" aria-current=\"true\"" : "") + "><span class=\"value\">" +
+                    (on ? "<span aria-hidden=\"true\">&#x2713; </span>" : "") +
+                    h(facet_value_label(name, value.value)) +
                     (on ? "<span class=\"visually-hidden\"> (selected; select again to remove)</span>" : "") +
                     "</span> <span class=\"count\"><span class=\"visually-hidden\">(</span>" +
                     std::to_string(value.count) + "<span class=\"visually-hidden\"> " +
@@ -317,8 +335,11 @@ void render_paging(std::string& out, const SearchResponse& response, const WebPa
     std::size_t page = response.offset / limit + 1;
     std::size_t pages = (response.total_estimate + limit - 1) / limit;
     out += "<nav class=\"pages\" aria-label=\"Result pages\">";
-    if (has_prev) out += "<a href=\"" + at(response.offset >= limit ? response.offset - limit : 0) + "\" rel=\"prev\">&larr; Previous page</a>";
-    out += "<span>Page " + std::to_string(page) + " of " + (response.total_exact ? "" : "about ") + std::to_string(pages) + "</span>";
+    if (has_prev)
+        out += "<a href=\"" + at(response.offset >= limit ? response.offset - limit : 0) +
+               "\" rel=\"prev\">&larr; Previous page</a>";
+    out += "<span>Page " + std::to_string(page) + " of " + (response.total_exact ? "" : "about ") +
+           std::to_string(pages) + "</span>";
     if (has_next) out += "<a href=\"" + at(response.offset + limit) + "\" rel=\"next\">Next page &rarr;</a>";
     out += "</nav>\n";
 }
@@ -327,8 +348,9 @@ void render_empty(std::string& out, const SearchPageInput& input) {
     const WebParams& params = input.params;
     std::string q = query_of(params);
     out += "<div class=\"empty\">\n<p><strong>Nothing in the minutes matches all of this search.</strong> ";
-    out += "Every word of the query and every filter must hold at once (several values of one filter are "
-           "alternatives).</p>\n<ul>";
+    out +=
+        "Every word of the query and every filter must hold at once (several values of one filter are "
+        "alternatives).</p>\n<ul>";
     if (!q.empty()) out += "<li>the query &ldquo;" + h(q) + "&rdquo;</li>";
     for (const auto& [name, value] : params) {
         if (!is_presentation_param(name)) out += "<li>" + h(filter_label(name, value)) + "</li>";
@@ -337,14 +359,15 @@ void render_empty(std::string& out, const SearchPageInput& input) {
     std::string drops;
     for (const auto& drop : input.drops) {
         if (drop.total == 0) continue;
-        drops += "<li><a href=\"" + h(url_with_params("/", drop.params)) + "\">Without " + h(drop.label) + "</a>: " +
-                 count_text(drop.total, drop.total_exact, "item", "items") + "</li>\n";
+        drops += "<li><a href=\"" + h(url_with_params("/", drop.params)) + "\">Without " + h(drop.label) +
+                 "</a>: " + count_text(drop.total, drop.total_exact, "item", "items") + "</li>\n";
     }
     if (!drops.empty()) {
         out += "<p>Dropping one of them finds results:</p>\n<ul class=\"drops\">\n" + drops + "</ul>\n";
     } else if (!input.drops.empty()) {
-        out += "<p>Dropping any one of them alone still finds nothing: try fewer or other words, another "
-               "spelling, or a wider date range.</p>\n";
+        out +=
+            "<p>Dropping any one of them alone still finds nothing: try fewer or other words, another "
+            "spelling, or a wider date range.</p>\n";
     } else {
         out += "<p>Try other words or another spelling, or a wider date range.</p>\n";
     }
@@ -354,14 +377,15 @@ void render_empty(std::string& out, const SearchPageInput& input) {
 }  // namespace
 
 bool is_page_param(std::string_view name) {
-    static constexpr std::array<std::string_view, 17> kNames{"q",    "query", "committee", "council", "member", "role",
-                                                             "topic", "type", "item",      "from",    "to",     "sort",
-                                                             "by",   "limit", "offset",    "like",    "snippet"};
+    static constexpr std::array<std::string_view, 17> kNames{
+        "q",    "query", "committee", "council", "member", "role",   "topic", "type",   "item",
+        "from", "to",    "sort",      "by",      "limit",  "offset", "like",  "snippet"};
     return std::find(kNames.begin(), kNames.end(), name) != kNames.end();
 }
 
 const std::vector<std::string>& page_facets() {
-    static const std::vector<std::string> kFacetsShown{"committee", "council", "year", "member", "role", "type"};
+    static const std::vector<std::string> kFacetsShown{"committee", "council", "year",
+                                                       "member",    "role",    "type"};
     return kFacetsShown;
 }
 
@@ -393,7 +417,8 @@ std::vector<DropSuggestion> drop_candidates(const WebParams& params) {
     }
     static constexpr std::array<std::string_view, 6> kOperators{"AND", "OR", "NOT", "NEAR", "ADJ", "XOR"};
     for (const auto& word : words) {
-        if (word[0] == '-' || std::find(kOperators.begin(), kOperators.end(), word) != kOperators.end()) return out;
+        if (word[0] == '-' || std::find(kOperators.begin(), kOperators.end(), word) != kOperators.end())
+            return out;
     }
     if (words.size() < 2 || words.size() > 6) return out;
     for (std::size_t i = 0; i < words.size(); ++i) {
@@ -417,49 +442,62 @@ std::string render_search_page(const SearchPageInput& input) {
     WebParams feed_params = without(params, {"offset", "sort", "by"});
     std::string out;
     std::string title = q.empty() ? "Search the minutes" : q + " \u2013 search results";
-    std::string head = "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"This search as a feed\" href=\"" +
-                       h(url_with_params("/search.atom", feed_params)) + "\">\n";
+    std::string head =
+        "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"This search as a feed\" href=\"" +
+        h(url_with_params("/search.atom", feed_params)) + "\">\n";
     out += web::page_start(title, head);
     // On a results page the heading is for screen readers: the results themselves should be in sight.
-    out += params.empty() ? "<h1>Search the council minutes</h1>\n" : "<h1 class=\"visually-hidden\">Search results</h1>\n";
+    out += params.empty() ? "<h1>Search the council minutes</h1>\n"
+                          : "<h1 class=\"visually-hidden\">Search results</h1>\n";
     if (params.empty()) {
-        out += "<p>Find what a committee decided, when, and who said what, in the minutes of the councils "
-               "indexed here. Results link to the whole agenda item with a citation to paste into a report.</p>\n";
+        out +=
+            "<p>Find what a committee decided, when, and who said what, in the minutes of the councils "
+            "indexed here. Results link to the whole agenda item with a citation to paste into a "
+            "report.</p>\n";
     }
     render_form(out, params);
     if (!input.error.empty()) {
-        out += "<div class=\"error\" role=\"alert\"><p><strong>This search cannot be run:</strong> " + h(input.error) +
-               "</p></div>\n";
+        out += "<div class=\"error\" role=\"alert\"><p><strong>This search cannot be run:</strong> " +
+               h(input.error) + "</p></div>\n";
     }
     if (input.response != nullptr) {
         const SearchResponse& response = *input.response;
-        out += "<div class=\"layout\">\n<section class=\"results\" id=\"results\" aria-labelledby=\"results-heading\">\n";
+        out +=
+            "<div class=\"layout\">\n<section class=\"results\" id=\"results\" "
+            "aria-labelledby=\"results-heading\">\n";
         bool meetings = response.by == GroupBy::meeting;
         std::string noun_one = meetings ? "meeting" : "item";
         std::string noun_many = meetings ? "meetings" : "items";
         std::string count = count_text(response.total_estimate, response.total_exact, noun_one, noun_many);
         count[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(count[0])));
-        out += "<h2 id=\"results-heading\" class=\"summary\">" + count + (response.total_estimate == 1 ? " matches" : " match");
+        out += "<h2 id=\"results-heading\" class=\"summary\">" + count +
+               (response.total_estimate == 1 ? " matches" : " match");
         if (!q.empty()) out += " &ldquo;" + h(q) + "&rdquo;";
         out += "</h2>\n";
         if (!response.suggestion.empty()) {
             out += "<p class=\"suggestion\">Did you mean <a href=\"" +
-                   h(url_with_params("/", with_value(without(params, {"offset", "query"}), "q", response.suggestion))) +
+                   h(url_with_params(
+                       "/", with_value(without(params, {"offset", "query"}), "q", response.suggestion))) +
                    "\">" + h(response.suggestion) + "</a>?</p>\n";
         }
         if (!response.hits.empty()) {
             std::string shown = response.by == GroupBy::passage ? "passages " : "";
-            out += "<p class=\"actions\"><span>Showing " + shown + std::to_string(response.hits.front().rank) + "&ndash;" +
-                   std::to_string(response.hits.back().rank) + ", " + std::string(sort_label(response.sort)) + "</span>";
-            out += "<a href=\"" + h(url_with_params("/search.atom", feed_params)) + "\">Subscribe to this search (Atom feed)</a>";
-            out += "<a href=\"" + h(url_with_params("/search.csv", params)) + "\" download>Download these results (CSV)</a></p>\n";
+            out += "<p class=\"actions\"><span>Showing " + shown +
+                   std::to_string(response.hits.front().rank) + "&ndash;" +
+                   std::to_string(response.hits.back().rank) + ", " + std::string(sort_label(response.sort)) +
+                   "</span>";
+            out += "<a href=\"" + h(url_with_params("/search.atom", feed_params)) +
+                   "\">Subscribe to this search (Atom feed)</a>";
+            out += "<a href=\"" + h(url_with_params("/search.csv", params)) +
+                   "\" download>Download these results (CSV)</a></p>\n";
             out += "<ol class=\"hits\">\n";
             for (const auto& hit : response.hits) render_hit(out, hit, params, response.by);
             out += "</ol>\n";
             render_paging(out, response, params);
         } else if (response.total_estimate > 0) {
             out += "<p class=\"empty\">This page is past the last result. <a href=\"" +
-                   h(url_with_params("/", without(params, {"offset"}))) + "\">Back to the first page</a>.</p>\n";
+                   h(url_with_params("/", without(params, {"offset"}))) +
+                   "\">Back to the first page</a>.</p>\n";
         } else {
             render_empty(out, input);
             out += "<p class=\"actions\"><a href=\"" + h(url_with_params("/search.atom", feed_params)) +

@@ -20,15 +20,16 @@ TEST_CASE("html_escape: markup characters, control characters and invalid UTF-8"
         {"' onmouseover='x", "&#39; onmouseover=&#39;x"},
         {"Fish & Chips", "Fish &amp; Chips"},
         {"&amp;", "&amp;amp;"},
-        {"Caf\xC3\xA9 \xE2\x80\x93 \xF0\x9F\x93\x84", "Caf\xC3\xA9 \xE2\x80\x93 \xF0\x9F\x93\x84"},  // é – 📄 kept
+        {"Caf\xC3\xA9 \xE2\x80\x93 \xF0\x9F\x93\x84",
+         "Caf\xC3\xA9 \xE2\x80\x93 \xF0\x9F\x93\x84"},  // é – 📄 kept
         {"tab\tand\nnewline", "tab\tand\nnewline"},
         {std::string("nul\0byte", 8), "nul" + kFffd + "byte"},
         {"bell\x07\x1b[31m", "bell" + kFffd + kFffd + "[31m"},
         {"del\x7f", "del" + kFffd},
-        {"c1\xC2\x85", "c1" + kFffd},                           // U+0085, a C1 control
-        {"bad\xC3(", "bad" + kFffd + "("},                     // truncated sequence
-        {"over\xC0\xAF", "over" + kFffd + kFffd},              // overlong '/'
-        {"sur\xED\xA0\x80", "sur" + kFffd + kFffd + kFffd},    // a UTF-16 surrogate
+        {"c1\xC2\x85", "c1" + kFffd},                                    // U+0085, a C1 control
+        {"bad\xC3(", "bad" + kFffd + "("},                               // truncated sequence
+        {"over\xC0\xAF", "over" + kFffd + kFffd},                        // overlong '/'
+        {"sur\xED\xA0\x80", "sur" + kFffd + kFffd + kFffd},              // a UTF-16 surrogate
         {"big\xF4\x90\x80\x80", "big" + kFffd + kFffd + kFffd + kFffd},  // above U+10FFFF
         {"end\xE2\x80", "end" + kFffd + kFffd},
     }));
@@ -38,9 +39,12 @@ TEST_CASE("html_escape: markup characters, control characters and invalid UTF-8"
 
 TEST_CASE("xml_escape: also the characters XML 1.0 forbids, and ]]> is harmless", "[web][escape]") {
     CHECK(xml_escape("a]]>b") == "a]]&gt;b");
-    CHECK(xml_escape("non\xEF\xBF\xBE" "char\xEF\xBF\xBF") == "non" + kFffd + "char" + kFffd);
+    CHECK(xml_escape("non\xEF\xBF\xBE"
+                     "char\xEF\xBF\xBF") == "non" + kFffd + "char" + kFffd);
     CHECK(html_escape("non\xEF\xBF\xBE") == "non\xEF\xBF\xBE");  // allowed in HTML text
-    CHECK(xml_escape(std::string("a\0b\x0b" "c\rd", 7)) == "a" + kFffd + "b" + kFffd + "c\rd");
+    CHECK(xml_escape(std::string("a\0b\x0b"
+                                 "c\rd",
+                                 7)) == "a" + kFffd + "b" + kFffd + "c\rd");
 }
 
 TEST_CASE("url_with_params: every value percent-encoded", "[web][escape]") {
@@ -61,7 +65,8 @@ TEST_CASE("sha256_base64: the FIPS 180-4 examples", "[web][csp]") {
     CHECK(sha256_base64(std::string(55, 'a')) != sha256_base64(std::string(56, 'a')));
 }
 
-TEST_CASE("content_security_policy: no inline script but the hashed one, nothing from elsewhere", "[web][csp]") {
+TEST_CASE("content_security_policy: no inline script but the hashed one, nothing from elsewhere",
+          "[web][csp]") {
     std::string csp = content_security_policy();
     CHECK(csp.find("default-src 'none'") != std::string::npos);
     CHECK(csp.find("script-src 'sha256-" + sha256_base64(web_script()) + "'") != std::string::npos);
@@ -76,8 +81,9 @@ TEST_CASE("content_security_policy: no inline script but the hashed one, nothing
 
 TEST_CASE("prefers_html: browsers get pages, API clients JSON", "[web][accept]") {
     auto [accept, html] = GENERATE(table<std::string, bool>({
-        {"text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8", true},  // Chromium
-        {"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", true},                         // Firefox
+        {"text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8",
+         true},                                                                     // Chromium
+        {"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", true},  // Firefox
         {"", false},
         {"*/*", false},
         {"application/json", false},
@@ -102,12 +108,14 @@ TEST_CASE("toggle_param: a facet click adds a filter, a second click removes it"
     // A year is a date range; another year replaces it.
     WebParams year = toggle_param(start, "year", "2017");
     CHECK(year == WebParams{{"q", "ofsted"}, {"from", "2017-01-01"}, {"to", "2017-12-31"}});
-    CHECK(toggle_param(year, "year", "2018") == WebParams{{"q", "ofsted"}, {"from", "2018-01-01"}, {"to", "2018-12-31"}});
+    CHECK(toggle_param(year, "year", "2018") ==
+          WebParams{{"q", "ofsted"}, {"from", "2018-01-01"}, {"to", "2018-12-31"}});
     CHECK(toggle_param(year, "year", "2017") == WebParams{{"q", "ofsted"}});
 }
 
 TEST_CASE("drop_candidates: each filter, then each word of a plain query", "[web][page]") {
-    auto drops = drop_candidates({{"q", "ofsted buildings"}, {"committee", "Cabinet"}, {"sort", "newest"}, {"offset", "10"}});
+    auto drops = drop_candidates(
+        {{"q", "ofsted buildings"}, {"committee", "Cabinet"}, {"sort", "newest"}, {"offset", "10"}});
     REQUIRE(drops.size() == 3);
     CHECK(drops[0].label == "Committee: Cabinet");
     CHECK(drops[0].params == WebParams{{"q", "ofsted buildings"}, {"sort", "newest"}});
@@ -127,7 +135,8 @@ TEST_CASE("item_parts: a long item is split between passages, a short one is one
     CHECK(item_parts(item) == std::vector<std::pair<std::size_t, std::size_t>>{{0, 3}});
     ItemRecord huge;
     huge.passages.resize(10);
-    for (auto& passage : huge.passages) passage.text = std::string(config::kItemPartTextBytes / 3 - config::kPassageMarkupBytes, 'x');
+    for (auto& passage : huge.passages)
+        passage.text = std::string(config::kItemPartTextBytes / 3 - config::kPassageMarkupBytes, 'x');
     auto parts = item_parts(huge);
     REQUIRE(parts.size() == 4);
     CHECK(parts.front().first == 0);
@@ -157,13 +166,15 @@ const std::string kHostile = "<script>alert(1)</script>\"><img src=x onerror=ale
 // the hostile text only escaped.
 void check_harmless(const std::string& page, bool html) {
     std::size_t scripts = 0;
-    for (auto at = page.find("<script"); at != std::string::npos; at = page.find("<script", at + 1)) ++scripts;
+    for (auto at = page.find("<script"); at != std::string::npos; at = page.find("<script", at + 1))
+        ++scripts;
     CHECK(scripts == (html ? 1u : 0u));
     CHECK(page.find("<img") == std::string::npos);
     CHECK(page.find("onerror=alert(2)>") == std::string::npos);
     CHECK(page.find("\x01") == std::string::npos);
     CHECK(page.find("\xff") == std::string::npos);
-    CHECK(page.find("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;") != std::string::npos);
+    CHECK(page.find("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;") !=
+          std::string::npos);
 }
 
 Hit hostile_hit(std::size_t rank) {
@@ -174,7 +185,8 @@ Hit hostile_hit(std::size_t rank) {
     hit.council = hit.committee = hit.item_number = hit.item_title = kHostile;
     hit.date = "2017-03-13";
     hit.snippet = "before " + kHostile + " after";
-    hit.highlights = {{7, 8}, {0, 3}, {500, 4}, {9, 2}, {3, 100000}};  // out of order, overlapping, out of range
+    hit.highlights = {
+        {7, 8}, {0, 3}, {500, 4}, {9, 2}, {3, 100000}};  // out of order, overlapping, out of range
     hit.speaker = hit.speaker_role = hit.passage_kind = kHostile;
     hit.passage = 2;
     hit.citation = kHostile;
@@ -191,13 +203,18 @@ TEST_CASE("render_search_page: every field from the index and the request is esc
     response.limit = 2;
     response.offset = 2;
     response.hits = {hostile_hit(3), hostile_hit(4)};
-    for (const auto& spec : schema::kFacets) response.facets.push_back({std::string(spec.name), {{kHostile, 3}, {"2017", 1}}});
+    for (const auto& spec : schema::kFacets)
+        response.facets.push_back({std::string(spec.name), {{kHostile, 3}, {"2017", 1}}});
     response.suggestion = kHostile;
     response.notes = {kHostile};
     for (GroupBy by : {GroupBy::item, GroupBy::passage, GroupBy::meeting}) {
         response.by = by;
         SearchPageInput input;
-        input.params = {{"q", kHostile}, {"committee", kHostile}, {"from", kHostile}, {"sort", kHostile}, {"by", kHostile}};
+        input.params = {{"q", kHostile},
+                        {"committee", kHostile},
+                        {"from", kHostile},
+                        {"sort", kHostile},
+                        {"by", kHostile}};
         input.response = &response;
         input.error = kHostile;
         std::string page = render_search_page(input);
@@ -219,15 +236,18 @@ TEST_CASE("render_search_page: every field from the index and the request is esc
     CHECK(page.find("Dropping one of them finds results") != std::string::npos);
 }
 
-TEST_CASE("render_item_page and render_meeting_page: escaped, and long items in parts under 100 KB", "[web][item]") {
+TEST_CASE("render_item_page and render_meeting_page: escaped, and long items in parts under 100 KB",
+          "[web][item]") {
     ItemRecord item;
-    item.id = item.meeting_id = item.council = item.committee = item.number = item.title = item.source = kHostile;
+    item.id = item.meeting_id = item.council = item.committee = item.number = item.title = item.source =
+        kHostile;
     item.date = "2017-03-13";
     item.format = Format::pdf;
     item.page = 3;
     for (int i = 0; i < 3000; ++i) {
         Passage passage;
-        passage.text = (i % 7 == 0 ? kHostile + " " : std::string()) + std::string(i % 5 == 0 ? 400 : 40, 'w');
+        passage.text =
+            (i % 7 == 0 ? kHostile + " " : std::string()) + std::string(i % 5 == 0 ? 400 : 40, 'w');
         passage.kind = static_cast<PassageKind>(i % 5);
         passage.speaker = kHostile;
         passage.speaker_role = Role::officer;
@@ -238,8 +258,10 @@ TEST_CASE("render_item_page and render_meeting_page: escaped, and long items in 
     meeting.id = meeting.council = meeting.committee = meeting.venue = meeting.start_time = kHostile;
     meeting.date = "2017-03-13";
     meeting.sources = {kHostile, "other"};
-    for (int i = 0; i < 60; ++i) meeting.attendees.push_back({kHostile, kHostile, Role::chair, kHostile, Attendance::present});
-    meeting.items = {{"before", kHostile, kHostile}, {kHostile, kHostile, kHostile}, {"after", kHostile, kHostile}};
+    for (int i = 0; i < 60; ++i)
+        meeting.attendees.push_back({kHostile, kHostile, Role::chair, kHostile, Attendance::present});
+    meeting.items = {
+        {"before", kHostile, kHostile}, {kHostile, kHostile, kHostile}, {"after", kHostile, kHostile}};
     meeting.acronyms = {{kHostile, kHostile}};
     SearchResponse similar;
     similar.hits = {hostile_hit(1)};

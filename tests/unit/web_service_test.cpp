@@ -84,19 +84,27 @@ TEST_CASE("Search page: results, facets, feed and CSV links, headers", "[web][se
     REQUIRE(first != std::string::npos);
     std::string hit = html.substr(first, html.find("</li>", first) - first);
     CHECK(has(hit, "Minute 271: Progress Update on Optimising the Use of Children&#39;s Centre Buildings"));
-    CHECK(has(hit, "13 March 2017 &middot; Worcestershire County Council &middot; Children and Families Overview and Scrutiny Panel"));
+    CHECK(has(hit,
+              "13 March 2017 &middot; Worcestershire County Council &middot; Children and Families Overview "
+              "and Scrutiny Panel"));
     CHECK(has(hit, "<mark>Buildings</mark>"));
-    CHECK(has(hit, "Worcestershire County Council, Children and Families Overview and Scrutiny Panel, 13 March 2017, minute 271"));
+    CHECK(has(hit,
+              "Worcestershire County Council, Children and Families Overview and Scrutiny Panel, 13 March "
+              "2017, minute 271"));
     CHECK(has(hit, "href=\"/items/"));
     // Facets: the one committee and year, each a link that adds the filter.
-    CHECK(has(html, "href=\"/?q=children%27s%20centre%20buildings&amp;committee=Children%20and%20Families%20Overview%20and%20Scrutiny%20Panel\""));
+    CHECK(has(html,
+              "href=\"/"
+              "?q=children%27s%20centre%20buildings&amp;committee=Children%20and%20Families%20Overview%20and%"
+              "20Scrutiny%20Panel\""));
     CHECK(has(html, "href=\"/?q=children%27s%20centre%20buildings&amp;from=2017-01-01&amp;to=2017-12-31\""));
     // Members of the meeting are a facet: Ms L R Duffy chaired it.
     CHECK(has(html, "<span class=\"value\">L R Duffy</span>"));
     CHECK(has(html, "href=\"/search.atom?q=children%27s%20centre%20buildings\""));
     CHECK(has(html, "href=\"/search.csv?q=children%27s%20centre%20buildings\""));
     // Every control has a label.
-    for (std::string_view id : {"q", "f-committee", "f-council", "f-member", "f-role", "f-type", "f-from", "f-to", "f-sort", "f-by"}) {
+    for (std::string_view id : {"q", "f-committee", "f-council", "f-member", "f-role", "f-type", "f-from",
+                                "f-to", "f-sort", "f-by"}) {
         CAPTURE(id);
         CHECK(has(html, "<label for=\"" + std::string(id) + "\">"));
         CHECK(has(html, "id=\"" + std::string(id) + "\""));
@@ -148,6 +156,14 @@ TEST_CASE("Search page: landing page, blank fields, bad parameters", "[web][serv
     CHECK(has(bad.body, "limit: &#39;abc&#39; is not a whole number"));
     CHECK(has(bad.body, "value=\"ofsted\""));  // the form keeps the query to correct
 
+    // The page's own bounds keep it under 100 KB; the CSV takes the JSON's.
+    auto long_page = served.get("/?q=ofsted&limit=51");
+    CHECK(long_page.status == 400);
+    CHECK(has(long_page.body, "limit: the page shows at most 50 results at a time"));
+    CHECK(served.get("/?q=ofsted&limit=50").status == 200);
+    CHECK(served.get("/?q=ofsted&snippet=401").status == 400);
+    CHECK(served.get("/search.csv?q=ofsted&limit=100").status == 200);
+
     auto unknown = served.get("/?q=ofsted&colour=red");
     CHECK(unknown.status == 400);
     CHECK(has(unknown.body, "parameter &#39;colour&#39; is not a search parameter"));
@@ -161,32 +177,43 @@ TEST_CASE("Item page: passages, decision, attendance, neighbours, similar, sourc
     CHECK(page.content_type == "text/html; charset=utf-8");
     CHECK(page.body.size() < config::kMaxPageBytes);
     const std::string& html = page.body;
-    CHECK(has(html, "<h1 id=\"item-h\">Minute 271: Progress Update on Optimising the Use of Children&#39;s Centre Buildings</h1>"));
-    CHECK(has(html, "32 <mark>Children&#39;s</mark> <mark>Centres</mark> buildings were within the scope of the project"));
+    CHECK(has(html,
+              "<h1 id=\"item-h\">Minute 271: Progress Update on Optimising the Use of Children&#39;s Centre "
+              "Buildings</h1>"));
+    CHECK(has(html,
+              "32 <mark>Children&#39;s</mark> <mark>Centres</mark> buildings were within the scope of the "
+              "project"));
     CHECK(has(html, "id=\"p1\""));
     CHECK(has(html, "class=\"passage matched\" id=\"p1\""));
     // The last paragraph is the decision.
     auto decision = html.find("class=\"passage decision\"");
     REQUIRE(decision != std::string::npos);
-    CHECK(html.find("It was agreed that the Panel would receive a further update at the end of the year", decision) !=
-          std::string::npos);
+    CHECK(html.find("It was agreed that the Panel would receive a further update at the end of the year",
+                    decision) != std::string::npos);
     // Attendance as the minutes list it.
     CHECK(has(html, "<li>Ms L R Duffy <span class=\"hint\">(Chair)</span></li>"));
     CHECK(has(html, "Mrs F M Oborski <span class=\"hint\">(Vice-chair)</span>"));
-    CHECK(has(html, "Catherine Driscoll <span class=\"hint\">(Director of Children, Families and Communities)</span>"));
+    CHECK(has(
+        html,
+        "Catherine Driscoll <span class=\"hint\">(Director of Children, Families and Communities)</span>"));
     CHECK(has(html, "<dt>Apologies</dt>") == has(html, "Derek Benson"));
     // The neighbours in the meeting: minute 270 before, 272 after; the way back to the search.
     CHECK(has(html, "Previous: Minute 270: Confirmation of the Minutes of the Previous Meeting"));
     CHECK(has(html, "Next: Minute 272: Update on Children&#39;s Services Improvement Plan"));
-    CHECK(has(html, "<a href=\"/?q=children%27s%20centre\">Results for &ldquo;children&#39;s centre&rdquo;</a>"));
-    CHECK(has(html, "Worcestershire County Council, Children and Families Overview and Scrutiny Panel, 13 March 2017, minute 271"));
+    CHECK(has(html,
+              "<a href=\"/?q=children%27s%20centre\">Results for &ldquo;children&#39;s centre&rdquo;</a>"));
+    CHECK(has(html,
+              "Worcestershire County Council, Children and Families Overview and Scrutiny Panel, 13 March "
+              "2017, minute 271"));
     CHECK(has(html, "<h2 id=\"similar-h\">More like this</h2>"));
     CHECK(has(html, "children-families-panel-minutes.md</code> (markdown"));
     CHECK(has(html, "href=\"/items/" + id + ".json\""));
 
     // The JSON stays: without Accept, with Accept: application/json, and with the .json suffix.
-    for (const auto& [target, accept] : std::vector<std::pair<std::string, std::string>>{
-             {"/items/" + id, ""}, {"/items/" + id, "application/json"}, {"/items/" + id + ".json", kBrowserAccept}}) {
+    for (const auto& [target, accept] :
+         std::vector<std::pair<std::string, std::string>>{{"/items/" + id, ""},
+                                                          {"/items/" + id, "application/json"},
+                                                          {"/items/" + id + ".json", kBrowserAccept}}) {
         CAPTURE(target, accept);
         auto json = served.get(target, accept);
         REQUIRE(json.status == 200);
@@ -230,20 +257,29 @@ TEST_CASE("Atom feed and CSV of a search", "[web][service]") {
     CHECK(feed.content_type == "application/atom+xml; charset=utf-8");
     CHECK(feed.endpoint == "feed");
     const std::string& xml = feed.body;
-    CHECK(xml.rfind("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"", 0) == 0);
+    CHECK(xml.rfind("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"",
+                    0) == 0);
     CHECK(has(xml, "<updated>2017-03-13T00:00:00Z</updated>"));
-    CHECK(has(xml, "<title type=\"text\">Minute 272: Update on Children&#39;s Services Improvement Plan \xE2\x80\x94 "
-                   "Children and Families Overview and Scrutiny Panel, 13 March 2017</title>"));
-    CHECK(has(xml, "Worcestershire County Council, Children and Families Overview and Scrutiny Panel, 13 March 2017, minute 272"));
+    CHECK(has(
+        xml,
+        "<title type=\"text\">Minute 272: Update on Children&#39;s Services Improvement Plan \xE2\x80\x94 "
+        "Children and Families Overview and Scrutiny Panel, 13 March 2017</title>"));
+    CHECK(has(xml,
+              "Worcestershire County Council, Children and Families Overview and Scrutiny Panel, 13 March "
+              "2017, minute 272"));
     CHECK(count(xml, "<entry>") == count(xml, "<id>urn:minutes:item:"));
-    CHECK(has(xml, "<link rel=\"self\" type=\"application/atom+xml\" href=\"/search.atom?q=ofsted&amp;committee=Children%20and%20Families\"/>"));
+    CHECK(has(xml,
+              "<link rel=\"self\" type=\"application/atom+xml\" "
+              "href=\"/search.atom?q=ofsted&amp;committee=Children%20and%20Families\"/>"));
 
     auto csv = served.get("/search.csv?q=children%27s+centre+buildings");
     REQUIRE(csv.status == 200);
     CHECK(csv.content_type.rfind("text/csv", 0) == 0);
     CHECK(served.header(csv, "Content-Disposition") == "attachment; filename=\"minutes-search.csv\"");
     CHECK(csv.body.rfind("rank,id,date,council,committee,item_number,item_title,", 0) == 0);
-    CHECK(has(csv.body, ",2017-03-13,Worcestershire County Council,Children and Families Overview and Scrutiny Panel,271,"));
+    CHECK(has(
+        csv.body,
+        ",2017-03-13,Worcestershire County Council,Children and Families Overview and Scrutiny Panel,271,"));
 
     CHECK(served.get("/search.atom?limit=abc").status == 400);
     auto css = served.get("/static/minutes.css");

@@ -83,13 +83,14 @@ inline constexpr std::string_view kIconPath = "/static/icon.svg";
 
 // The URL parameters with one pair added, or removed when present (a facet click, and a click again);
 // the offset is dropped so a narrowed search starts at its first page.
-[[nodiscard]] WebParams toggle_param(const WebParams& params, const std::string& name, const std::string& value);
+[[nodiscard]] WebParams toggle_param(const WebParams& params, const std::string& name,
+                                     const std::string& value);
 
 // A way to widen a search that found nothing: drop one filter or one query word.
 struct DropSuggestion {
-    std::string label;       // what is dropped, in words: "committee: Cabinet", "the word 'ofsted'"
-    WebParams params;        // the search without it
-    std::size_t total = 0;   // its results
+    std::string label;      // what is dropped, in words: "committee: Cabinet", "the word 'ofsted'"
+    WebParams params;       // the search without it
+    std::size_t total = 0;  // its results
     bool total_exact = false;
 };
 // The searches to try when nothing matched: each filter parameter left out in turn, then each word of a
@@ -97,23 +98,23 @@ struct DropSuggestion {
 [[nodiscard]] std::vector<DropSuggestion> drop_candidates(const WebParams& params);
 
 struct SearchPageInput {
-    WebParams params;                           // the page's URL parameters (is_page_param names only)
-    const SearchResponse* response = nullptr;   // null on the landing page and when the request was bad
-    std::string error;                          // a bad request, in words, shown beside the form
-    std::vector<DropSuggestion> drops;          // for an empty result (with totals), best first
+    WebParams params;                          // the page's URL parameters (is_page_param names only)
+    const SearchResponse* response = nullptr;  // null on the landing page and when the request was bad
+    std::string error;                         // a bad request, in words, shown beside the form
+    std::vector<DropSuggestion> drops;         // for an empty result (with totals), best first
 };
 [[nodiscard]] std::string render_search_page(const SearchPageInput& input);
 
 // ---- Item and meeting pages.
 
 struct ItemPageInput {
-    const ItemRecord* item = nullptr;                  // required
-    const MeetingRecord* meeting = nullptr;            // its meeting (attendance, neighbours); may be null
-    const SearchResponse* similar = nullptr;           // "more like this"; may be null
-    std::string query;                                 // the search that led here: its words are marked
-    std::size_t matched_passage = 0;                   // 1-based passage the search matched; 0 = none
-    std::size_t part = 0;                              // 1-based part of a long item; 0 = the matched one
-    WebParams back;                                    // parameters of the search page to go back to
+    const ItemRecord* item = nullptr;         // required
+    const MeetingRecord* meeting = nullptr;   // its meeting (attendance, neighbours); may be null
+    const SearchResponse* similar = nullptr;  // "more like this"; may be null
+    std::string query;                        // the search that led here: its words are marked
+    std::size_t matched_passage = 0;          // 1-based passage the search matched; 0 = none
+    std::size_t part = 0;                     // 1-based part of a long item; 0 = the matched one
+    WebParams back;                           // parameters of the search page to go back to
 };
 [[nodiscard]] std::string render_item_page(const ItemPageInput& input);
 // Splits passages into parts of about config::kItemPartTextBytes of text: [first, last) per part.
