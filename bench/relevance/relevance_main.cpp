@@ -355,6 +355,7 @@ int run(const std::string& qrels_path, const fs::path& corpus, std::string db, b
     double ndcg_single = 0, ndcg_many = 0;
     int single = 0, many = 0;
     int failed = 0;
+    std::vector<std::string> lost;  // grade-3 rows in the baseline's first ten but not in ours
     for (const auto& q : *queries) {
         auto ranked = rank_ours(*searcher, q, items);
         QueryMetrics ours;
@@ -366,6 +367,18 @@ int run(const std::string& qrels_path, const fs::path& corpus, std::string db, b
         }
         auto base_ranked = baseline.rank(q);
         auto base = evaluate_ranking(q, base_ranked);
+        auto in_top10 = [&q](const std::vector<RankedHit>& hits, const Judgment& j) {
+            std::string phrase = matching_text(j.phrase);
+            for (std::size_t i = 0; i < hits.size() && i < 10; ++i) {
+                if (hits[i].file == j.file && matching_text(hits[i].text).find(phrase) != std::string::npos)
+                    return true;
+            }
+            return false;
+        };
+        for (const auto& j : q.judgments) {
+            if (j.grade == 3 && in_top10(base_ranked, j) && !(ranked && in_top10(*ranked, j)))
+                lost.push_back(q.id + " " + j.file + " \"" + j.phrase + "\"");
+        }
         ours_total.add(ours);
         base_total.add(base);
         if (q.judgments.size() == 1) ndcg_single += ours.ndcg_at_10, ++single;
@@ -379,6 +392,8 @@ int run(const std::string& qrels_path, const fs::path& corpus, std::string db, b
             explain("FTS5", q, base_ranked, base);
         }
     }
+    std::printf("grade-3 rows in the baseline's first ten but not in ours: %zu\n", lost.size());
+    for (const auto& l : lost) std::printf("  %s\n", l.c_str());
     double n = static_cast<double>(queries->size());
     if (single > 0) std::printf("nDCG@10 mean over %d queries with one judged row: %.3f\n", single, ndcg_single / single);
     if (many > 0) std::printf("nDCG@10 mean over %d queries with ten or more: %.3f\n", many, ndcg_many / many);

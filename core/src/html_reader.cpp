@@ -137,30 +137,6 @@ std::string sniff_encoding(std::string_view bytes) {
     return is_valid_utf8(bytes) ? "UTF-8" : "windows-1252";
 }
 
-// Invalid UTF-8 in a page declared UTF-8 becomes U+FFFD before parsing, so that libxml2 does not
-// switch the rest of the page to Latin-1.
-std::string repair_utf8(std::string_view bytes) {
-    std::string out;
-    out.reserve(bytes.size());
-    std::size_t i = 0;
-    while (i < bytes.size()) {
-        auto c = static_cast<unsigned char>(bytes[i]);
-        std::size_t length = c < 0x80           ? 1
-                             : (c >> 5) == 0x6  ? 2
-                             : (c >> 4) == 0xE  ? 3
-                             : (c >> 3) == 0x1E ? 4
-                                                : 0;
-        if (length > 0 && i + length <= bytes.size() && is_valid_utf8(bytes.substr(i, length))) {
-            out.append(bytes.substr(i, length));
-            i += length;
-        } else {
-            out += "\xEF\xBF\xBD";
-            ++i;
-        }
-    }
-    return out;
-}
-
 class ContentFinder {
   public:
     explicit ContentFinder(xmlNode* root) { count_text(root); }
@@ -622,6 +598,8 @@ Result<SourceText> read_html(std::string_view bytes, std::string source, const R
     std::string encoding = sniff_encoding(bytes);
     std::string repaired;
     if (encoding == "UTF-8" && !is_valid_utf8(bytes)) {
+        // Invalid UTF-8 in a page declared UTF-8 becomes U+FFFD before parsing, so that libxml2 does
+        // not switch the rest of the page to Latin-1.
         repaired = repair_utf8(bytes);
         bytes = repaired;
     }

@@ -1,6 +1,8 @@
 // Text normalisation with ICU: UTF-8 repair, NFKC, bullets, quotes, control characters, case folding.
 #include "minutes/normalise.h"
 
+#include <algorithm>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -65,6 +67,28 @@ bool is_valid_utf8(std::string_view text) {
         if (c < 0) return false;
     }
     return true;
+}
+
+std::string repair_utf8(std::string_view text) {
+    if (is_valid_utf8(text)) return std::string(text);
+    std::string out;
+    out.reserve(text.size() + 16);
+    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        // Valid sequences are copied byte for byte; U8_NEXT works on int32_t lengths, so go in windows.
+        int32_t window = static_cast<int32_t>(std::min<std::size_t>(text.size() - i, 1 << 20));
+        int32_t k = 0;
+        while (k < window) {
+            int32_t start = k;
+            UChar32 c;
+            U8_NEXT(s + i, k, window, c);
+            if (c < 0) out += "\xEF\xBF\xBD";
+            else out.append(text.data() + i + start, static_cast<std::size_t>(k - start));
+        }
+        i += static_cast<std::size_t>(window);
+    }
+    return out;
 }
 
 std::string normalise_text(std::string_view raw) {

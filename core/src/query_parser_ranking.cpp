@@ -98,7 +98,7 @@ std::vector<std::string> QueryCompiler::inflections(const std::string& exact) {
 void QueryCompiler::build_ranked(const std::vector<PlainPart>& parts, CompiledQuery& out) {
     const RankingWeights& w = weights_;
     const std::string title_stem_prefix = "Z" + std::string(schema::prefix_of("topic"));
-    std::vector<Xapian::Query> required, optional, boosts, title_terms;
+    std::vector<Xapian::Query> required, optional, boosts, positional, title_terms;
     std::vector<std::pair<std::string, std::size_t>> sequence;  // content terms in order, stopwords before
     std::size_t stopwords_before = 0;
     bool decision = false;
@@ -229,11 +229,11 @@ void QueryCompiler::build_ranked(const std::vector<PlainPart>& parts, CompiledQu
             std::vector<Xapian::Query> pair{a, b};
             if (w.phrase > 0) {
                 auto window = static_cast<Xapian::termcount>(2 + sequence[i + 1].second);
-                boosts.push_back(
+                positional.push_back(
                     scaled(Xapian::Query(Xapian::Query::OP_PHRASE, pair.begin(), pair.end(), window), w.phrase));
             }
             if (w.proximity > 0) {
-                boosts.push_back(scaled(
+                positional.push_back(scaled(
                     Xapian::Query(Xapian::Query::OP_NEAR, pair.begin(), pair.end(), config::kProximityWindow),
                     w.proximity));
             }
@@ -246,6 +246,7 @@ void QueryCompiler::build_ranked(const std::vector<PlainPart>& parts, CompiledQu
                                        decided));
     }
     out.boost = any_of(boosts);
+    out.positional = any_of(positional);
 }
 
 }  // namespace minutes

@@ -47,6 +47,8 @@ struct SynonymExpansion {
 struct CompiledQuery {
     Xapian::Query query;     // what matches; empty (Query()) when the text holds no terms and no filters
     Xapian::Query boost;     // ranking only (AND_MAYBE beside `query`); empty when none
+    Xapian::Query positional;  // ranking only, needing positions (phrase, proximity): costly on every
+                               // match, so the searcher applies it to the first kRerankDepth only
     bool has_terms = false;  // some free-text term is wanted (otherwise the query is filters only)
     QueryWords words;        // for snippets
     std::vector<std::string> filter_fields;  // fields used as filters in the text ("role", "member"...)

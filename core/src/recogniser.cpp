@@ -238,8 +238,13 @@ std::string drop_meeting_kinds(const std::string& name) {
     auto words = words_of(name);
     std::string out;
     for (std::size_t k = 0; k < words.size(); ++k) {
-        if (k > 0 && k + 1 < words.size() && is_meeting_kind(word_key(words[k])) && body_rank(word_key(words[k + 1])) > 0)
+        if (k > 0 && k + 1 < words.size() && is_meeting_kind(word_key(words[k])) && body_rank(word_key(words[k + 1])) > 0) {
+            // "Board of Director's Special Board": the body was already named before the kind.
+            bool repeated = false;
+            for (std::size_t j = 0; j < k; ++j) repeated = repeated || word_key(words[j]) == word_key(words[k + 1]);
+            if (repeated) break;
             continue;
+        }
         if (!out.empty()) out += ' ';
         out += std::string(words[k]);
     }
@@ -950,7 +955,12 @@ Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
     // Attendance: the preamble, then the first items ("1. Present", "267 Apologies and Welcome").
     auto preamble = unwrap(lines, 0, preamble_end, clean.blocks_are_lines);
     read_attendance(preamble, lines, minutes.attendees, minutes.warnings);
-    for (std::size_t k = 0; k < spans.size() && k < kAttendanceItems; ++k) {
+    // A journal of many bodies (items by legislative number: "Resolution No. 580-06") records each
+    // body's roll call in its own section ("Present: Directors Triozzi, Dumas"): all are read.
+    bool journal = std::any_of(spans.begin(), spans.end(),
+                               [](const ItemSpan& s) { return s.item.number.find(" No. ") != std::string::npos; });
+    std::size_t attendance_items = journal ? spans.size() : kAttendanceItems;
+    for (std::size_t k = 0; k < spans.size() && k < attendance_items; ++k) {
         std::vector<Paragraph> paras;
         Paragraph title;
         title.text = spans[k].item.title + (spans[k].body_lead.empty() ? "" : " " + spans[k].body_lead);

@@ -1,6 +1,8 @@
 // Search responses as JSON, CSV and a terminal listing.
 #include "minutes/search_format.h"
 
+#include "minutes/normalise.h"
+
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -17,7 +19,14 @@ std::string dump(const json& j, int indent) {
 
 json nullable(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
-std::string csv_field(const std::string& s) {
+// Fields are repaired to valid UTF-8 (as the JSON writer does): a spreadsheet must never get broken bytes.
+// A field that a spreadsheet would read as a formula (=, +, -, @, tab, CR first) gets a leading
+// apostrophe, as OWASP advises against CSV injection: text from minutes must stay text.
+std::string csv_field(const std::string& raw) {
+    std::string s = repair_utf8(raw);
+    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')) {
+        s.insert(0, 1, '\'');
+    }
     bool quote = s.find_first_of(",\"\n\r") != std::string::npos;
     if (!quote) return s;
     std::string out = "\"";

@@ -289,6 +289,13 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
     }
     if (compiled->has_terms && !compiled->boost.empty())
         positive = Xapian::Query(Xapian::Query::OP_AND_MAYBE, positive, compiled->boost);
+    // Phrase and proximity boosts read positions, costly on every match of common words: a relevance
+    // ranking by item applies them to its best kRerankDepth items only (a second, filtered pass); other
+    // orders and groupings apply them inline.
+    bool positional = compiled->has_terms && !compiled->positional.empty();
+    bool rerank = positional && o.sort == SortOrder::relevance && o.by == GroupBy::item && run.shards == 1;
+    if (positional && !rerank)
+        positive = Xapian::Query(Xapian::Query::OP_AND_MAYBE, positive, compiled->positional);
     if (mention) positive = Xapian::Query(Xapian::Query::OP_AND_MAYBE, positive, *mention);
     filters.emplace_back(item_doctype_term());
     Xapian::Query final_query(Xapian::Query::OP_FILTER, positive,
@@ -319,7 +326,45 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
         static_cast<Xapian::doccount>(o.by == GroupBy::passage ? o.offset + o.limit : o.limit);
     // Exact counts need every match seen: facets ask for it; otherwise the page is enough.
     Xapian::doccount check = o.facets.empty() ? first + count : run.db.get_doccount();
-    Xapian::MSet mset = enquire.get_mset(first, count, check);
+    struct Row {
+        Xapian::docid id;
+        Xapian::Document document;
+        double weight;
+        Xapian::doccount collapsed;
+    };
+    std::vector<Row> rows;
+    Xapian::MSet mset;
+    if (!rerank) {
+        mset = enquire.get_mset(first, count, check);
+        for (auto m = mset.begin(); m != mset.end(); ++m)
+            rows.push_back({*m, m.get_document(), m.get_weight(), m.get_collapse_count()});
+    } else {
+        auto depth = static_cast<Xapian::doccount>(config::kRerankDepth);
+        mset = enquire.get_mset(0, std::max(depth, first + count), std::max(check, first + count));
+        std::vector<Row> reranked;
+        if (first < depth && !mset.empty()) {
+            std::vector<Xapian::Query> ids;
+            for (auto m = mset.begin(); m != mset.end() && ids.size() < depth; ++m)
+                ids.emplace_back("Q" + m.get_document().get_value(schema::kSlotItemId));
+            Xapian::Enquire second(run.db);
+            second.set_weighting_scheme(Xapian::BM25Weight(weights.k1, 0, 1, weights.b, 0.5));
+            second.set_query(Xapian::Query(
+                Xapian::Query::OP_FILTER,
+                Xapian::Query(Xapian::Query::OP_AND_MAYBE, final_query, compiled->positional),
+                Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())));
+            Xapian::MSet best = second.get_mset(0, depth);
+            for (auto m = best.begin(); m != best.end(); ++m)
+                reranked.push_back({*m, m.get_document(), m.get_weight(), 0});
+        }
+        Xapian::doccount index = 0;
+        for (auto m = mset.begin(); m != mset.end(); ++m, ++index) {
+            if (index < first || index >= first + count) continue;
+            if (index < reranked.size())
+                rows.push_back(reranked[index]);
+            else
+                rows.push_back({*m, m.get_document(), m.get_weight(), 0});
+        }
+    }
 
     SearchResponse response;
     response.query = o.query;
@@ -331,10 +376,10 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
     response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
     std::size_t rank = o.by == GroupBy::passage ? 0 : o.offset;
-    for (auto m = mset.begin(); m != mset.end(); ++m) {
-        auto item = decode_item(m.get_document().get_data());
+    for (const Row& row : rows) {
+        auto item = decode_item(row.document.get_data());
         if (!item) {
-            response.notes.push_back("document " + std::to_string(*m) + ": " + item.error().message);
+            response.notes.push_back("document " + std::to_string(row.id) + ": " + item.error().message);
             continue;
         }
         auto passages = rank_passages(*item, words, preference, o.by == GroupBy::passage);
@@ -346,17 +391,17 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
                 if (rank <= o.offset || rank > o.offset + o.limit) continue;
                 Hit hit = hit_for(*item, pm.index, words, o.snippet_chars);
                 hit.rank = rank;
-                hit.score = m.get_weight();
+                hit.score = row.weight;
                 response.hits.push_back(std::move(hit));
             }
             continue;
         }
         Hit hit = hit_for(*item, passages.empty() ? 0 : passages.front().index, words, o.snippet_chars);
         hit.rank = ++rank;
-        hit.score = m.get_weight();
+        hit.score = row.weight;
         if (o.by == GroupBy::meeting) {
             hit.id = item->meeting_id;
-            hit.grouped = m.get_collapse_count();
+            hit.grouped = row.collapsed;
         }
         response.hits.push_back(std::move(hit));
     }

@@ -97,10 +97,9 @@ bool is_candidate(std::string_view word, const std::vector<std::string>& starts)
     return false;
 }
 
-// Every word of `text` matching a query word (by folded form or stem), a wildcard prefix, or part of a
-// phrase present in sequence, in text order.
-std::vector<Match> find_matches(std::string_view text, const QueryWords& words) {
-    thread_local const Xapian::Stem stem("english");  // Stem objects are not thread-safe
+// The first two letters of every query word, stem, phrase word and prefix: a text word can only match
+// when it starts with one of them.
+std::vector<std::string> word_starts(const QueryWords& words) {
     std::vector<std::string> starts;
     auto add_start = [&starts](const std::string& s) {
         std::string start = s.substr(0, 2);
@@ -114,6 +113,34 @@ std::vector<Match> find_matches(std::string_view text, const QueryWords& words) 
         for (const auto& s : p.stems) add_start(s);
     }
     for (const auto& p : words.prefixes) add_start(p);
+    return starts;
+}
+
+// False when no word of `text` can match: no word starts with a query word's first two letters. A byte
+// scan without allocation, so that the many passages of long items that cannot match cost little.
+bool may_match(std::string_view text, const std::vector<std::string>& starts) {
+    bool in_word = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x80) return true;  // non-ASCII: folding may change it, so look closer
+        bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (word && !in_word) {
+            char first = lower_ascii(text[i]);
+            char second = i + 1 < text.size() ? lower_ascii(text[i + 1]) : '\0';
+            for (const auto& s : starts) {
+                if (s[0] == first && (s.size() < 2 || s[1] == second)) return true;
+            }
+        }
+        in_word = word || (in_word && c == '\'');  // "children's" is one word, as word_spans has it
+    }
+    return false;
+}
+
+// Every word of `text` matching a query word (by folded form or stem), a wildcard prefix, or part of a
+// phrase present in sequence, in text order.
+std::vector<Match> find_matches(std::string_view text, const QueryWords& words,
+                                const std::vector<std::string>& starts) {
+    thread_local const Xapian::Stem stem("english");  // Stem objects are not thread-safe
     auto spans = word_spans(text);
     std::vector<std::string> folded(spans.size()), stems(spans.size());
     for (std::size_t i = 0; i < spans.size(); ++i) {
@@ -175,6 +202,7 @@ std::vector<PassageMatch> rank_passages(const ItemRecord& item, const QueryWords
                                         const PassagePreference& preference, bool every_passage) {
     std::vector<PassageMatch> ranked;
     bool has_words = !words.words.empty() || !words.prefixes.empty() || !words.phrases.empty();
+    auto starts = word_starts(words);
     // The best level a passage can reach: every concept and every preference. Items that are whole
     // documents hold thousands of passages; when only the best is wanted, the first perfect one ends the scan.
     long perfect = static_cast<long>(words.group_count + words.prefixes.size()) +
@@ -184,10 +212,10 @@ std::vector<PassageMatch> rank_passages(const ItemRecord& item, const QueryWords
         const Passage& p = item.passages[i];
         long score = 0;
         long level = 0;
-        if (has_words) {
+        if (has_words && may_match(p.text, starts)) {
             std::vector<long> seen;
             long occurrences = 0;
-            for (const auto& m : find_matches(p.text, words)) {
+            for (const auto& m : find_matches(p.text, words, starts)) {
                 ++occurrences;
                 if (std::find(seen.begin(), seen.end(), m.group) == seen.end()) seen.push_back(m.group);
             }
@@ -220,7 +248,7 @@ Snippet make_snippet(std::string_view raw, const QueryWords& words, std::size_t 
     std::string text = collapse_space(raw);
     auto spans = word_spans(text);
     std::vector<WordSpan> hits;
-    for (const auto& m : find_matches(text, words)) hits.push_back({m.begin, m.end});
+    for (const auto& m : find_matches(text, words, word_starts(words))) hits.push_back({m.begin, m.end});
     // Byte budget from a character budget: a rough factor keeps it simple for non-ASCII text.
     std::size_t budget = chars;
     // The window starts a little before the match that begins the densest run of matched words.

@@ -39,7 +39,8 @@ button.secondary{background:#fff;color:#1d4f91;border:2px solid #1d4f91;padding:
 details.filter-box{margin-top:.75rem}
 details.filter-box>summary,details.help>summary{cursor:pointer;color:#1d4f91;text-decoration:underline;font-weight:600}
 .view{display:flex;flex-wrap:wrap;gap:.5rem 1rem;margin-top:.75rem}
-.view .field{flex:0 1 14rem}
+.view .field{flex:1 1 9rem;max-width:14rem}
+@media (max-width:40em){#q-hint{display:none}.search{padding:.75rem}main{padding:.75rem}}
 .filters{border:0;padding:0;margin:.75rem 0 0;display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:.75rem 1rem}
 .filters legend{font-weight:700;padding:0;margin-bottom:.5rem}
 .field label{display:block;font-weight:600;font-size:.95rem}

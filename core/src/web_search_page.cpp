@@ -202,13 +202,11 @@ void render_form(std::string& out, const WebParams& params) {
     // The defaults have empty values, so a submitted form's URL leaves them out.
     std::string sort = param_value(params, "sort");
     select_field("sort", "Order",
-                 {{"", "Best match first"}, {"newest", "Newest first"}, {"oldest", "Oldest first"}},
+                 {{"", "Best match"}, {"newest", "Newest first"}, {"oldest", "Oldest first"}},
                  sort == "relevance" ? "" : sort);
     std::string by = param_value(params, "by");
-    select_field("by", "Show",
-                 {{"", "One result per item"},
-                  {"passage", "Every matching passage"},
-                  {"meeting", "One result per meeting"}},
+    select_field("by", "One result per",
+                 {{"", "Agenda item"}, {"passage", "Passage"}, {"meeting", "Meeting"}},
                  by == "item" ? "" : by);
     out += "</div>\n";
     render_help(out);

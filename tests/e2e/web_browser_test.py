@@ -212,6 +212,13 @@ def exercise(browser, base):
     check(any("further update at the end of the year" in d for d in decision), "the decision is marked")
     check("Ms L R Duffy" in browser.text(browser.find(".attendance")), "attendance: Ms L R Duffy")
     check("minute 271" in browser.text(browser.find("#cite-item")), "item citation")
+    # Printed, the item keeps its text and drops the navigation.
+    browser._s("POST", "/goog/cdp/execute", {"cmd": "Emulation.setEmulatedMedia", "params": {"media": "print"}})
+    shown = browser.js("return ['.masthead', '.search', '.item-nav', '.similar', 'footer', '.passages']"
+                       ".map(function (s) { var e = document.querySelector(s); return e ? getComputedStyle(e).display : 'absent'; })")
+    check(shown[:5] == ["none", "absent", "none", "none", "none"] and shown[5] != "none",
+          f"print: navigation hidden, passages kept ({shown})")
+    browser._s("POST", "/goog/cdp/execute", {"cmd": "Emulation.setEmulatedMedia", "params": {"media": ""}})
     shoot(browser, "item", DESKTOP)
     shoot(browser, "item", PHONE)
 

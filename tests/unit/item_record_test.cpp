@@ -79,3 +79,37 @@ TEST_CASE("decode_item: data that is not an item is Corrupt, not a crash", "[ite
     CHECK(decode_item("{\"ordinal\":\"x\"}").error().code == ErrorCode::Corrupt);
     CHECK(decode_meeting("{").error().code == ErrorCode::Corrupt);
 }
+
+TEST_CASE("decode_item: the binary stored form, earlier JSON data, and damaged data", "[item_record]") {
+    auto items = item_records_of(sample("w.md"));
+    REQUIRE(items.size() == 1);
+    items[0].passages.push_back({"Second passage, no speaker.", PassageKind::paragraph, Role::unknown, "", {}});
+    items[0].page.reset();
+    std::string data = encode_item(items[0]);
+    auto decoded = decode_item(data);
+    REQUIRE(decoded);
+    CHECK_FALSE(decoded->page);
+    REQUIRE(decoded->passages.size() == 2);
+    CHECK(decoded->passages[1].text == "Second passage, no speaker.");
+    CHECK(decoded->passages[1].speaker_role == Role::unknown);
+    CHECK_FALSE(decoded->passages[1].page);
+    CHECK(encode_item(*decoded) == data);  // nothing lost or added
+
+    // Items stored as JSON by earlier indexes still decode.
+    auto old = decode_item(R"({"id":"m-001","meeting":"m","ordinal":1,"title":"Budget","page":4,)"
+                           R"("passages":[{"t":"Agreed.","k":"resolution","r":"chair","s":"Duffy","p":5}]})");
+    REQUIRE(old);
+    CHECK(old->title == "Budget");
+    CHECK(old->page == 4);
+    REQUIRE(old->passages.size() == 1);
+    CHECK(old->passages[0].kind == PassageKind::resolution);
+    CHECK(old->passages[0].page == 5);
+
+    // Every truncation is an error, never a crash; so is a huge passage count or trailing bytes.
+    for (std::size_t n = 1; n < data.size(); ++n) CHECK_FALSE(decode_item(data.substr(0, n)));
+    CHECK(decode_item(data + "x").error().code == ErrorCode::Corrupt);
+    std::string huge(1, data[0]);
+    for (int i = 0; i < 12; ++i) huge += '\0';  // empty strings, ordinal 0, no page
+    huge += "\xff\xff\xff\xff\x0f";             // 2^32 - 1 passages in a few bytes
+    CHECK(decode_item(huge).error().code == ErrorCode::Corrupt);
+}

@@ -23,15 +23,37 @@ std::string describe(QueryCompiler& compiler, const std::string& text) {
 
 }  // namespace
 
+namespace {
+
+// A round weight for the typed form keeps the descriptions below readable (the default may be 0).
+RankingWeights readable_weights() {
+    RankingWeights w;
+    w.exact = 0.5;
+    return w;
+}
+
+}  // namespace
+
 TEST_CASE("QueryParser: the language without a database", "[query]") {
     QueryCompiler compiler(nullptr);
+    compiler.set_ranking(readable_weights());
     auto [text, expected] = GENERATE(table<std::string, std::string>({
-        // Free text: English stems (Z), words AND-ed, stopwords dropped outside phrases.
-        {"ofsted", "Query(Zofst@1)"},
-        {"children's centres", "Query((Zchildren@1 AND Zcentr@2))"},
-        {"the budget", "Query(Zbudget@2)"},
-        // Phrases keep every word, unstemmed.
-        {"\"holding your nerve\"", "Query((holding@1 PHRASE 3 your@2 PHRASE 3 nerve@3))"},
+        // Plain words: any of them matches (ranking prefers items with all, build_ranked); each word is
+        // its stem (Z), whatever its capitals, plus the word as typed at half weight; stopwords dropped.
+        {"ofsted", "Query((Zofst OR 0.5 * ofsted))"},
+        {"Ofsted", "Query((Zofst OR 0.5 * ofsted))"},
+        {"the budget", "Query((Zbudget OR 0.5 * budget))"},
+        // A shipped British/American variant is the same word (without a database every variant is kept).
+        {"children's centres",
+         "Query(((Zchildren OR 0.5 * children's) OR ((Zcentr SYNONYM Zcenter) OR 0.5 * (centres SYNONYM "
+         "centers))))"},
+        {"neighborhood",
+         "Query(((Zneighborhood SYNONYM Zneighbourhood) OR 0.5 * (neighborhood SYNONYM neighbourhood)))"},
+        {"organization", "Query(((Zorgan SYNONYM Zorganis) OR 0.5 * (organization SYNONYM organisation)))"},
+        // A word the indexer splits is its parts in sequence.
+        {"by-law", "Query((by PHRASE 2 law))"},
+        // Phrases keep every word, unstemmed, and are required.
+        {"\"holding your nerve\"", "Query((holding PHRASE 3 your PHRASE 3 nerve))"},
         // Boolean operators, brackets, exclusion.
         {"ofsted OR inspection", "Query((Zofst@1 OR Zinspect@2))"},
         {"ofsted -inadequate", "Query((Zofst@1 AND_NOT Zinadequ@2))"},
@@ -49,7 +71,7 @@ TEST_CASE("QueryParser: the language without a database", "[query]") {
         {"member:Oborski", "Query(0 * XMoborski)"},
         {"member:\"Mrs F M Oborski\"", "Query(0 * XMoborski)"},
         {"role:officer \"holding your nerve\"",
-         "Query(((holding@1 PHRASE 3 your@2 PHRASE 3 nerve@3) FILTER XRofficer))"},
+         "Query(((holding PHRASE 3 your PHRASE 3 nerve) AND 0 * XRofficer))"},
         {"role:Vice-Chairman", "Query(0 * XRvice_chair)"},
         {"role:officer role:chair", "Query(0 * (XRofficer OR XRchair))"},
         {"type:decision", "Query(0 * (XKdecision OR XKresolution))"},
@@ -65,14 +87,64 @@ TEST_CASE("QueryParser: the language without a database", "[query]") {
         {"2017..2018", "Query(VALUE_RANGE 0 20170101 20181231)"},
         {"2017-03..", "Query(VALUE_GE 0 20170301)"},
         {"from:2017 to:2018-02", "Query(0 * (VALUE_GE 0 20170101 AND VALUE_LE 0 20180228))"},
-        // The shipped abbreviations expand when written in capitals; the plain word does not.
+        // Written with an operator, the query is Xapian's parse as written (default AND).
+        {"ofsted AND inspection", "Query((Zofst@1 AND Zinspect@2))"},
+        // The shipped abbreviations expand when written in capitals (the long form, a phrase, weighs as
+        // one word); the plain word does not. The long form as typed finds the short one.
         {"SEND",
-         "Query((send@1 OR (special@2 PHRASE 5 educational@3 PHRASE 5 needs@4 PHRASE 5 and@5 PHRASE 5 "
-         "disabilities@6)))"},
-        {"send", "Query(Zsend@1)"},
+         "Query(((Zsend OR 0.5 * send) OR 0.2000000000000000111 * (special PHRASE 5 educational PHRASE 5 "
+         "needs PHRASE 5 and PHRASE 5 disabilities)))"},
+        {"send", "Query((Zsend OR 0.5 * send))"},
+        {"looked after children",
+         "Query((((Zlook OR 0.5 * looked) OR (Zafter OR 0.5 * after) OR (Zchildren OR 0.5 * children)) OR "
+         "(Zlac OR 0.5 * lac)))"},
     }));
     CAPTURE(text);
     CHECK(describe(compiler, text) == expected);
+}
+
+TEST_CASE("QueryParser: ranking boosts of plain queries", "[query]") {
+    QueryCompiler compiler(nullptr);
+    compiler.set_ranking(readable_weights());
+    auto compiled = compiler.compile("salt bins adoption");
+    REQUIRE(compiled);
+    std::string boost = compiled->boost.get_description();
+    std::string positional = compiled->positional.get_description();
+    CAPTURE(boost, positional);
+    // Every word present counts again (coordination), neighbouring words in order and near each other.
+    CHECK(boost.find("((Zsalt OR 0.5 * salt) AND (Zbin OR 0.5 * bins) AND (Zadopt OR 0.5 * adoption))") !=
+          std::string::npos);
+    CHECK(positional.find("(salt PHRASE 2 bins)") != std::string::npos);
+    CHECK(positional.find("(salt NEAR 8 bins)") != std::string::npos);
+    CHECK(positional.find("(bins PHRASE 2 adoption)") != std::string::npos);
+    CHECK(boost.find("PHRASE") == std::string::npos);  // positions only in the re-ranking pass
+    // "adoption" names a decision: items holding one get a fixed extra weight.
+    CHECK(boost.find("FixedWeightPostingSource") != std::string::npos);
+    CHECK(boost.find("XKdecision") != std::string::npos);
+
+    // Typed stopwords between two words widen the phrase window; no decision word, no decision boost.
+    auto gap = compiler.compile("transfer of buildings");
+    REQUIRE(gap);
+    CHECK(gap->positional.get_description().find("(transfer PHRASE 3 buildings)") != std::string::npos);
+    CHECK(gap->boost.get_description().find("XKdecision") == std::string::npos);
+
+    // With the factors off, a plain query has no boosts and requires every word.
+    RankingWeights off = readable_weights();
+    off.any_word = false;
+    off.coordination = off.phrase = off.proximity = off.decision = 0;
+    compiler.set_ranking(off);
+    auto plain = compiler.compile("salt bins adoption");
+    REQUIRE(plain);
+    CHECK(plain->boost.empty());
+    CHECK(plain->positional.empty());
+    CHECK(plain->query.get_description() ==
+          "Query(((Zsalt OR 0.5 * salt) AND (Zbin OR 0.5 * bins) AND (Zadopt OR 0.5 * adoption)))");
+    // A query with operators is not a plain query: no boosts whatever the factors.
+    compiler.set_ranking(readable_weights());
+    auto written = compiler.compile("salt OR bins");
+    REQUIRE(written);
+    CHECK(written->boost.empty());
+    CHECK(written->positional.empty());
 }
 
 TEST_CASE("QueryParser: bad values are errors naming the field", "[query]") {
@@ -203,6 +275,7 @@ TEST_CASE("QueryParser: names widen to every committee holding the words; synony
     write_names_db(path);
     Xapian::Database db(path);
     QueryCompiler compiler(&db);
+    compiler.set_ranking(readable_weights());
     auto [text, expected] = GENERATE(table<std::string, std::string>({
         {"committee:\"Children and Families\"",
          "Query(0 * XCchildren and families overview and scrutiny panel)"},
@@ -215,12 +288,17 @@ TEST_CASE("QueryParser: names widen to every committee holding the words; synony
         {"committee:Planning", "Query(0 * XCplanning)"},
         {"council:worcestershire", "Query(0 * XAworcestershire county council)"},
         // The minutes' own acronym, both ways; a multi-word synonym is a phrase.
-        {"sip", "Query((Zsip@1 OR (service@2 PHRASE 3 improvement@3 PHRASE 3 plan@4)))"},
+        {"sip",
+         "Query(((Zsip OR 0.5 * sip) OR 0.33333333333333331483 * (service PHRASE 3 improvement PHRASE 3 "
+         "plan)))"},
         {"SIP reviews",
-         "Query(((sip@1 OR (service@2 PHRASE 3 improvement@3 PHRASE 3 plan@4)) AND Zreview@5))"},
-        {"service improvement plan", "Query(((Zservic@1 AND Zimprov@2 AND Zplan@3) OR Zsip@4))"},
+         "Query((((Zsip OR 0.5 * sip) OR 0.33333333333333331483 * (service PHRASE 3 improvement PHRASE 3 "
+         "plan)) OR (Zreview OR 0.5 * reviews)))"},
+        {"service improvement plan",
+         "Query((((Zservic OR 0.5 * service) OR (Zimprov OR 0.5 * improvement) OR (Zplan OR 0.5 * plan)) OR "
+         "(Zsip OR 0.5 * sip)))"},
         {"\"service improvement plan\"",
-         "Query(((service@1 PHRASE 3 improvement@2 PHRASE 3 plan@3) OR Zsip@4))"},
+         "Query(((service PHRASE 3 improvement PHRASE 3 plan) OR (Zsip OR 0.5 * sip)))"},
         // Beside NEAR a word is left alone: NEAR needs plain words on both sides.
         {"sip NEAR ofsted", "Query((sip@1 NEAR 11 ofsted@2))"},
     }));

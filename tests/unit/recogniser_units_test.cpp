@@ -2,6 +2,7 @@
 // attendance entries and acronyms, as tables of input -> expected output.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
 #include "minutes/reader.h"
@@ -137,4 +138,164 @@ TEST_CASE("Recogniser: titles broken over lines and split from their body", "[re
     CHECK(m.items[2].passages.size() == 1);
     CHECK(m.committee == "Resources Panel");
     CHECK(m.date.iso() == "2017-03-06");
+}
+
+TEST_CASE("Recogniser: dates spelled out, typed with a letter O, or run together", "[recogniser][dates]") {
+    auto [text, iso] = GENERATE(table<std::string, std::string>({
+        {"January the Sixteenth, Two Thousand and Eight", "2008-01-16"},  // Cleveland City Record masthead
+        {"December the Twenty-Ninth, Two Thousand Ten", "2010-12-29"},
+        {"March the First, Nineteen Ninety-Nine", "1999-03-01"},
+        {"GENERAL MEETING MONDAY 4 MARCH 2O24", "2024-03-04"},  // Govan: letter O for zero
+        {"Meeting held on 3 May2006", "2006-05-03"},
+        {"on Wednesday14th November 2018 at 7.00pm", "2018-11-14"},
+    }));
+    auto dates = find_dates(text);
+    REQUIRE_FALSE(dates.empty());
+    CHECK(dates.front().date.iso() == iso);
+}
+
+TEST_CASE("Recogniser: a masthead and a revised agenda still date the meeting", "[recogniser][dates]") {
+    std::string text =
+        "The City Record\nOfficial Publication of the Council of the City of Cleveland\n\n"
+        "January the Sixteenth, Two Thousand and Eight\n\nBOARD OF CONTROL\n\nThe Board met.\n";
+    Minutes m = recognise(read_plain_text(text, Format::text, "record.txt"));
+    CHECK(m.date.iso() == "2008-01-16");
+    CHECK(m.committee == "Council of the City of Cleveland");
+    std::string agenda =
+        "Sacramento County Board of Education Meeting Agenda REVISED\nTuesday, June 13, 2023 - 6:30 p.m.\n\n"
+        "MINUTES - UNAPPROVED\n\n1. Procedural\n\nThe meeting was called to order.\n\n2. Adjournment\n\nDone.\n";
+    CHECK(recognise(read_plain_text(agenda, Format::text, "agenda.txt")).date.iso() == "2023-06-13");
+    // "Revised:" labelling the date itself still marks a date that is not the meeting's.
+    std::string revised = "Revised: 3 March 2023\n\nPlanning Committee\n\n1. Apologies\n\nNone.\n\n2. Close\n\nDone.\n";
+    CHECK_FALSE(recognise(read_plain_text(revised, Format::text, "revised.txt")).date.valid());
+}
+
+TEST_CASE("Recogniser: attendance tables with initials, Welsh lists and regrets", "[recogniser][attendance]") {
+    std::vector<Attendee> people;
+    std::vector<std::string> warnings;
+    // Ayton: name, then the initials used in the minutes, two people to a row.
+    read_people("Rob Boyd (Chair) RB Raymond Allan RA, Paul Wheelhouse PWh Michael Cook (SBC) MC",
+                {Attendance::present, Role::member}, people, warnings);
+    REQUIRE(people.size() == 4);
+    CHECK(people[0].name == "Rob Boyd");
+    CHECK(people[0].role == Role::chair);
+    CHECK(people[1].name == "Raymond Allan");
+    CHECK(people[2].name == "Paul Wheelhouse");
+    CHECK(people[3].name == "Michael Cook");
+    CHECK(people[3].position == "SBC");
+    people.clear();
+    read_people("Cynghorwyr Alun Davies, Dorian Jenkins, Andrew Thomas ac Owen Williams.", {Attendance::present, Role::member},
+                people, warnings);
+    REQUIRE(people.size() == 4);
+    CHECK(people[3].name == "Owen Williams");
+    people.clear();
+    read_people("Fire Chief-MLEO-CEMC Will Bateman; Municipal Administrator-Clerk-Treasurer Kris Croskery-Hodgins.",
+                {Attendance::in_attendance, Role::officer}, people, warnings);
+    REQUIRE(people.size() == 2);
+    CHECK(people[0].name == "Will Bateman");
+    CHECK(people[0].position == "Fire Chief-MLEO-CEMC");
+    CHECK(people[1].name == "Kris Croskery-Hodgins");
+    std::string rest;
+    auto regrets = attendance_label("Regrets: Councillor Shelly Foote.", rest);
+    REQUIRE(regrets);
+    CHECK(regrets->attendance == Attendance::apologies);
+    auto welsh = attendance_label("Derbyniwyd ymddiheuriadau gan y Cynghorwyr Jill Davies a Hubert Gwynne.", rest);
+    REQUIRE(welsh);
+    CHECK(welsh->attendance == Attendance::apologies);
+    CHECK(rest == "Cynghorwyr Jill Davies a Hubert Gwynne.");
+}
+
+TEST_CASE("Recogniser: items known by '(Item N)', in sentence case, or titled with a colon", "[recogniser][items]") {
+    std::string panel =
+        "CORPORATE PARENTING PANEL - 29 October 2024\n\nPRESENT: Ann Smith (Chair), Bob Jones\n\n"
+        "Apologies and Substitutes\n\n(Item 1)\n\nApologies were received from Mr R Love.\n\n"
+        "Minutes of the meeting held on 30 July 2024\n\n(Item 3)\n\n1. RESOLVED that the minutes were correct.\n\n"
+        "Work programme\n\n(Item 12)\n\n1. RESOLVED that the work programme be noted.\n";
+    Minutes m = recognise(read_plain_text(panel, Format::text, "panel.txt"));
+    REQUIRE(m.items.size() == 3);
+    CHECK(m.items[0].number == "1");
+    CHECK(m.items[0].title == "Apologies and Substitutes");
+    CHECK(m.items[2].number == "12");
+    CHECK(m.items[2].title == "Work programme");
+    CHECK(m.items[2].passages.at(0).kind == PassageKind::resolution);
+
+    std::string sentence_case =
+        "Planning Committee, Monday 6 March 2017\n\n281. Motions for Time Limited Debate\n\nThe motion was lost.\n\n"
+        "282. Remote meetings and proxy voting consultation\n\nRESOLVED that the report be noted.\n";
+    Minutes k = recognise(read_plain_text(sentence_case, Format::text, "council.txt"));
+    REQUIRE(k.items.size() == 2);
+    CHECK(k.items[1].number == "282");
+    CHECK(k.items[1].title == "Remote meetings and proxy voting consultation");
+
+    std::string colons =
+        "Minutes of Stoke Ferry Parish Annual Council Meeting\n\nAt 7.30pm on Wednesday 16 May 2012\n\n"
+        "Police Matters:\n\nPCSO Clipperton reported three crimes in the last month.\n\n"
+        "Election of Chairman:\n\nCllr Ryves agreed to continue as Chairman.\n\n"
+        "The Question is:\n\nthat the motion be agreed.\n\n"
+        "Road Gritting:\n\nThe Clerk had received an email from Highways.\n";
+    Minutes s = recognise(read_plain_text(colons, Format::text, "parish.txt"));
+    REQUIRE(s.items.size() == 3);
+    CHECK(s.items[0].title == "Police Matters");
+    CHECK(s.items[2].title == "Road Gritting");
+    CHECK(s.committee == "Stoke Ferry Parish Council");
+    CHECK(s.council == "Stoke Ferry Parish Council");
+}
+
+TEST_CASE("Recogniser: numbered lists of names are not items", "[recogniser][items]") {
+    std::string text =
+        "MONDAY 31 MAY 2021\n\nOPENING PRAYER\n\nMR SPEAKER: Please be seated. I call Parliament to order.\n\n"
+        "QUESTION TIME\n\n"
+        "Our condolences to the families of:\n\n1. Papa Henry Heather from Arorangi;\n2. Papa John Mateara from Arorangi;\n"
+        "3. Papa Daniel Apii.\n\nORDERS OF THE DAY\n\nThere is nothing for the Orders of the Day.\n\nCLOSING PRAYER\n\nAmen.\n";
+    Minutes m = recognise(read_plain_text(text, Format::text, "hansard.txt"));
+    for (const auto& item : m.items) CHECK(item.number.empty());
+    CHECK(m.date.iso() == "2021-05-31");
+    CHECK(m.committee == "Parliament");  // a sitting: the house is the body that meets
+}
+
+TEST_CASE("Recogniser: a journal's legislative numbers are items and no item exceeds the bound",
+          "[recogniser][items][bound]") {
+    std::string text = "The City Record\nOfficial Publication of the Council of the City of Cleveland\n\n"
+                       "January the Sixteenth, Two Thousand and Eight\n\nCOMMUNICATIONS\n\n";
+    for (int k = 79; k < 85; ++k)
+        text += "File No. " + std::to_string(k) + "-08.\nFrom the Department of Liquor Control. Received.\n\n";
+    text += "FIRST READING EMERGENCY\nORDINANCES REFERRED\n\nOrd. No. 56-08.\nBy Council Members Sweeney and Brady.\n\n";
+    const std::string sentence = "Section 1. That the Director of Public Service is authorized to issue a permit. ";
+    for (int k = 0; k < 60; ++k) {
+        std::string paragraph;
+        for (int s = 0; s < 20; ++s) paragraph += sentence;
+        text += paragraph + "\n\n";
+    }
+    text += "Res. No. 88-08—David Holtkamp.\n\nWhereas, this Council has been informed.\n";
+    auto source = read_plain_text(text, Format::text, "record.txt");
+    RecogniserOptions options;
+    options.max_item_bytes = 16 * 1024;
+    Minutes m = recognise(source, options);
+    CHECK(m.date.iso() == "2008-01-16");
+    std::vector<std::string> numbers;
+    for (const auto& item : m.items) {
+        std::size_t bytes = 0;
+        for (const auto& p : item.passages) bytes += p.text.size();
+        CHECK(bytes <= options.max_item_bytes);
+        numbers.push_back(item.number);
+    }
+    REQUIRE(std::count(numbers.begin(), numbers.end(), "File No. 79-08") == 1);
+    auto first = std::find(numbers.begin(), numbers.end(), "Ord. No. 56-08");
+    REQUIRE(first != numbers.end());
+    // The ordinance (about 96 KB) goes on in continuation items with its number and a marked title.
+    auto parts = std::count(numbers.begin(), numbers.end(), "Ord. No. 56-08");
+    CHECK(parts >= 6);
+    const AgendaItem& second = m.items[static_cast<std::size_t>(first - numbers.begin()) + 1];
+    CHECK(second.number == "Ord. No. 56-08");
+    CHECK(second.title == m.items[static_cast<std::size_t>(first - numbers.begin())].title + " (continued)");
+    CHECK(numbers.back() == "Res. No. 88-08");
+    CHECK(m.items.back().title == "David Holtkamp");
+    bool warned = std::any_of(m.warnings.begin(), m.warnings.end(),
+                              [](const std::string& w) { return w.find("split into continuation items") != std::string::npos; });
+    CHECK(warned);
+    // With the bound off the ordinance is one item.
+    options.max_item_bytes = 0;
+    Minutes whole = recognise(source, options);
+    CHECK(std::count_if(whole.items.begin(), whole.items.end(),
+                        [](const AgendaItem& i) { return i.number == "Ord. No. 56-08"; }) == 1);
 }

@@ -282,6 +282,13 @@ TEST_CASE("render_item_page and render_meeting_page: escaped, and long items in 
         CHECK(page.size() + web_stylesheet().size() < config::kMaxPageBytes);
         CHECK(page.find("Part " + std::to_string(parts.size())) != std::string::npos);
     }
+    {
+        ItemPageInput input;
+        input.item = &item;
+        std::string page = render_item_page(input);
+        CHECK(page.find("(pdf, page 3)") != std::string::npos);  // the source with its page
+        CHECK(page.find("Page 2 of the source") != std::string::npos);  // where the passages' page changes
+    }
     std::string meeting_page = render_meeting_page(meeting);
     check_harmless(meeting_page, true);
     check_harmless(render_error_page(404, kHostile), true);

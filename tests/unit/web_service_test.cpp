@@ -114,6 +114,21 @@ TEST_CASE("Search page: results, facets, feed and CSV links, headers", "[web][se
     CHECK(has(html, "<script>" + std::string(web_script()) + "</script>"));
 }
 
+TEST_CASE("Search page: one result per meeting or per passage", "[web][service]") {
+    Served served;
+    // "safeguarding" is in four minutes of the one meeting: 267, 268, 271 and 272.
+    auto meetings = served.get("/?q=safeguarding&by=meeting");
+    REQUIRE(meetings.status == 200);
+    CHECK(has(meetings.body, "1 meeting match &ldquo;safeguarding&rdquo;") == false);
+    CHECK(has(meetings.body, "1 meeting matches &ldquo;safeguarding&rdquo;"));
+    CHECK(has(meetings.body, "and 3 other matching items of this meeting"));
+    CHECK(has(meetings.body, ">Children and Families Overview and Scrutiny Panel, 13 March 2017</a></h3>"));
+    auto passages = served.get("/?q=safeguarding&by=passage");
+    REQUIRE(passages.status == 200);
+    CHECK(has(passages.body, "Showing passages 1&ndash;"));
+    CHECK(count(passages.body, "<li class=\"hit\">") >= 4);
+}
+
 TEST_CASE("Search page: a selected facet is marked and its link removes it", "[web][service]") {
     Served served;
     auto page = served.get("/?q=ofsted&from=2017-01-01&to=2017-12-31");

@@ -24,6 +24,10 @@ namespace minutes {
 // dropped, "&" read as "and", runs of spaces collapsed. "Children & Families" -> "children and families".
 [[nodiscard]] std::string facet_key(std::string_view text);
 
+// Replaces each invalid UTF-8 sequence by U+FFFD and changes nothing else (for writers that must
+// emit valid UTF-8 whatever they are given).
+[[nodiscard]] std::string repair_utf8(std::string_view text);
+
 // True when `text` is well-formed UTF-8.
 [[nodiscard]] bool is_valid_utf8(std::string_view text);
 

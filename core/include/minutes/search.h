@@ -34,6 +34,7 @@ inline constexpr std::size_t kMoreLikeThisTerms = 24;  // expansion terms taken 
 inline constexpr std::size_t kFacetValuesShown = 20;   // values per facet, most frequent first
 inline constexpr std::size_t kMaxSynonymWords = 6;  // longest run of query words looked up as a synonym key
 inline constexpr unsigned kProximityWindow = 8;     // words within which two query words count as near
+inline constexpr std::size_t kRerankDepth = 100;    // best items re-ranked by phrase and proximity
 inline constexpr std::size_t kMaxInflections = 8;   // indexed forms of one stem used for phrase boosts
 inline constexpr std::size_t kMaxTermScan = 400;    // index terms scanned to find those forms
 
@@ -46,15 +47,16 @@ namespace minutes {
 // words, ranked by BM25 plus these boosts; queries written with operators keep Xapian's parse as written.
 // A factor of 0 turns it off (the relevance harness measures each that way).
 struct RankingWeights {
-    double k1 = 1.2;              // BM25 term-frequency saturation
-    double b = 0.75;              // BM25 length normalisation (0: none; 1: full)
+    double k1 = 0.8;              // BM25 term-frequency saturation
+    double b = 0.5;               // BM25 length normalisation (0: none; 1: full)
     bool any_word = true;         // plain words match items with any of them (false: all of them)
     double coordination = 1.0;    // items holding every word of the query: their words count this much again
-    double exact = 0.5;           // the word as typed (unstemmed) beside its stem
-    double title = 1.0;           // words in the agenda item's title (heading), beyond its index weight
+    double exact = 0.0;           // the word as typed (unstemmed) beside its stem; hurt on the dev set,
+                                  // so off (the typed form still matches where no stem is indexed)
+    double title = 0.0;           // words in the agenda item's title beyond their index weight (kTitleWeight)
     double phrase = 1.0;          // two neighbouring query words in order (any inflection)
     double proximity = 0.5;       // two neighbouring query words within kProximityWindow, either order
-    double decision = 2.0;        // items with a decision, when the query names a decision (adopt, appoint...)
+    double decision = 1.0;        // items with a decision, when the query names a decision (adopt, appoint...)
     double synonym_phrase = 1.0;  // an acronym's long form (a phrase), per word of it
     double spelling = 1.0;        // British/American variants (organisation/organization) count as the word
     double stem_prefix = 0.0;     // words extending the stem (vandal -> vandalised), per match
