@@ -226,11 +226,17 @@ Result<Written> Store::apply(FileReport& report, SourceRecord record, std::optio
 
         auto existing = find_meeting(prepared->meeting.id);
         if (existing && !existing->record.sources.empty()) {
-            // Same council, committee and date but different text: another part of the sitting (a debate
-            // split over files), not another rendering. It becomes a meeting document of its own.
+            // Same council, committee and date but another meeting: a special meeting before the regular
+            // one (the start times differ), or another part of the sitting (a debate split over files:
+            // different text). Either becomes a meeting document of its own. Two meetings of one body on
+            // one day share their boilerplate (heading, attendance, closing formulae), which can make a
+            // short one look contained in the other; the start time tells them apart.
+            const auto& started = existing->record.start_time;
+            bool other_start = !started.empty() && !prepared->meeting.start_time.empty() &&
+                               started != prepared->meeting.start_time;
             auto holder = records_.find(source_id_for(existing->record.sources.front()));
-            if (holder != records_.end() &&
-                containment(prepared->sketch, decode_sketch(holder->second.sketch)) < kRenderingContainment) {
+            if (other_start || (holder != records_.end() && containment(prepared->sketch, decode_sketch(holder->second.sketch)) <
+                                                                 kRenderingContainment)) {
                 rekey_meeting(*prepared, source_id_for(prepared->meeting.id + '\x1f' + record.path));
                 existing = find_meeting(prepared->meeting.id);
             }

@@ -172,3 +172,41 @@ TEST_CASE("Indexer on Stoke Ferry and Denver: two renderings of one meeting are 
     REQUIRE(stats);
     CHECK(stats->problems.empty());
 }
+
+TEST_CASE("Indexer on Nipissing: a special and a regular meeting of one council on one day are two meetings",
+          "[indexer][corpus]") {
+    // Read in the documents: "A special meeting of the Township of Nipissing Council was held on Tuesday,
+    // April 16, 2024 starting at 6:00 p.m." (closed session on a compensation review, adjourned 6:35 p.m.)
+    // and "A regular meeting ... starting at 6:37 p.m." (resolutions R2024-089 to R2024-097). They share
+    // heading, attendance and closing formulae, but are different meetings with different business.
+    TempDir dir;
+    auto db_path = dir.path() / "db";
+    auto writer = IndexWriter::open(db_path);
+    REQUIRE(writer);
+    auto folder = project_corpus() / "nipissing-township";
+    auto special = folder / "Minutes-April-16-2024-Special.pdf";
+    auto regular = folder / "Minutes-April-16-2024.pdf";
+    auto report = writer->add({special, regular});
+    REQUIRE(report);
+    CHECK(report->failed == 0);
+    Xapian::Database db(db_path.string());
+    CHECK(db.get_termfreq("XTmeeting") == 2);
+    for (const auto& file : {special, regular}) {
+        INFO(file.filename().string());
+        auto source = Xapian::Query("XF" + source_id_for(source_path_key(file)));
+        // Each file's own business is indexed as items of its own meeting.
+        CHECK(matches(db, Xapian::Query(Xapian::Query::OP_FILTER, source, Xapian::Query("XTitem"))) >= 1);
+        CHECK(matches(db, Xapian::Query(Xapian::Query::OP_FILTER, source, Xapian::Query("XTmeeting"))) == 1);
+    }
+    // The closed-session resolution is found in the special meeting, the 2024 Capital Forecast in the regular one.
+    auto in = [&](const std::filesystem::path& file, const Xapian::Query& words) {
+        return matches(db, Xapian::Query(Xapian::Query::OP_FILTER, words,
+                                         Xapian::Query("XF" + source_id_for(source_path_key(file)))));
+    };
+    CHECK(in(special, phrase({"compensation", "review"})) == 1);
+    CHECK(in(regular, phrase({"capital", "forecast"})) >= 1);
+    auto stats = index_stats(db_path);
+    REQUIRE(stats);
+    CHECK(stats->meetings == 2);
+    CHECK(stats->problems.empty());
+}
