@@ -90,6 +90,17 @@ int print_report(const minutes::IndexReport& report, const WriteCommand& command
     return report.all_indexed() ? 0 : 1;
 }
 
+// --prune, if asked, then the report: the common end of add and remove.
+int finish(minutes::IndexWriter& writer, minutes::IndexReport& report, const WriteCommand& command) {
+    if (command.prune) {
+        auto pruned = writer.prune();
+        if (!pruned) return fail(pruned.error());
+        report.removed += pruned->removed;
+        report.files.insert(report.files.end(), pruned->files.begin(), pruned->files.end());
+    }
+    return print_report(report, command);
+}
+
 int run_add(const WriteCommand& command, const minutes::IndexOptions& options) {
     auto writer = minutes::IndexWriter::open(command.db, options);
     if (!writer) return fail(writer.error());
@@ -108,13 +119,7 @@ int run_add(const WriteCommand& command, const minutes::IndexOptions& options) {
         if (!added) return fail(added.error());
         report = std::move(*added);
     }
-    if (command.prune) {
-        auto pruned = writer->prune();
-        if (!pruned) return fail(pruned.error());
-        report.removed += pruned->removed;
-        report.files.insert(report.files.end(), pruned->files.begin(), pruned->files.end());
-    }
-    return print_report(report, command);
+    return finish(*writer, report, command);
 }
 
 int run_remove(const WriteCommand& command) {
@@ -129,13 +134,7 @@ int run_remove(const WriteCommand& command) {
         if (!removed) return fail(removed.error());
         report = std::move(*removed);
     }
-    if (command.prune) {
-        auto pruned = writer->prune();
-        if (!pruned) return fail(pruned.error());
-        report.removed += pruned->removed;
-        report.files.insert(report.files.end(), pruned->files.begin(), pruned->files.end());
-    }
-    return print_report(report, command);
+    return finish(*writer, report, command);
 }
 
 int run_stats(const std::string& db, bool json) {
