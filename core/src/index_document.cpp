@@ -134,7 +134,7 @@ double containment(const TextSketch& a, const TextSketch& b) {
     }
     double jaccard = static_cast<double>(both) / static_cast<double>(merged.size());
     double shared = jaccard * static_cast<double>(a.shingles + b.shingles) / (1.0 + jaccard);
-    return shared / static_cast<double>(std::min(a.shingles, b.shingles));
+    return shared / static_cast<double>(std::max(a.shingles, b.shingles));
 }
 
 std::string encode_sketch(const TextSketch& sketch) {

@@ -25,11 +25,13 @@ struct TextSketch {
     std::uint64_t shingles = 0;         // distinct shingles in the text
 };
 inline constexpr std::size_t kSketchSize = 64;
-// Renderings share at least this share of the smaller text's 3-grams.
+// Renderings share at least this share of the larger text's 3-grams: each holds most of the other.
+// Measured against the larger text, so that a short file (a contents page, a special meeting's few
+// lines of shared boilerplate) is never taken for a rendering of a long one and its text dropped.
 inline constexpr double kRenderingContainment = 0.5;
 
 [[nodiscard]] TextSketch sketch_of(const std::vector<std::string_view>& texts);
-// Estimated |A and B| / min(|A|, |B|); 1 when either sketch is empty (nothing to tell them apart).
+// Estimated |A and B| / max(|A|, |B|); 1 when either sketch is empty (nothing to tell them apart).
 [[nodiscard]] double containment(const TextSketch& a, const TextSketch& b);
 [[nodiscard]] std::string encode_sketch(const TextSketch& sketch);
 [[nodiscard]] TextSketch decode_sketch(std::string_view text);

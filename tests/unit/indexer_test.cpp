@@ -272,8 +272,14 @@ TEST_CASE("IndexWriter: two renderings of one meeting are one meeting, kept from
           "[indexer]") {
     TempDir dir;
     auto full = panel_minutes((dir.path() / "minutes.html").string());
+    // The same text where the recogniser found no headings: one unnumbered item holding every passage.
     auto partial = panel_minutes((dir.path() / "minutes.md").string());
-    partial.items.resize(1);
+    AgendaItem whole;
+    for (const auto& item : partial.items) {
+        whole.passages.push_back({item.title, PassageKind::paragraph, Role::unknown, "", item.passages.front().page});
+        whole.passages.insert(whole.passages.end(), item.passages.begin(), item.passages.end());
+    }
+    partial.items = {whole};
     // Either order of arrival gives the same index.
     auto order = GENERATE(0, 1);
     auto db_path = dir.path() / ("db" + std::to_string(order));
@@ -307,6 +313,30 @@ TEST_CASE("IndexWriter: two renderings of one meeting are one meeting, kept from
     auto meeting = decode_meeting(only_document_with(db, "XTmeeting").get_data());
     REQUIRE(meeting);
     CHECK(meeting->sources == std::vector<std::string>{canonical_source(full)});
+}
+
+TEST_CASE("IndexWriter: a short file contained in a long one of the same meeting never takes its place",
+          "[indexer]") {
+    // A Hansard sitting split over files: a contents page lists the debates, each debate is a file. All
+    // have the same council, committee and date; the contents page's words all occur in the debate.
+    TempDir dir;
+    auto debate = panel_minutes((dir.path() / "part10.html").string());
+    auto contents = panel_minutes((dir.path() / "contents.html").string());
+    AgendaItem list;
+    for (const auto& item : debate.items)
+        list.passages.push_back({item.title, PassageKind::paragraph, Role::unknown, "", std::nullopt});
+    contents.items = {list};
+    auto order = GENERATE(0, 1);
+    auto db_path = dir.path() / ("db" + std::to_string(order));
+    auto writer = IndexWriter::open(db_path);
+    REQUIRE(writer);
+    auto report = order == 0 ? writer->add_minutes({contents, debate}) : writer->add_minutes({debate, contents});
+    REQUIRE(report);
+    Xapian::Database db(db_path.string());
+    CHECK(db.get_termfreq("XTmeeting") == 2);
+    CHECK(db.get_termfreq("XF" + source_id_for(canonical_source(debate))) == 3);  // its two items and its meeting
+    CHECK(db.get_termfreq("XF" + source_id_for(canonical_source(contents))) == 2);
+    CHECK(db.get_termfreq("inspection") == 1);  // the debate's text is indexed
 }
 
 TEST_CASE("IndexWriter: add, skip unchanged, replace changed, remove and prune real files", "[indexer]") {
