@@ -32,6 +32,31 @@ int main(int argc, char** argv) {
         app.add_option("--timeout", options.connection_timeout_s,
                        "Seconds before an idle or slow connection is closed")
             ->capture_default_str();
+        app.add_option("--io-threads", options.io_threads,
+                       "Threads reading requests and writing answers (they never search)")
+            ->capture_default_str();
+        app.add_option("--queue-limit", options.queue_limit,
+                       "Requests waiting for a search worker at most; beyond it 503 overloaded")
+            ->capture_default_str();
+        app.add_option("--queue-wait-ms", options.queue_wait_ms,
+                       "A request waiting longer for a worker is answered 503 overloaded")
+            ->capture_default_str();
+        app.add_option("--head-timeout", options.request_head_timeout_s,
+                       "Seconds a new connection has to send its request line and headers")
+            ->capture_default_str();
+        app.add_option("--public-url", options.public_url,
+                       "Base URL of absolute links in feeds (https://host[:port][/path]); default: from the "
+                       "Host header")
+            ->check([](const std::string& url) -> std::string {
+                bool scheme = url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
+                bool clean = url.find_first_of(" \t\r\n\"'<>\\?#") == std::string::npos;
+                return scheme && clean && url.size() <= 200
+                           ? std::string()
+                           : "expected http://HOST[:PORT][/PATH] or https://..., without quotes, spaces, '?' or '#'";
+            });
+        app.add_option("--cache-entries", options.cache_entries,
+                       "/search answers kept in the result cache (keyed by database revision); 0: no cache")
+            ->capture_default_str();
         app.add_option("--reopen-interval-ms", options.reopen_interval_ms,
                        "A worker looks for new commits at most this often")
             ->capture_default_str();

@@ -10,18 +10,15 @@ usage: bench/http/bench_page.py [--corpus ../shared/corpora] [--build build] [--
 """
 import argparse
 import os
-import re
-import shutil
-import subprocess
 import sys
 import tempfile
-import time
 import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from bench_http import lua_script, queries, run_wrk  # noqa: E402
+from wrk_driver import (ensure_index, load_average, lua_script, queries, require_wrk, run_wrk,  # noqa: E402
+                        start_daemon, stop_daemon)
 
 PAGE_FACETS = "committee,council,year,member,role,type"  # web_page.h page_facets()
 
@@ -39,28 +36,11 @@ def main():
     parser.add_argument("--rounds", type=int, default=2,
                         help="runs of each mode, interleaved, so a neighbour's burst does not land on one mode")
     args = parser.parse_args()
-    if shutil.which("wrk") is None:
-        sys.exit("bench_page: wrk not found (scripts/install-deps installs it)")
-
+    require_wrk("bench_page")
     db = os.path.join(args.work, "db")
-    if not (args.reuse and os.path.isdir(db)):
-        shutil.rmtree(db, ignore_errors=True)
-        os.makedirs(db)
-        print(f"indexing {args.corpus} ...", flush=True)
-        start = time.time()
-        subprocess.run([os.path.join(args.build, "indexer", "minutes-index"), "add", "--db", db, args.corpus],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        print(f"indexed in {time.time() - start:.0f} s", flush=True)
-
-    daemon = subprocess.Popen([os.path.join(args.build, "searchd", "minutes-searchd"), "--db", db, "--listen",
-                               "127.0.0.1:0", "--threads", str(args.threads), "--quiet"],
-                              stderr=subprocess.PIPE, text=True)
-    line = daemon.stderr.readline()
-    port = re.search(r"listening on [^ ]*:(\d+) ", line)
-    if not port:
-        daemon.kill()
-        sys.exit("bench_page: minutes-searchd did not start: " + line)
-    url = f"http://127.0.0.1:{port.group(1)}"
+    ensure_index(args.build, args.corpus, db, args.reuse)
+    # The page is what is measured against JSON: without the result cache, both are searches.
+    daemon, url = start_daemon("bench_page", args.build, db, args.threads, ["--cache-entries", "0"])
     qs = queries()
     modes = {
         "page": ["/?" + urllib.parse.urlencode({"q": q}) for q in qs],
@@ -77,7 +57,8 @@ def main():
             for name in scripts:  # warm-up: page cache and each worker's searcher
                 run_wrk(url, scripts[name], 2, 2)
             print(f"\nminutes-searchd, {args.threads} worker threads, {len(qs)} queries (bench/query/queries.txt), "
-                  f"{args.duration} s per run, {args.rounds} round(s); p50/p99 are the median over rounds")
+                  f"{args.duration} s per run, {args.rounds} round(s); p50/p99 are the median over rounds; "
+                  f"result cache off; 1-minute load average {load_average():.1f} at the start (2 cores)")
             print(f"{'mode':<12} {'conn':>5} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
             for connections in [int(c) for c in args.connections.split(",")]:
                 results = {name: [] for name in scripts}
@@ -95,8 +76,7 @@ def main():
                 print(f"{'':<12} {connections:>5} page p99 / JSON (same facets) p99 = {ratio:.2f} "
                       f"({'within' if ratio <= 1.2 else 'NOT within'} 20%)", flush=True)
     finally:
-        daemon.terminate()
-        daemon.wait(timeout=30)
+        stop_daemon(daemon)
 
 
 if __name__ == "__main__":

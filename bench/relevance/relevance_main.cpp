@@ -200,19 +200,59 @@ void report_unreachable(const std::vector<JudgedQuery>& queries, const std::map<
                 no_items, no_phrase);
 }
 
+// For --explain: how often each query word occurs in a text, counting words that share its first five
+// letters ("vanda" counts vandals and vandalised), as "bridge:3 naming:0".
+std::string word_counts(const std::string& query, const std::string& matching) {
+    std::string out, word;
+    auto flush = [&]() {
+        if (word.empty()) return;
+        std::string stem = matching_text(word).substr(0, 5);
+        std::size_t n = 0;
+        for (std::size_t at = matching.find(stem); at != std::string::npos; at = matching.find(stem, at + 1)) {
+            if (at == 0 || !std::isalnum(static_cast<unsigned char>(matching[at - 1]))) ++n;
+        }
+        out += (out.empty() ? "" : " ") + word + ":" + std::to_string(n);
+        word.clear();
+    };
+    for (char c : query) {
+        if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) word += c;
+        else flush();
+    }
+    flush();
+    return out;
+}
+
 // --explain: the first ten hits of a ranking with their gains, then the judged rows they left out.
 void explain(const char* engine, const JudgedQuery& q, const std::vector<RankedHit>& ranked, const QueryMetrics& m) {
     std::printf("  %s:\n", engine);
     for (std::size_t i = 0; i < ranked.size() && i < 10; ++i) {
         std::string head = ranked[i].text.substr(0, ranked[i].text.find('\n')).substr(0, 60);
-        std::printf("   %2zu g%d %-50s %s\n", i + 1, m.gains[i], ranked[i].file.substr(0, 50).c_str(), head.c_str());
+        std::string text = matching_text(ranked[i].text);
+        auto words = static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
+        std::printf("   %2zu g%d %6zuw %-50s %-40s %s\n", i + 1, m.gains[i], words, ranked[i].file.substr(0, 50).c_str(),
+                    head.substr(0, 40).c_str(), word_counts(q.text, text).c_str());
     }
     for (const auto& j : q.judgments) {
         std::string phrase = matching_text(j.phrase);
         bool top = false;
         for (std::size_t i = 0; i < ranked.size() && i < 10 && !top; ++i)
             top = ranked[i].file == j.file && matching_text(ranked[i].text).find(phrase) != std::string::npos;
-        if (!top) std::printf("   missed g%d %s \"%s\"\n", j.grade, j.file.c_str(), j.phrase.c_str());
+        if (top) continue;
+        // Where it is (1-based rank within the first kDepth, 0 if absent) and how long the item is.
+        std::size_t at = 0, words = 0;
+        for (std::size_t i = 0; i < ranked.size() && at == 0; ++i) {
+            if (ranked[i].file != j.file) continue;
+            std::string text = matching_text(ranked[i].text);
+            if (text.find(phrase) == std::string::npos) continue;
+            at = i + 1;
+            words = static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
+        }
+        if (at > 0)
+            std::printf("   missed g%d at %zu (%zu words; %s) %s \"%s\"\n", j.grade, at, words,
+                        word_counts(q.text, matching_text(ranked[at - 1].text)).c_str(), j.file.c_str(),
+                        j.phrase.c_str());
+        else
+            std::printf("   missed g%d not ranked %s \"%s\"\n", j.grade, j.file.c_str(), j.phrase.c_str());
     }
 }
 
@@ -228,7 +268,9 @@ std::vector<std::pair<std::string, double*>> factors(RankingWeights& w) {
             {"decision", &w.decision},
             {"synonym_phrase", &w.synonym_phrase},
             {"spelling", &w.spelling},
-            {"stem_prefix", &w.stem_prefix}};
+            {"stem_prefix", &w.stem_prefix},
+            {"compound", &w.compound},
+            {"rarest", &w.rarest}};
 }
 
 bool set_factor(RankingWeights& w, const std::string& assignment) {

@@ -44,7 +44,8 @@ std::string atom_timestamp(std::string_view iso_date) {
 }
 
 std::string render_atom_feed(const SearchResponse& response, const WebParams& params,
-                             std::string_view now_rfc3339) {
+                             std::string_view now_rfc3339, std::string_view base_url) {
+    std::string base(base_url);
     std::string updated;
     for (const auto& hit : response.hits) updated = std::max(updated, atom_timestamp(hit.date));
     if (updated.empty()) updated = std::string(now_rfc3339);
@@ -59,8 +60,8 @@ std::string render_atom_feed(const SearchResponse& response, const WebParams& pa
         "indexed.</subtitle>\n";
     out += "<updated>" + x(updated) + "</updated>\n";
     out += "<link rel=\"self\" type=\"application/atom+xml\" href=\"" +
-           x(url_with_params("/search.atom", params)) + "\"/>\n";
-    out += "<link rel=\"alternate\" type=\"text/html\" href=\"" + x(url_with_params("/", params)) + "\"/>\n";
+           x(base + url_with_params("/search.atom", params)) + "\"/>\n";
+    out += "<link rel=\"alternate\" type=\"text/html\" href=\"" + x(base + url_with_params("/", params)) + "\"/>\n";
     out += "<author><name>Council minutes search</name></author>\n";
     out += "<generator>minutes-searchd</generator>\n";
     for (const auto& hit : response.hits) {
@@ -84,7 +85,7 @@ std::string render_atom_feed(const SearchResponse& response, const WebParams& pa
         out += "<updated>" + date + "</updated>\n";
         if (!hit.date.empty()) out += "<published>" + date + "</published>\n";
         out += "<link rel=\"alternate\" type=\"text/html\" href=\"" +
-               x("/items/" + percent_encode(hit.item_id.empty() ? hit.id : hit.item_id)) + "\"/>\n";
+               x(base + "/items/" + percent_encode(hit.item_id.empty() ? hit.id : hit.item_id)) + "\"/>\n";
         out += "<author><name>" + x(hit.council.empty() ? std::string("Unknown council") : hit.council) +
                "</name></author>\n";
         if (!hit.committee.empty()) out += "<category term=\"" + x(hit.committee) + "\"/>\n";

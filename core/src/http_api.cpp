@@ -1,6 +1,7 @@
 // Request target decoding, the JSON error document and the Error -> HTTP status mapping.
 #include "minutes/http_api.h"
 
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "minutes/normalise.h"
@@ -185,6 +186,56 @@ HttpResponse error_response(const Error& error) {
     return error_response(http_status_for(error), error_code_name(error.code), error.message);
 }
 
+namespace {
+
+// host[:port] with a DNS name or IPv4 address (letters, digits, '-', '.') or a bracketed IPv6 address,
+// and a port of digits: nothing that could break out of an attribute or point a link elsewhere.
+bool is_plain_host(std::string_view host) {
+    if (host.empty() || host.size() > 255) return false;
+    std::string_view name = host;
+    std::string_view port;
+    if (host.front() == '[') {
+        auto close = host.find(']');
+        if (close == std::string_view::npos || close == 1) return false;
+        for (char c : host.substr(1, close - 1)) {
+            if (!(std::isxdigit(static_cast<unsigned char>(c)) || c == ':' || c == '.')) return false;
+        }
+        name = {};
+        std::string_view rest = host.substr(close + 1);
+        if (!rest.empty()) {
+            if (rest.front() != ':') return false;
+            port = rest.substr(1);
+            if (port.empty()) return false;
+        }
+    } else if (auto colon = host.find(':'); colon != std::string_view::npos) {
+        name = host.substr(0, colon);
+        port = host.substr(colon + 1);
+        if (port.empty()) return false;
+    }
+    for (char c : name) {
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.')) return false;
+    }
+    if (host.front() != '[' && (name.empty() || name.front() == '.' || name.front() == '-')) return false;
+    if (port.size() > 5) return false;
+    for (char c : port) {
+        if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::string base_url_for(std::string_view public_url, std::string_view host, std::string_view listen) {
+    if (!public_url.empty()) {
+        std::string base(public_url);
+        while (!base.empty() && base.back() == '/') base.pop_back();
+        return base;
+    }
+    if (is_plain_host(host)) return "http://" + std::string(host);
+    if (listen.empty()) return {};
+    return "http://" + std::string(listen);
+}
+
 std::string_view http_reason_phrase(int status) {
     switch (status) {
         case 200:
@@ -195,6 +246,8 @@ std::string_view http_reason_phrase(int status) {
             return "Not Found";
         case 405:
             return "Method Not Allowed";
+        case 408:
+            return "Request Timeout";
         case 413:
             return "Payload Too Large";
         case 414:

@@ -84,6 +84,13 @@ std::string ServerMetrics::prometheus_text() const {
     out += "# TYPE minutes_searcher_reopens_total counter\n";
     out +=
         "minutes_searcher_reopens_total " + std::to_string(reopens_.load(std::memory_order_relaxed)) + "\n";
+    out += "# HELP minutes_search_cache_hits_total /search answers served from the result cache.\n";
+    out += "# TYPE minutes_search_cache_hits_total counter\n";
+    out += "minutes_search_cache_hits_total " + std::to_string(cache_hits()) + "\n";
+    out += "# HELP minutes_search_cache_misses_total /search answers computed (cache on, not found).\n";
+    out += "# TYPE minutes_search_cache_misses_total counter\n";
+    out += "minutes_search_cache_misses_total " +
+           std::to_string(cache_misses_.load(std::memory_order_relaxed)) + "\n";
     return out;
 }
 

@@ -102,6 +102,9 @@ void QueryCompiler::build_ranked(const std::vector<PlainPart>& parts, CompiledQu
     std::vector<std::pair<std::string, std::size_t>> sequence;  // content terms in order, stopwords before
     std::size_t stopwords_before = 0;
     bool decision = false;
+    Xapian::Query rarest;  // the query's most specific word (fewest items), for w.rarest
+    Xapian::doccount rarest_freq = 0;
+    std::size_t counted_words = 0;
 
     bool all_stopwords = true;
     for (const auto& part : parts) {
@@ -142,8 +145,15 @@ void QueryCompiler::build_ranked(const std::vector<PlainPart>& parts, CompiledQu
                 }
             } catch (const Xapian::Error&) {
             }
-            if (!longer.empty())
+            if (!longer.empty()) {
                 subs.push_back(scaled(terms_query(longer, Xapian::Query::OP_SYNONYM), w.stem_prefix));
+                // Highlighted as the word: a text word whose stem is one of these is this concept.
+                for (const auto& t : longer) {
+                    out.words.words.push_back(t.substr(1));
+                    out.words.stems.push_back(t.substr(1));
+                    out.words.groups.push_back(group);
+                }
+            }
         }
         return any_of(subs);
     };
@@ -185,6 +195,18 @@ void QueryCompiler::build_ranked(const std::vector<PlainPart>& parts, CompiledQu
                     stopwords_before = 0;
                 }
                 words.push_back(sequence_query(terms));
+                if (w.rarest > 0 && terms.size() == 1 && has_stem(terms[0]) && db_ != nullptr) {
+                    Xapian::doccount freq = 0;
+                    try {
+                        freq = db_->get_termfreq("Z" + stem_of(terms[0]));
+                    } catch (const Xapian::Error&) {
+                    }
+                    if (freq > 0 && (rarest_freq == 0 || freq < rarest_freq)) {
+                        rarest_freq = freq;
+                        rarest = words.back();
+                    }
+                    ++counted_words;
+                }
             }
             if (words.empty()) continue;
             alternatives.push_back(any_of(words));
@@ -196,6 +218,24 @@ void QueryCompiler::build_ranked(const std::vector<PlainPart>& parts, CompiledQu
         (part.quoted ? required : optional).push_back(any_of(alternatives));
     }
     if (required.empty() && optional.empty()) return;
+
+    // Two neighbouring words written apart match their closed compound ("wind farm" finds "windfarm",
+    // "car park" "carpark") where the index holds it: the minutes spell such words both ways. The
+    // compound weighs as the two words it stands for.
+    std::vector<Xapian::Query> compounds;
+    if (w.compound > 0 && db_ != nullptr) {  // only compounds the index is known to hold
+        for (std::size_t i = 0; i + 1 < sequence.size(); ++i) {
+            const std::string& a = sequence[i].first;
+            const std::string& b = sequence[i + 1].first;
+            if (sequence[i + 1].second > 0 || !has_stem(a) || !has_stem(b) || a.size() < 2 || b.size() < 2)
+                continue;
+            std::string joined = a + b;
+            std::string stem = "Z" + stem_of(joined);
+            if (!term_exists(stem)) continue;
+            out.words.add(joined, true);
+            compounds.push_back(scaled(Xapian::Query(stem), 2 * w.compound));  // it stands for both words
+        }
+    }
 
     Xapian::Query match;
     if (!w.any_word) {
@@ -210,6 +250,12 @@ void QueryCompiler::build_ranked(const std::vector<PlainPart>& parts, CompiledQu
         match = Xapian::Query(Xapian::Query::OP_AND_MAYBE, any_of(required, Xapian::Query::OP_AND),
                               any_of(optional));
     }
+    if (!compounds.empty()) {  // a compound matches alone, unless a "phrase" or all words are required
+        compounds.insert(compounds.begin(), match);
+        match = w.any_word && required.empty() ? any_of(compounds)
+                           : Xapian::Query(Xapian::Query::OP_AND_MAYBE, match,
+                                           any_of({compounds.begin() + 1, compounds.end()}));
+    }
     out.query = out.query.empty() ? match : Xapian::Query(Xapian::Query::OP_AND, match, out.query);
 
     if (w.coordination > 0 && w.any_word && optional.size() + required.size() >= 2 && !optional.empty()) {
@@ -217,6 +263,7 @@ void QueryCompiler::build_ranked(const std::vector<PlainPart>& parts, CompiledQu
         all.insert(all.end(), optional.begin(), optional.end());
         boosts.push_back(scaled(any_of(all, Xapian::Query::OP_AND), w.coordination));
     }
+    if (w.rarest > 0 && counted_words >= 2 && !rarest.empty()) boosts.push_back(scaled(rarest, w.rarest));
     if (w.title > 0 && !title_terms.empty()) boosts.push_back(scaled(any_of(title_terms), w.title));
     // Neighbouring query words found together: in order (a phrase, with the stopwords typed between them
     // allowed for) and within a window in either order. Unstemmed terms carry positions, so each word

@@ -9,10 +9,12 @@
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
+#include <list>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 
 #include "minutes/search.h"
 #include "minutes/search_format.h"
@@ -36,8 +38,81 @@ struct PooledSearcher {
     Clock::time_point last_check{};
     std::uint64_t generation = 0;  // request_reopen() count it was opened at
     std::string last_error;        // why the last open failed
+    std::string revision;          // the databases' revisions when last (re)opened; "" = do not cache
     bool busy = false;
 };
+
+// The revisions of the databases as one string ("12,7"), read before a Searcher (re)opens, so a
+// Searcher sees at least these; "" when a shard is remote (xapian-tcpsrv does not say) or unreadable.
+std::string revisions_of(const std::vector<std::string>& locations) {
+    std::string out;
+    for (const auto& location : locations) {
+        if (location.rfind("tcp://", 0) == 0) return {};
+        try {
+            Xapian::Database database(location);
+            out += std::to_string(database.get_revision()) + ",";
+        } catch (const Xapian::Error&) {
+            return {};
+        }
+    }
+    return out;
+}
+
+// /search answers by request and database revision, least recently used dropped first. A hit is the
+// same bytes the search would give at that revision; a commit changes the revision, so old entries
+// are never served for new data (they age out).
+class ResultCache {
+  public:
+    ResultCache(std::size_t max_entries, std::size_t max_bytes) : max_entries_(max_entries), max_bytes_(max_bytes) {}
+
+    [[nodiscard]] bool enabled() const { return max_entries_ > 0 && max_bytes_ > 0; }
+
+    std::optional<std::string> find(const std::string& key) {
+        std::lock_guard lock(mutex_);
+        auto found = index_.find(key);
+        if (found == index_.end()) return std::nullopt;
+        entries_.splice(entries_.begin(), entries_, found->second);
+        return found->second->second;
+    }
+
+    void insert(const std::string& key, const std::string& body) {
+        if (key.size() + body.size() > max_bytes_ / 4) return;  // one answer never fills the cache
+        std::lock_guard lock(mutex_);
+        if (index_.count(key) > 0) return;
+        entries_.emplace_front(key, body);
+        index_.emplace(key, entries_.begin());
+        bytes_ += key.size() + body.size();
+        while (index_.size() > max_entries_ || bytes_ > max_bytes_) {
+            auto& oldest = entries_.back();
+            bytes_ -= oldest.first.size() + oldest.second.size();
+            index_.erase(oldest.first);
+            entries_.pop_back();
+        }
+    }
+
+  private:
+    std::size_t max_entries_;
+    std::size_t max_bytes_;
+    std::mutex mutex_;
+    std::list<std::pair<std::string, std::string>> entries_;  // most recently used first
+    std::unordered_map<std::string, std::list<std::pair<std::string, std::string>>::iterator> index_;
+    std::size_t bytes_ = 0;
+};
+
+// The cache key of a search: the databases' revisions, then the parameters in name order (so the same
+// search written in another order is one entry), NUL-separated (parameters cannot hold NUL).
+std::string cache_key(std::string_view revision, std::uint64_t generation, Params params) {
+    std::stable_sort(params.begin(), params.end());
+    std::string key(revision);
+    key += std::to_string(generation);
+    for (const auto& [name, value] : params) {
+        key.push_back('\0');
+        key += name;
+        key.push_back('\0');
+        key += value;
+    }
+    return key;
+}
 
 std::string dump(const json& doc) {
     std::string out = doc.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -135,7 +210,8 @@ class LeasedBackend final : public WebBackend {
 }  // namespace
 
 struct QueryService::State {
-    explicit State(ServerOptions opts) : options(std::move(opts)) {
+    explicit State(ServerOptions opts)
+        : options(std::move(opts)), cache(options.cache_entries, options.cache_bytes) {
         if (options.threads == 0) options.threads = std::max(1u, std::thread::hardware_concurrency());
         pool.resize(options.threads);
     }
@@ -146,6 +222,8 @@ struct QueryService::State {
     std::condition_variable freed;
     std::vector<PooledSearcher> pool;
     std::atomic<std::uint64_t> generation{1};
+    std::string bound_address;  // written once, before any request
+    ResultCache cache;
 
     // A Searcher held for one request and given back to the pool at scope exit.
     class Lease {
@@ -162,6 +240,7 @@ struct QueryService::State {
             state_->freed.notify_one();
         }
         Searcher& searcher() { return *state_->pool[index_].searcher; }
+        const PooledSearcher& slot() const { return state_->pool[index_]; }
 
       private:
         State* state_;
@@ -202,7 +281,9 @@ struct QueryService::State {
             }
             slot.last_check = now;
             slot.generation = wanted;
+            std::string revision = cache.enabled() ? revisions_of(options.databases) : std::string();
             auto opened = Searcher::open(options.databases);
+            if (opened) slot.revision = std::move(revision);
             if (opened) {
                 slot.searcher = std::move(*opened);
                 metrics.searcher_reopened();
@@ -213,7 +294,13 @@ struct QueryService::State {
             // A failed reopen on SIGHUP keeps serving from the databases already open.
         } else if (now - slot.last_check >= interval) {
             slot.last_check = now;
-            if (slot.searcher->reopen()) metrics.searcher_reopened();
+            std::string revision = cache.enabled() ? revisions_of(options.databases) : std::string();
+            if (slot.searcher->reopen()) {
+                metrics.searcher_reopened();
+                slot.revision = std::move(revision);
+            } else {
+                slot.revision.clear();
+            }
         }
         return lease;
     }
@@ -223,10 +310,26 @@ struct QueryService::State {
         if (!options_or) return error_response(options_or.error());
         auto lease = acquire();
         if (!lease) return error_response(lease.error());
+        std::string key;
+        if (cache.enabled() && !lease->slot().revision.empty()) {
+            key = cache_key(lease->slot().revision, lease->slot().generation, params);
+            if (auto hit = cache.find(key)) {
+                metrics.cache_hit();
+                HttpResponse response = json_response(std::move(*hit));
+                response.headers.emplace_back("X-Cache", "hit");
+                return response;
+            }
+            metrics.cache_miss();
+        }
         Searcher& searcher = lease->searcher();
         auto response = read_with_retry(searcher, [&] { return searcher.search(*options_or); });
         if (!response) return error_response(response.error());
-        return json_response(search_response_json(*response) + "\n");
+        HttpResponse answer = json_response(search_response_json(*response) + "\n");
+        if (!key.empty()) {
+            cache.insert(key, answer.body);
+            answer.headers.emplace_back("X-Cache", "miss");
+        }
+        return answer;
     }
 
     HttpResponse search_endpoint(const RequestTarget& target) { return search(target, target.params); }
@@ -372,6 +475,11 @@ struct QueryService::State {
             return error_response(431, "header_fields_too_large",
                                   "more than " + std::to_string(options.max_header_count) + " header fields");
         }
+        if (request.header_bytes > options.max_head_bytes) {
+            return error_response(431, "header_fields_too_large",
+                                  "request line and header fields longer than " +
+                                      std::to_string(options.max_head_bytes) + " bytes");
+        }
         if (request.method != "GET" && request.method != "HEAD") {
             HttpResponse response =
                 error_response(405, "method_not_allowed", "only GET and HEAD are allowed");
@@ -381,6 +489,7 @@ struct QueryService::State {
         if (request.body_bytes > 0) return error_response(413, "payload_too_large", "requests take no body");
         auto target = parse_request_target(request.target, options.max_query_params);
         if (!target) return error_response(400, error_code_name(target.error().code), target.error().message);
+        target->base_url = base_url_for(options.public_url, request.host, bound_address);
         const Route* found = find_route(target->segments);
         if (found == nullptr) {
             return error_response(404, "not_found", "no endpoint at this path (see /health, /search)");
@@ -425,6 +534,8 @@ HttpResponse QueryService::handle(const HttpRequest& request) {
     state_->metrics.record(response.endpoint, response.status, Clock::now() - start);
     return response;
 }
+
+void QueryService::set_bound_address(std::string address) { state_->bound_address = std::move(address); }
 
 void QueryService::request_reopen() { state_->generation.fetch_add(1); }
 

@@ -75,13 +75,14 @@ constexpr std::array<Label, 54> kLabels{{
 
 // Words that make a comma piece a position or an organisation rather than a person.
 bool is_position_word(std::string_view key) {
-    static constexpr std::array<std::string_view, 52> kWords{
+    static constexpr std::array<std::string_view, 58> kWords{
         "director", "officer", "manager", "clerk", "chief", "head", "president", "trustee", "counsel",
         "superintendent", "council", "board", "association", "trust", "service", "services", "healthwatch",
         "ltd", "limited", "police", "department", "district", "ward", "group", "society", "party", "authority",
         "nhs", "commissioner", "engineer", "executive", "administrator", "assistant", "secretary", "treasurer",
         "chairman", "chair", "chairperson", "coordinator", "co-ordinator", "advisor", "adviser", "consultant",
-        "representative", "lead", "inspector", "deputy", "senior", "chancellor", "attorney", "planner", "solicitor"};
+        "representative", "lead", "inspector", "deputy", "senior", "chancellor", "attorney", "planner", "solicitor",
+        "associates", "partners", "llp", "inc", "consulting", "consultants"};
     for (auto w : kWords) {
         if (key == w) return true;
     }
@@ -140,6 +141,40 @@ bool has_digit(std::string_view s) {
     return false;
 }
 
+// The word after an "&" or "and" that makes the two sides one firm: "Pesce & Associates".
+bool is_firm_word(std::string_view key) {
+    return key == "associates" || key == "partners" || key == "co" || key == "company" || key == "sons" || key == "son";
+}
+
+// Areas of work an office is named after: "Land Planning and Technology Administrator" is one office.
+bool is_department_word(std::string_view key) {
+    static constexpr std::array<std::string_view, 20> kWords{
+        "planning", "finance", "technology", "operations", "development", "recreation", "works", "resources",
+        "communications", "engineering", "building", "parks", "transportation", "facilities", "infrastructure",
+        "administration", "environment", "housing", "economic", "bylaw"};
+    for (auto w : kWords) {
+        if (key == w) return true;
+    }
+    return false;
+}
+
+// " and " / " & " at `i` joins the two halves of one entry: a firm ("Pesce & Associates") or an
+// office named after two areas ("Land Planning and Technology Administrator John-Paul Negrinotti").
+bool joins_one_entry(std::string_view text, std::size_t i, std::string_view before) {
+    std::size_t after = text.substr(i, 3) == " & " ? i + 3 : i + 5;
+    auto next = words_of(text.substr(after, 80));
+    if (next.empty()) return false;
+    if (is_firm_word(word_key(next[0]))) return true;
+    auto prev = words_of(before);
+    if (prev.empty() || !is_department_word(word_key(prev.back()))) return false;
+    for (std::size_t k = 0; k < next.size(); ++k) {
+        std::string_view w = next[k];
+        if (names_position(w)) return true;
+        if (w.back() == ',' || w.back() == ';' || !starts_upper(w)) break;
+    }
+    return false;
+}
+
 // Splits at commas, semicolons, " and " and " & " outside brackets.
 std::vector<std::string> split_entries(std::string_view text) {
     std::vector<std::string> out;
@@ -166,7 +201,7 @@ std::vector<std::string> split_entries(std::string_view text) {
                 flush();
                 continue;
             }
-            if (starts_with_ci(text.substr(i), " and ") || text.substr(i, 3) == " & ") {
+            if ((starts_with_ci(text.substr(i), " and ") || text.substr(i, 3) == " & ") && !joins_one_entry(text, i, current)) {
                 flush();
                 i += text[i + 1] == '&' ? 1 : 3;
                 continue;

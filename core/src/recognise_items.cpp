@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 
+#include "minutes/names.h"
 #include "recognise_attendance.h"
 
 namespace minutes::recognition {
@@ -230,6 +231,29 @@ std::vector<ItemSpan> find_referenced_items(const std::vector<Line>& lines, cons
     return spans;
 }
 
+bool has_digit_or_dot(std::string_view word) {
+    for (char c : word) {
+        if (c == '.' || std::isdigit(static_cast<unsigned char>(c))) return true;
+    }
+    return false;
+}
+
+// Formula lines that open or continue a passage inside an item, never a heading of their own: the
+// Irish "Proposed by ... / Seconded by ... / And Resolved:", a "REPLY:" under a councillor's question,
+// "Carried." closing a motion.
+bool is_passage_formula(std::string_view text) {
+    auto words = words_of(text);
+    if (words.empty() || words.size() > 8) return false;
+    std::string first = word_key(words[0]);
+    std::string second = words.size() > 1 ? word_key(words[1]) : std::string();
+    if (words.size() <= 3 && (first == "reply" || first == "replies" || first == "response" || first == "answer" ||
+                              first == "resolved" || first == "carried" || first == "agreed" || first == "defeated" ||
+                              (first == "and" && (second == "resolved" || second == "agreed")) ||
+                              (first == "motion" && (second == "carried" || second == "defeated" || second == "lost"))))
+        return true;
+    return (first == "proposed" || first == "seconded" || first == "moved") && second == "by";
+}
+
 // "Police Matters:" standing alone as a block, the body in the blocks after it: a section title.
 // Not a motion header ("R2023-093 D. Yemm, S. Kirkey:"), a list of names, nor a resolution.
 bool is_colon_title(const std::vector<Line>& lines, std::size_t i) {
@@ -242,6 +266,7 @@ bool is_colon_title(const std::vector<Line>& lines, std::size_t i) {
     for (char c : words[0]) {
         if (std::isdigit(static_cast<unsigned char>(c))) return false;
     }
+    if (is_passage_formula(line.text)) return false;
     static constexpr std::array<std::string_view, 13> kNotTitles{
         "resolved", "motion", "moved", "proposed", "seconded", "agreed", "carried", "action", "note", "notes",
         "whereas", "that", "i"};
@@ -369,6 +394,310 @@ std::vector<ItemSpan> find_legislative_items(const std::vector<Line>& lines) {
     return spans;
 }
 
+// "R2024-089 D. Yemm, S. Kirkey: That ...": a resolution number as printed (letters, year or
+// serial, dash, serial), then the mover and seconder up to a colon. Sets `number` and `motion` (the
+// text after the colon). Canadian and US councils number their resolutions so and print no agenda
+// numbers (Nipissing).
+bool parse_resolution_header(std::string_view text, std::string& number, std::string& motion) {
+    std::size_t k = 0;
+    while (k < text.size() && k < 3 && std::isupper(static_cast<unsigned char>(text[k]))) ++k;
+    std::size_t digits = k;
+    while (k < text.size() && std::isdigit(static_cast<unsigned char>(text[k]))) ++k;
+    if (k - digits < 2 || k - digits > 4 || k >= text.size() || (text[k] != '-' && text[k] != '/')) return false;
+    std::size_t serial = ++k;
+    while (k < text.size() && std::isdigit(static_cast<unsigned char>(text[k]))) ++k;
+    if (k - serial < 1 || k - serial > 4 || k >= text.size() || text[k] != ' ') return false;
+    // The movers: short, initialled or capitalised names, ending in a colon.
+    std::size_t colon = text.find(':', k);
+    if (colon == std::string_view::npos || colon - k > 60) return false;
+    std::string_view movers = trim(text.substr(k, colon - k));
+    auto words = words_of(movers);
+    // Two people, as "D. Yemm, S. Kirkey" or "Jones and Ray": not "2023-24 Budget:".
+    std::size_t initials = 0;  // "T. Marchant. L. Moore": two initialled names, however separated
+    for (auto w : words) initials += w.size() == 2 && std::isupper(static_cast<unsigned char>(w[0])) && w[1] == '.' ? 1 : 0;
+    bool two = movers.find(',') != std::string_view::npos || movers.find('/') != std::string_view::npos ||
+               find_word_ci(movers, "and") != std::string_view::npos || initials >= 2;
+    if (words.size() < 2 || words.size() > 8 || !two) return false;
+    for (auto w : words) {
+        if (!starts_upper(w) && !is_small_word(word_key(w))) return false;
+    }
+    number = std::string(text.substr(0, serial + (k - serial)));
+    motion = std::string(trim(text.substr(colon + 1)));
+    return true;
+}
+
+// "Item #10 Consideration of a donation request ...": an agenda item named without a resolution.
+bool parse_agenda_reference(std::string_view text, std::string& number, std::string& title) {
+    if (!starts_with_ci(text, "item #")) return false;
+    std::string_view t = trim(text.substr(6));
+    std::size_t k = 0;
+    while (k < t.size() && std::isdigit(static_cast<unsigned char>(t[k]))) ++k;
+    if (k == 0 || k > 3) return false;
+    std::string_view rest = trim(t.substr(k));
+    while (!rest.empty() && (rest.front() == '-' || rest.front() == ':' || rest.front() == '.')) rest = trim(rest.substr(1));
+    if (rest.empty() || !starts_upper(rest)) return false;
+    number = std::string(t.substr(0, k));
+    title = std::string(rest);
+    return true;
+}
+
+// The line closes a motion: it ends on "Carried.", "Defeated.", "Deferred." and the like.
+bool closes_motion(std::string_view text) {
+    std::string lower = lower_ascii(text.substr(text.size() > 40 ? text.size() - 40 : 0));
+    while (!lower.empty() && (lower.back() == '.' || lower.back() == ' ' || lower.back() == '!')) lower.pop_back();
+    static constexpr std::array<std::string_view, 9> kClosings{
+        "carried", "defeated", "lost", "deferred", "withdrawn", "tabled", "carried as amended", "carried unanimously",
+        "unanimously carried"};
+    for (auto c : kClosings) {
+        if (lower.size() < c.size() || lower.compare(lower.size() - c.size(), c.size(), c) != 0) continue;
+        std::size_t at = lower.size() - c.size();
+        if (at == 0 || lower[at - 1] == ' ' || lower[at - 1] == '.') return true;
+    }
+    return false;
+}
+
+// A resolution's subject for its title: the operative clause ("NOW THEREFORE BE IT RESOLVED that
+// ..." over the recitals), without the "That (we)" of the formula, to its first clause end, at most
+// twenty words.
+std::string resolution_subject(std::string_view motion) {
+    std::string_view t = motion;
+    for (std::string_view marker : {"be it resolved", "now therefore"}) {
+        std::size_t at = find_ci(t, marker);
+        if (at != std::string_view::npos) {
+            t = t.substr(at + marker.size());
+            break;
+        }
+    }
+    t = trim(t);
+    while (!t.empty() && (t.front() == ',' || t.front() == ':')) t = trim(t.substr(1));
+    for (std::string_view lead : {"that we ", "that, ", "that "}) {
+        if (starts_with_ci(t, lead)) {
+            t = trim(t.substr(lead.size()));
+            break;
+        }
+    }
+    // The first clause: to a ';' or to a '. ' after a word of three letters or more (not "No. 5").
+    std::size_t end = t.size();
+    for (std::size_t k = 0; k < t.size(); ++k) {
+        if (t[k] == ';') {
+            end = k;
+            break;
+        }
+        // A sentence ends at ". " before a capital, not after an initial or "No." ("S.O. 2001", "No. 2024-19").
+        if (t[k] == '.' && k + 2 < t.size() && t[k + 1] == ' ' && std::isupper(static_cast<unsigned char>(t[k + 2]))) {
+            std::size_t w = k;
+            while (w > 0 && std::isalnum(static_cast<unsigned char>(t[w - 1]))) --w;
+            std::string key = lower_ascii(t.substr(w, k - w));
+            bool initial = key.size() == 1 && std::isalpha(static_cast<unsigned char>(key[0]));
+            if (!initial && key != "no" && key != "nos" && key != "st" && key != "mr" && key != "mrs" && key != "ms" && key != "dr") {
+                end = k;
+                break;
+            }
+        }
+    }
+    std::string_view clause = trim(t.substr(0, end));
+    // The closing word is the outcome, not the subject: "... as presented. Carried."
+    if (end == t.size() && closes_motion(clause)) {
+        std::size_t stop = clause.rfind(". ");
+        clause = stop == std::string_view::npos ? std::string_view() : trim(clause.substr(0, stop));
+    }
+    std::string title(clause);
+    auto words = words_of(title);
+    if (words.size() > 20) title = std::string(title, 0, static_cast<std::size_t>(words[19].data() + words[19].size() - title.data())) + " ...";
+    if (!title.empty() && std::islower(static_cast<unsigned char>(title[0]))) title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+    return title;
+}
+
+// Minutes that are a sequence of numbered resolutions with unnumbered paragraphs between them: each
+// resolution is an item numbered as printed and titled by its subject; the paragraphs before a
+// resolution (the discussion that led to it, reports) open its item, those after the last one
+// close the last. An "Item #10 ..." line with no resolution is an item of its own. Empty unless
+// the text holds at least two resolution headers.
+std::vector<ItemSpan> find_resolution_items(const std::vector<Line>& lines) {
+    struct Entry {
+        std::size_t header = 0;
+        std::size_t end = 0;  // last line of the motion (its "Carried."), or of the header's paragraph
+        std::string number, title;
+    };
+    std::vector<Entry> entries;
+    std::size_t resolutions = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (!entry_may_start(lines, i)) continue;
+        Entry e;
+        e.header = i;
+        std::string motion;
+        if (parse_resolution_header(lines[i].text, e.number, motion)) {
+            ++resolutions;
+            // The motion goes on to its closing word, at most 40 lines and never into the next header.
+            std::string text = motion;
+            e.end = i;
+            for (std::size_t j = i; j < lines.size() && j < i + 40; ++j) {
+                std::string n, m;
+                if (j > i && (parse_resolution_header(lines[j].text, n, m) || parse_agenda_reference(lines[j].text, n, m))) break;
+                if (j > i) {
+                    // "By-" / "Law 2023-11": a word broken at its hyphen goes on without a space.
+                    bool broken = text.size() >= 2 && text.back() == '-' && std::isalpha(static_cast<unsigned char>(text[text.size() - 2]));
+                    text += (broken ? "" : " ") + lines[j].text;
+                }
+                if (closes_motion(lines[j].text)) {
+                    e.end = j;
+                    break;
+                }
+                if (j == i || !lines[j].block_start) e.end = j;
+            }
+            e.title = resolution_subject(text);
+            if (e.title.empty()) e.title = e.number;
+        } else if (parse_agenda_reference(lines[i].text, e.number, e.title)) {
+            e.end = i;
+            for (std::size_t j = i + 1; j < lines.size() && j < i + 6; ++j) {
+                std::string n, m;
+                if (parse_resolution_header(lines[j].text, n, m) || parse_agenda_reference(lines[j].text, n, m)) break;
+                if (closes_motion(lines[j].text)) {
+                    e.end = j;
+                    break;
+                }
+            }
+            e.title = strip_title(e.title);
+        } else {
+            continue;
+        }
+        i = std::max(i, e.end);
+        entries.push_back(std::move(e));
+    }
+    if (resolutions < 2) return {};
+    // The first item opens after the attendance (the last "Present:" / "Staff:" paragraph before it).
+    std::size_t first = entries.front().header;
+    for (std::size_t j = entries.front().header; j-- > 0;) {
+        std::string rest;
+        if (!attendance_label(lines[j].text, rest)) continue;
+        std::size_t k = j + 1;
+        while (k < first && !ends_sentence(lines[k - 1].text)) ++k;
+        first = k;
+        break;
+    }
+    std::vector<ItemSpan> spans;
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+        ItemSpan span;
+        span.heading = k == 0 ? first : std::min(entries[k - 1].end + 1, entries[k].header);
+        span.body_begin = span.heading;
+        span.item.number = entries[k].number;
+        span.item.title = entries[k].title;
+        span.item.page = lines[entries[k].header].page;
+        spans.push_back(std::move(span));
+    }
+    for (std::size_t k = 0; k < spans.size(); ++k)
+        spans[k].body_end = k + 1 < spans.size() ? spans[k + 1].heading : lines.size();
+    return spans;
+}
+
+// The agenda code in brackets closing a title line: "Minutes Approved (D)", "Student Council
+// Reports (E-1)", "Consent Calendar Approved (G-1/G-13)". Empty when the line has none.
+std::string trailing_agenda_code(std::string_view text) {
+    if (text.size() < 5 || text.back() != ')') return {};
+    std::size_t open = text.rfind('(');
+    if (open == std::string_view::npos || open == 0 || text[open - 1] != ' ') return {};
+    std::string_view code = text.substr(open + 1, text.size() - open - 2);
+    // Parts "G-1" joined by '/': one capital (two are a person's initials, "Ian Logan (IL)"),
+    // optionally a dash and a number, and sub-points ("I-5 a,b,c,d").
+    std::size_t k = 0;
+    while (true) {
+        if (k >= code.size() || !std::isupper(static_cast<unsigned char>(code[k]))) return {};
+        ++k;
+        if (k < code.size() && code[k] == '-') {
+            std::size_t digits = ++k;
+            while (k < code.size() && std::isdigit(static_cast<unsigned char>(code[k]))) ++k;
+            if (k == digits || k - digits > 3) return {};
+            if (k + 1 < code.size() && code[k] == ' ' && std::islower(static_cast<unsigned char>(code[k + 1]))) {
+                ++k;
+                while (k < code.size() && (std::islower(static_cast<unsigned char>(code[k])) || code[k] == ',')) ++k;
+            }
+        }
+        if (k == code.size()) break;
+        if (code[k] != '/') return {};
+        ++k;
+    }
+    return std::string(code);
+}
+
+// Items titled on a line of their own that ends in the agenda code (San Juan Unified's board
+// minutes): the code is the number as printed. Empty unless three or more such titles.
+std::vector<ItemSpan> find_coded_items(const std::vector<Line>& lines) {
+    std::vector<ItemSpan> spans;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const Line& line = lines[i];
+        if (line.bullet || !entry_may_start(lines, i)) continue;
+        std::string code = trailing_agenda_code(line.text);
+        if (code.empty()) continue;
+        std::string_view title = trim(std::string_view(line.text).substr(0, line.text.rfind('(')));
+        auto words = words_of(title);
+        if (words.empty() || words.size() > 16 || !starts_upper(words[0]) || title.back() == '.' || title.back() == ',') continue;
+        // Codes go forward through the agenda's letters (A, B, E-1, G-1/G-13, G-2 ...).
+        if (!spans.empty() && code[0] < spans.back().item.number[0]) continue;
+        ItemSpan span;
+        span.heading = i;
+        span.body_begin = i + 1;
+        span.item.number = code;
+        span.item.title = strip_title(title);
+        span.item.page = line.page;
+        spans.push_back(std::move(span));
+    }
+    if (spans.size() < 3) return {};
+    for (std::size_t k = 0; k < spans.size(); ++k)
+        spans[k].body_end = k + 1 < spans.size() ? spans[k + 1].heading : lines.size();
+    return spans;
+}
+
+// "Matters Arising: The footpath at ...": a paragraph led by a short title-cased label and a colon.
+// Sets `label` and `body`. Not attendance ("Present:"), a formula ("Resolved:"), nor a speaker's
+// label ("Cllr Smith:", "MR SPEAKER:").
+bool parse_lead_label(const Line& line, std::string& label, std::string& body) {
+    if (line.bullet || !line.block_start) return false;
+    std::size_t colon = line.text.find(':');
+    if (colon == std::string::npos || colon == 0 || colon > 40 || colon + 2 >= line.text.size()) return false;
+    std::string_view head = trim(std::string_view(line.text).substr(0, colon));
+    auto words = words_of(head);
+    if (words.empty() || words.size() > 5 || all_caps(head) || is_honorific(words[0])) return false;
+    for (auto w : words) {
+        if (has_digit_or_dot(w) || (!starts_upper(w) && !is_small_word(word_key(w)))) return false;
+    }
+    std::string rest;
+    if (attendance_label(line.text, rest) || is_passage_formula(head)) return false;
+    static constexpr std::array<std::string_view, 12> kNotLabels{
+        "resolved", "motion", "moved", "proposed", "seconded", "action", "note", "notes", "vote", "time", "email", "tel"};
+    std::string first = word_key(words[0]);
+    for (auto k : kNotLabels) {
+        if (first == k) return false;
+    }
+    label = std::string(head);
+    body = std::string(trim(std::string_view(line.text).substr(colon + 1)));
+    return !body.empty();
+}
+
+// Minutes whose only structure is the label leading each paragraph (small parish councils:
+// "Minutes: ...", "Matters Arising: ...", "Payments: ...", "Correspondence: ..."): each label is an
+// unnumbered section. Empty unless four or more.
+std::vector<ItemSpan> find_labelled_sections(const std::vector<Line>& lines) {
+    std::vector<ItemSpan> spans;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        std::string label, body;
+        if (!parse_lead_label(lines[i], label, body)) continue;
+        ItemSpan span;
+        span.heading = i;
+        span.body_begin = i + 1;
+        span.body_lead = body;
+        span.lead_label = true;
+        span.item.title = label;
+        span.item.page = lines[i].page;
+        spans.push_back(std::move(span));
+    }
+    if (spans.size() < 4) return {};
+    for (std::size_t k = 0; k < spans.size(); ++k)
+        spans[k].body_end = k + 1 < spans.size() ? spans[k + 1].heading : lines.size();
+    return spans;
+}
+
+std::vector<ItemSpan> find_agenda_items(const std::vector<Line>& lines);
+
 }  // namespace
 
 std::vector<ItemSpan> find_sections(const std::vector<Line>& lines);
@@ -376,6 +705,30 @@ std::vector<ItemSpan> find_sections(const std::vector<Line>& lines);
 std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
     auto legislative = find_legislative_items(lines);
     if (!legislative.empty()) return legislative;
+    auto agenda = find_agenda_items(lines);
+    std::size_t numbered = 0;
+    for (const auto& span : agenda) numbered += span.item.number.empty() ? 0 : 1;
+    // Titles closed by their agenda code, when they outnumber numbered lines (which are then lists).
+    auto coded = find_coded_items(lines);
+    if (!coded.empty() && coded.size() > numbered) return coded;
+    // Agenda numbers, where printed, stay the items, with their resolutions inside them; a couple of
+    // numbered lines inside motions ("A. In keeping with ...", "2. Township of Nipissing Community
+    // Centre") do not outweigh many resolutions.
+    auto resolutions = find_resolution_items(lines);
+    if (numbered >= 2 && resolutions.size() < 3 * numbered) return agenda;
+    if (!resolutions.empty()) return resolutions;
+    // No numbers: the labels that lead paragraphs, when they outnumber the headings (a web page's
+    // title headings over "Minutes: ...", "Matters Arising: ...").
+    if (numbered == 0) {
+        auto labelled = find_labelled_sections(lines);
+        if (!labelled.empty() && labelled.size() > agenda.size()) return labelled;
+    }
+    return agenda;
+}
+
+namespace {
+
+std::vector<ItemSpan> find_agenda_items(const std::vector<Line>& lines) {
     std::vector<ItemSpan> numbered;
     // Last arabic and roman numbers taken (0: none yet), and the index of a first, unterminated
     // arabic number not yet followed by its successor (npos: none).
@@ -385,6 +738,11 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
     constexpr std::size_t kNone = static_cast<std::size_t>(-1);
     std::size_t arabic_unconfirmed = kNone;
     std::size_t restarts = 0;  // numbering that starts again at 1: lists inside sections, not items
+    // A restarted run ("1. Meadowbrook", "2. The Grange") that stops short of the main sequence, which
+    // then goes on ("5. Travel and Transportation" after 4): a list nested in an item (Limerick),
+    // not sections numbering their own lists (Stoke Ferry, where the run carries on past 4 to 5).
+    int restart_run = 0;      // last value of the current restarted run; 0 when none
+    std::size_t resumed = 0;  // restarts after which the main sequence resumed
     // Blocks holding several numbered lines, some ending in ';' or ',', or three and more in a row
     // with nothing between them (a roll of names): enumerations, not items.
     std::set<std::size_t> list_blocks;
@@ -438,6 +796,8 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
             if (words_of(rest).size() > 16 || !starts_upper(rest)) continue;
             title_line = i + 1;
         }
+        // "2025. Carried." closes a motion wrapped after its year, it is not item 2025.
+        if (is_passage_formula(rest)) continue;
         auto words = words_of(rest);
         if (words.empty() || !(starts_upper(words[0]) || words[0][0] == '"' || words[0][0] == '\'')) continue;
         // "11 March 2020" is a date, not item 11.
@@ -454,7 +814,15 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
             // Money, counts and years are not item numbers: the sequence must go on.
             if (number->scheme == Scheme::arabic) {
                 bool in_sequence = prev_arabic == 0 || (number->value > prev_arabic && number->value <= prev_arabic + 15);
-                if (!in_sequence && number->value == 1) ++restarts;
+                if (!in_sequence && number->value == 1) {
+                    ++restarts;
+                    restart_run = 1;
+                } else if (!in_sequence && restart_run > 0 && number->value == restart_run + 1) {
+                    ++restart_run;
+                } else if (in_sequence && restart_run > 0) {
+                    if (number->value != restart_run + 1) ++resumed;
+                    restart_run = 0;
+                }
                 if (!in_sequence && arabic_unconfirmed < numbered.size()) {
                     // The first number had no successor: it was an address or a count, not an item.
                     numbered.erase(numbered.begin() + static_cast<std::ptrdiff_t>(arabic_unconfirmed));
@@ -561,7 +929,7 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
         marked_headings += lines[span.heading].kind == BlockKind::heading && n && !mark ? 1 : 0;
     }
     bool headed = marked_headings >= 3 && marked_headings * 2 >= numbered.size();
-    bool lists = restarts >= 2 && !headed && !numbered.empty() && numbered.front().item.number == "1";
+    bool lists = restarts >= resumed + 2 && !headed && !numbered.empty() && numbered.front().item.number == "1";
     auto sections = find_sections(lines);
     // One number in a whole document is a list in passing, not the agenda, when headings are there.
     // (The agenda starts in the first half of a document; a lone number further on is in passing.)
@@ -572,6 +940,8 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
     if (!numbered.empty()) return numbered;
     return sections;
 }
+
+}  // namespace
 
 std::vector<ItemSpan> find_sections(const std::vector<Line>& lines) {
     // Headings, and ALL-CAPS lines standing alone, are the sections.
@@ -595,6 +965,7 @@ std::vector<ItemSpan> find_sections(const std::vector<Line>& lines) {
                          (line.block_start || i == 0 || ends_sentence(lines[i - 1].text) || all_caps(lines[i - 1].text)) &&
                          (i + 1 >= lines.size() || !all_caps(lines[i + 1].text) || lines[i + 1].block != line.block);
         if (!heading && !caps_line && !colon_title[i]) continue;
+        if (is_passage_formula(line.text)) continue;
         std::string rest_dummy;
         if (attendance_label(line.text, rest_dummy)) continue;
         if (word_key(line.text) == "minutes") continue;
@@ -702,8 +1073,12 @@ void build_passages(const std::vector<Line>& lines, ItemSpan& span, bool blocks_
         bool seconding = words_of(para.text).size() <= 14 && contains_ci(para.text, "seconded") && !passages.empty() &&
                          (contains_ci(passages.back().text, "motion") || contains_ci(passages.back().text, "moved") ||
                           contains_ci(passages.back().text, "proposed"));
+        // "And Resolved:" finishes the motion its mover and seconder opened, wherever they were printed.
+        bool resolved_tail = (starts_with_ci(lower, "and resolved") || starts_with_ci(lower, "and agreed")) && !passages.empty() &&
+                             (contains_ci(passages.back().text, "proposed") || contains_ci(passages.back().text, "seconded"));
+        if (resolved_tail) in_motion = true;
         if (!passages.empty() &&
-            ((in_motion && (motion_line || open_colon)) || closing || seconding || clause || (open_colon && !para.bullet))) {
+            ((in_motion && (motion_line || open_colon)) || resolved_tail || closing || seconding || clause || (open_colon && !para.bullet))) {
             Passage& prev = passages.back();
             prev.text += ' ';
             prev.text += para.text;

@@ -17,6 +17,7 @@ struct ItemSpan {
     std::size_t body_begin = 0;    // first body line
     std::size_t body_end = 0;      // one past the last body line
     std::string body_lead;         // body text that shared the heading's line
+    bool lead_label = false;       // titled by the label leading its paragraph ("Minutes: The minutes of ...")
 };
 
 // Finds the agenda items. Numbered items ("271", "5.", "70/17", "I.", "Item 3:") win; when there are

@@ -135,6 +135,9 @@ void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, co
         for (std::size_t m = k + 1; m < words.size() && m <= k + 3; ++m) {
             std::string_view w = words[m];
             if (!starts_upper(w) || is_honorific(w)) break;
+            // "Proposed by Councillor Leddin Seconded by ...": the motion's next clause, not a name.
+            std::string key = word_key(w);
+            if (key == "seconded" || key == "proposed" || key == "moved" || key == "and" || key == "resolved") break;
             std::string clean = strip_punct(w);
             if (clean.empty()) break;
             if (!name.empty()) name += ' ';

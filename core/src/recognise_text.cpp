@@ -437,7 +437,11 @@ std::vector<Paragraph> unwrap(const std::vector<Line>& lines, std::size_t begin,
             // A numbered paragraph opening a block ("1. Mr Shipton introduced") starts afresh.
             bool numbered_start = line.block_start && !words.empty() && std::isdigit(static_cast<unsigned char>(words[0][0])) &&
                                   (words[0].back() == '.' || words[0].back() == ')');
-            if (numbered_start) {
+            // "Proposed by: Councillor X;" after a wrapped line opens the motion, not a continuation.
+            bool formula_start = line.block_start && !is_joining_word(last_key) && prev.text.back() != ',' &&
+                                 (starts_with_ci(line.text, "proposed by") || starts_with_ci(line.text, "seconded by") ||
+                                  starts_with_ci(line.text, "moved by"));
+            if (numbered_start || formula_start) {
                 join = false;
             } else if (depth > 0 && !line.bullet && line.kind != BlockKind::heading && prev.kind != BlockKind::heading) {
                 join = true;  // a bracket left open: "(Ms. E." / "Buckley)."

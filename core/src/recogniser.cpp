@@ -874,7 +874,9 @@ Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
                 if (m.date.year != 0) date_line = i;
             }
         }
-        while (date_line > 0 && !spans.empty() && spans.front().heading <= date_line) spans.erase(spans.begin());
+        // A paragraph led by its label ("Minutes: ... held on 13th February") is business, not a title.
+        while (date_line > 0 && !spans.empty() && spans.front().heading <= date_line && !spans.front().lead_label)
+            spans.erase(spans.begin());
     }
     std::size_t preamble_end = spans.empty() ? std::min(lines.size(), kMaxHeaderLines) : spans.front().heading;
     // When the first item opens the document (Hansard parts, markdown outlines), only its first lines

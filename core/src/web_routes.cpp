@@ -142,7 +142,7 @@ HttpResponse atom_feed_endpoint(const RequestTarget& target, WebBackend& backend
     if (!response) return error_response(response.error());
     HttpResponse out;
     out.content_type = "application/atom+xml; charset=utf-8";
-    out.body = render_atom_feed(*response, params, now_rfc3339());
+    out.body = render_atom_feed(*response, params, now_rfc3339(), target.base_url);
     return out;
 }
 

@@ -171,3 +171,33 @@ TEST_CASE("ServerMetrics: counters and cumulative histogram in Prometheus text",
     CHECK(has("minutes_http_request_duration_seconds_bucket{endpoint=\"item\",le=\"+Inf\"} 1"));
     CHECK(has("minutes_http_requests_in_flight 0"));
 }
+
+TEST_CASE("base_url_for: --public-url, then a plain Host header, then the address bound", "[http][api]") {
+    CHECK(base_url_for("https://minutes.example.org/", "evil.example", "127.0.0.1:8080") ==
+          "https://minutes.example.org");
+    CHECK(base_url_for("https://example.org/minutes", "", "") == "https://example.org/minutes");
+    auto [host, expected] = GENERATE(table<std::string, std::string>({
+        {"minutes.example.org", "http://minutes.example.org"},
+        {"minutes.example.org:8080", "http://minutes.example.org:8080"},
+        {"127.0.0.1:18080", "http://127.0.0.1:18080"},
+        {"[::1]:8080", "http://[::1]:8080"},
+        {"[2001:db8::1]", "http://[2001:db8::1]"},
+        // Anything else falls back to the address bound: quotes, markup, userinfo, paths, bad ports.
+        {"", "http://127.0.0.1:8080"},
+        {"evil\"><script>", "http://127.0.0.1:8080"},
+        {"user@evil.example", "http://127.0.0.1:8080"},
+        {"evil.example/path", "http://127.0.0.1:8080"},
+        {"evil.example:80x", "http://127.0.0.1:8080"},
+        {"evil.example:", "http://127.0.0.1:8080"},
+        {"evil.example:123456", "http://127.0.0.1:8080"},
+        {"[::1", "http://127.0.0.1:8080"},
+        {"[::1]x", "http://127.0.0.1:8080"},
+        {"[zz]:80", "http://127.0.0.1:8080"},
+        {".evil", "http://127.0.0.1:8080"},
+        {"exa mple.org", "http://127.0.0.1:8080"},
+        {std::string(300, 'a'), "http://127.0.0.1:8080"},
+    }));
+    CHECK(base_url_for("", host, "127.0.0.1:8080") == expected);
+    // No server bound (the router used without sockets): links stay root-relative.
+    if (expected == "http://127.0.0.1:8080") CHECK(base_url_for("", host, "").empty());
+}

@@ -5,6 +5,7 @@
 
 #include "minutes/http_client.h"
 #include "minutes/http_server.h"
+#include "minutes/indexer.h"
 #include "minutes/query_service.h"
 #include "temp_dir.h"
 
@@ -154,4 +155,114 @@ TEST_CASE("http_get: URLs it refuses", "[http][client]") {
     REQUIRE_FALSE(response);
     CHECK(response.error().code == ErrorCode::InvalidArgument);
     CHECK_THAT(response.error().message, Catch::Contains(fragment));
+}
+
+TEST_CASE("QueryService: the feed's links are absolute, from --public-url or a plain Host header",
+          "[http][service][feed]") {
+    minutes::testing::TempDir dir;
+    auto db = dir.path() / "db";
+    {
+        auto writer = IndexWriter::open(db);
+        REQUIRE(writer);
+        REQUIRE(writer->add({minutes::testing::project_corpus() / "worcestershire"}));
+    }
+    auto feed_links = [&](const std::string& public_url, std::string_view host) {
+        ServerOptions options = options_without_database();
+        options.databases = {db.string()};
+        options.threads = 1;
+        options.public_url = public_url;
+        QueryService service(options);
+        service.set_bound_address("127.0.0.1:18080");
+        HttpRequest request;
+        request.method = "GET";
+        request.target = "/search.atom?q=ofsted";
+        request.host = host;
+        HttpResponse response = service.handle(request);
+        REQUIRE(response.status == 200);
+        std::vector<std::string> links;
+        for (std::size_t at = response.body.find("href=\""); at != std::string::npos;
+             at = response.body.find("href=\"", at + 1)) {
+            links.push_back(response.body.substr(at + 6, response.body.find('"', at + 6) - at - 6));
+        }
+        return links;
+    };
+    // The sample's Worcestershire minutes have items about Ofsted: a self link, the search page and
+    // one link per entry.
+    auto from_host = feed_links("", "minutes.example.org:8080");
+    REQUIRE(from_host.size() >= 3);
+    CHECK(from_host[0] == "http://minutes.example.org:8080/search.atom?q=ofsted");
+    CHECK(from_host[1] == "http://minutes.example.org:8080/?q=ofsted");
+    for (std::size_t i = 2; i < from_host.size(); ++i) {
+        CHECK(from_host[i].rfind("http://minutes.example.org:8080/items/", 0) == 0);
+    }
+    auto from_option = feed_links("https://minutes.example.org/archive/", "other.example");
+    REQUIRE(from_option.size() == from_host.size());
+    CHECK(from_option[0] == "https://minutes.example.org/archive/search.atom?q=ofsted");
+    CHECK(from_option[2].rfind("https://minutes.example.org/archive/items/", 0) == 0);
+    auto hostile = feed_links("", "evil.example\"><x");
+    REQUIRE(hostile.size() == from_host.size());
+    CHECK(hostile[0] == "http://127.0.0.1:18080/search.atom?q=ofsted");
+}
+
+TEST_CASE("QueryService: the result cache answers a repeated search, and a commit invalidates it",
+          "[http][service][cache]") {
+    minutes::testing::TempDir dir;
+    auto db = dir.path() / "db";
+    {
+        auto writer = IndexWriter::open(db);
+        REQUIRE(writer);
+        REQUIRE(writer->add({minutes::testing::project_corpus() / "worcestershire"}));
+    }
+    ServerOptions options = options_without_database();
+    options.databases = {db.string()};
+    options.threads = 1;
+    options.reopen_interval_ms = 0;  // look for commits on every request
+    QueryService service(options);
+    auto search = [&](std::string_view target) {
+        HttpRequest request;
+        request.method = "GET";
+        request.target = target;
+        return service.handle(request);
+    };
+    auto x_cache = [](const HttpResponse& response) {
+        for (const auto& [name, value] : response.headers) {
+            if (name == "X-Cache") return value;
+        }
+        return std::string();
+    };
+    auto first = search("/search?q=budget&limit=3&facets=year");
+    REQUIRE(first.status == 200);
+    CHECK(x_cache(first) == "miss");
+    // The same search with its parameters in another order is the same entry, with the same bytes.
+    auto again = search("/search?facets=year&limit=3&q=budget");
+    CHECK(x_cache(again) == "hit");
+    CHECK(again.body == first.body);
+    CHECK(service.metrics().cache_hits() == 1);
+    // Another search, and errors, are not answered from the cache.
+    CHECK(x_cache(search("/search?q=budget&limit=4&facets=year")) == "miss");
+    CHECK(search("/search?q=budget&limit=abc").status == 400);
+
+    // The indexer commits more minutes: the revision changes, so the next answer is computed afresh
+    // and counts them.
+    auto before = nlohmann::json::parse(first.body)["total_estimate"].get<std::size_t>();
+    {
+        auto writer = IndexWriter::open(db);
+        REQUIRE(writer);
+        REQUIRE(writer->add({minutes::testing::project_corpus()}));
+    }
+    auto after = search("/search?q=budget&limit=3&facets=year");
+    REQUIRE(after.status == 200);
+    CHECK(x_cache(after) == "miss");
+    CHECK(nlohmann::json::parse(after.body)["total_estimate"].get<std::size_t>() > before);
+
+    // No cache: no X-Cache header, same answer.
+    ServerOptions uncached = options;
+    uncached.cache_entries = 0;
+    QueryService plain(uncached);
+    HttpRequest request;
+    request.method = "GET";
+    request.target = "/search?q=budget&limit=3&facets=year";
+    auto plain_answer = plain.handle(request);
+    CHECK(x_cache(plain_answer).empty());
+    CHECK(plain_answer.body == after.body);
 }

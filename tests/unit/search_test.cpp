@@ -631,3 +631,42 @@ TEST_CASE("search formats: the JSON document reads back to the same response (mi
     CHECK(e->message == "limit: 500");
     CHECK_FALSE(error_from_json("{\"error\":1}"));
 }
+
+TEST_CASE("Searcher: word forms beyond the stem and closed compounds", "[search]") {
+    // Parish minutes say "vandalised" and "windfarm" where a user types "vandals" and "wind farm". The
+    // English stemmer gives vandals -> vandal but vandalised -> vandalis, and a closed compound is one
+    // word, so neither matches by stem alone.
+    testing::TempDir dir;
+    std::string path = (dir.path() / "db").string();
+    TestMeeting m{"p1", "Stoke Ferry Parish Council", "Parish Council", "2011-12-05", {}};
+    m.items.push_back(item(m, 1, "1", "Telephone Box", 1, {passage("The kiosk is being vandalised again.")}));
+    m.items.push_back(item(m, 2, "2", "Correspondence", 1, {passage("Drone Hill Windfarm community fund.")}));
+    m.items.push_back(item(m, 3, "3", "Finance", 1, {passage("The farm rent was paid.")}));
+    {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
+        write_items(db, {m});
+    }
+    auto s = open_searcher(path);
+
+    auto vandals = run(s, query("vandals"));
+    REQUIRE(vandals.hits.size() == 1);
+    CHECK(vandals.hits[0].item_number == "1");
+    CHECK(highlighted(vandals.hits[0]) == "[vandalised]");
+
+    // "wind farm": the windfarm item holds the whole concept and ranks above the item with "farm" alone.
+    auto wind = run(s, query("wind farm"));
+    REQUIRE(wind.hits.size() == 2);
+    CHECK(wind.hits[0].item_number == "2");
+    CHECK(highlighted(wind.hits[0]) == "[Windfarm]");
+    CHECK(wind.hits[1].item_number == "3");
+
+    // Turned off, neither factor matches anything beyond the stems.
+    RankingWeights off;
+    off.stem_prefix = 0;
+    off.compound = 0;
+    s.set_ranking(off);
+    CHECK(run(s, query("vandals")).hits.empty());
+    auto farm = run(s, query("wind farm"));
+    REQUIRE(farm.hits.size() == 1);
+    CHECK(farm.hits[0].item_number == "3");
+}

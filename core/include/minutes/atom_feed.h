@@ -19,13 +19,15 @@ namespace minutes {
 // text is not an ISO date.
 [[nodiscard]] std::string atom_timestamp(std::string_view iso_date);
 
-// The feed document. `params` are the search's URL parameters (for the feed's id, title and links, which
-// are root-relative: /search.atom?..., /?..., /items/<id>). Each entry: id, title (minute and title,
+// The feed document. `params` are the search's URL parameters (for the feed's id, title and links:
+// `base_url` + /search.atom?..., /?..., /items/<id>; feed readers need absolute links, so the daemon
+// passes the address it was reached at, "http://host:port" without a trailing '/'; "" leaves them
+// root-relative). Each entry: id, title (minute and title,
 // committee, date), updated and published (the meeting date), a link to the item page, the council as
 // author, the committee as category, the snippet as summary and the citation, speaker and snippet as
 // content, all as text. The feed's updated is its newest entry's date, or `now_rfc3339` when no entry
 // has one. Undated items get 1970-01-01T00:00:00Z (Atom requires a date; they sort last).
 [[nodiscard]] std::string render_atom_feed(const SearchResponse& response, const WebParams& params,
-                                           std::string_view now_rfc3339);
+                                           std::string_view now_rfc3339, std::string_view base_url = {});
 
 }  // namespace minutes

@@ -18,7 +18,7 @@ class ServerMetrics {
     static constexpr std::array<std::string_view, 11> kEndpoints{
         "search", "item", "meeting", "similar", "health", "metrics", "page", "feed", "csv", "static", "other"};
     // Status codes counted separately; anything else is counted under "other".
-    static constexpr std::array<int, 10> kStatuses{200, 400, 404, 405, 413, 414, 431, 500, 503, 0};
+    static constexpr std::array<int, 12> kStatuses{200, 303, 400, 404, 405, 408, 413, 414, 431, 500, 503, 0};
     // Upper bounds of the latency histogram buckets, in seconds (+Inf is implied).
     static constexpr std::array<double, 12> kBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
                                                      0.05,   0.1,   0.25,   0.5,   1.0,  2.5};
@@ -28,6 +28,10 @@ class ServerMetrics {
     void request_finished() { in_flight_.fetch_sub(1, std::memory_order_relaxed); }
     // A worker opened its databases or looked for new commits.
     void searcher_reopened() { reopens_.fetch_add(1, std::memory_order_relaxed); }
+    // A /search answer found in (or missing from) the result cache.
+    void cache_hit() { cache_hits_.fetch_add(1, std::memory_order_relaxed); }
+    void cache_miss() { cache_misses_.fetch_add(1, std::memory_order_relaxed); }
+    [[nodiscard]] std::uint64_t cache_hits() const { return cache_hits_.load(std::memory_order_relaxed); }
 
     [[nodiscard]] std::int64_t in_flight() const { return in_flight_.load(std::memory_order_relaxed); }
     [[nodiscard]] std::uint64_t requests(std::string_view endpoint, int status) const;
@@ -44,6 +48,8 @@ class ServerMetrics {
     std::array<EndpointCounters, kEndpoints.size()> endpoints_{};
     std::atomic<std::int64_t> in_flight_{0};
     std::atomic<std::uint64_t> reopens_{0};
+    std::atomic<std::uint64_t> cache_hits_{0};
+    std::atomic<std::uint64_t> cache_misses_{0};
 };
 
 }  // namespace minutes

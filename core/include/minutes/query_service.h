@@ -35,6 +35,10 @@ class QueryService {
 
     [[nodiscard]] HttpResponse handle(const HttpRequest& request);
 
+    // The address the server is bound to ("127.0.0.1:8080"), the last resort for absolute links when
+    // there is neither --public-url nor a plain Host header; set by HttpServer before it serves.
+    void set_bound_address(std::string address);
+
     // Makes every Searcher open its databases afresh before its next request (SIGHUP).
     void request_reopen();
 

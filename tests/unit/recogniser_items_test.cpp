@@ -1,0 +1,319 @@
+// Agenda items of layouts the first recogniser missed: Limerick's motion formula lines taken as
+// headings, Nipissing's numbered resolutions, San Juan Unified's agenda codes, parish minutes led by
+// labels; and a firm in an attendance list. Expectations written by reading each document.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "minutes/reader.h"
+#include "minutes/recogniser.h"
+#include "temp_dir.h"
+
+using namespace minutes;
+
+namespace {
+
+struct Want {
+    std::string number;
+    std::string title;
+};
+
+Minutes recognise_file(const std::filesystem::path& path) {
+    auto text = read_source(path);
+    REQUIRE(text);
+    return recognise(*text);
+}
+
+// The items, in order, are exactly these.
+void check_items(const Minutes& m, const std::vector<Want>& want) {
+    REQUIRE(m.items.size() == want.size());
+    for (std::size_t k = 0; k < want.size(); ++k) {
+        INFO("item " << k);
+        CHECK(m.items[k].number == want[k].number);
+        CHECK(m.items[k].title == want[k].title);
+    }
+}
+
+const AgendaItem* item_numbered(const Minutes& m, const std::string& number) {
+    for (const auto& item : m.items) {
+        if (item.number == number) return &item;
+    }
+    return nullptr;
+}
+
+// The passage of item `number` that starts with `start`.
+const Passage* passage_of(const Minutes& m, const std::string& number, const std::string& start) {
+    const AgendaItem* item = item_numbered(m, number);
+    if (item == nullptr) return nullptr;
+    for (const auto& p : item->passages) {
+        if (p.text.rfind(start, 0) == 0) return &p;
+    }
+    return nullptr;
+}
+
+const Attendee* attendee_named(const Minutes& m, const std::string& name) {
+    for (const auto& a : m.attendees) {
+        if (a.name == name) return &a;
+    }
+    return nullptr;
+}
+
+bool no_title_in(const Minutes& m, std::initializer_list<std::string> titles) {
+    return std::none_of(m.items.begin(), m.items.end(), [&](const AgendaItem& item) {
+        return std::find(titles.begin(), titles.end(), item.title) != titles.end();
+    });
+}
+
+}  // namespace
+
+TEST_CASE("Recogniser items: Limerick 'Proposed by / Seconded by / And Resolved' stays in its item", "[recogniser][items]") {
+    // corpora/limerick: "1. / Draft Budgetary Plan 2019"; the item ends with "Proposed by Councillor
+    // Hourigan; / Seconded by Councillor O'Hanlon; / And Resolved: / "That the Budgetary Plan 2019 ...".
+    Minutes m = recognise_file(testing::project_corpus() / "limerick" /
+                               "2018-11-19_minutes-draft-budgetary-plan-meeting-for-the-metropolitan-district-of-limerick-15th-october-2018.md");
+    check_items(m, {{"1", "Draft Budgetary Plan 2019"}});
+    const Passage* motion = passage_of(m, "1", "Proposed by Councillor Hourigan; Seconded by Councillor O'Hanlon; And Resolved:");
+    REQUIRE(motion != nullptr);
+    CHECK(motion->kind == PassageKind::resolution);
+    CHECK(motion->text.find("That the Budgetary Plan 2019") != std::string::npos);
+    CHECK(motion->speaker == "Hourigan");
+}
+
+TEST_CASE("Recogniser items: Limerick minutes of 18 May 2015 have items 1-10, no 'And Resolved' or 'REPLY' items", "[recogniser][items]") {
+    auto path = testing::shared_corpus() / "limerick" / "2015-06-15_minutes-of-meeting-18th-may-2015.md";
+    if (!std::filesystem::exists(path)) {
+        WARN("shared corpus absent: " << path.string());
+        return;
+    }
+    Minutes m = recognise_file(path);
+    // Each number on a line of its own, the title on the next ("1." / "Adoption of Minutes"); the
+    // numbered lists inside items 4 ("1. Meadowbrook, Mill Road, Corbally", "2. The Grange") and 10
+    // ("1)", "2)" bus stops) are not items: the main sequence goes on at 5 and ends at 10.
+    check_items(m, {{"1", "Adoption of Minutes"},
+                    {"2", "Disposal of Land"},
+                    {"3", "Corporate Services"},
+                    {"4", "Economic Development and Planning"},
+                    {"5", "Travel and Transportation"},
+                    {"6", "Home and Social Development"},
+                    {"7", "Notice of Motion submitted by Councillor Malachy McCreesh"},
+                    {"8", "Notice of Motion submitted by Councillor Cian Prendiville"},
+                    {"9", "Notice of Motion submitted by Councillor Cian Prendiville"},
+                    {"10", "Notice of Motion submitted by Councillor Paul Keller"}});
+    CHECK(no_title_in(m, {"And Resolved", "REPLY", "Reply"}));
+    // "Proposed by Councillor Leddin / Seconded by Councillor O'Dea / And Resolved: / "That the draft
+    // Minutes, as circulated, be taken as read and adopted and signed"." is one resolution.
+    const Passage* adopted = passage_of(m, "1", "Proposed by Councillor Leddin Seconded by Councillor O");
+    REQUIRE(adopted != nullptr);
+    CHECK(adopted->kind == PassageKind::resolution);
+    CHECK(adopted->text.find("And Resolved:") != std::string::npos);
+    CHECK(adopted->text.find("be taken as read and adopted and signed") != std::string::npos);
+    CHECK(adopted->speaker == "Leddin");  // the mover, not "Leddin Seconded"
+    // The "REPLY:" to Councillor McCreesh's motion is a passage of item 7.
+    CHECK(passage_of(m, "7", "REPLY: A review will be undertaken of the Dock Road area") != nullptr);
+}
+
+TEST_CASE("Recogniser items: Limerick October 2024 keeps 'And Resolved' and 'REPLY' inside numbered items", "[recogniser][items]") {
+    auto path = testing::shared_corpus() / "limerick" /
+                "2024-11-18_minutes-meeting-of-the-metropolitan-district-of-limerick-21st-october-2024.md";
+    if (!std::filesystem::exists(path)) {
+        WARN("shared corpus absent: " << path.string());
+        return;
+    }
+    Minutes m = recognise_file(path);
+    // "**1.Support Services Directorate**", "**2.Adoption of Minutes**", "**3.Declaration of
+    // Interest**", ... "**8.Question submitted by Councillor S. Hartigan**".
+    REQUIRE(m.items.size() >= 8);
+    CHECK(m.items[0].number == "1");
+    CHECK(m.items[0].title == "Support Services Directorate");
+    CHECK(m.items[1].number == "2");
+    CHECK(m.items[1].title == "Adoption of Minutes");
+    CHECK(m.items[2].title == "Declaration of Interest");
+    CHECK(m.items[7].number == "8");
+    CHECK(m.items[7].title == "Question submitted by Councillor S. Hartigan");
+    CHECK(no_title_in(m, {"And Resolved", "REPLY", "Reply"}));
+    // "Proposed by Councillor Slattery; / Seconded by Councillor McSweeney; / And Resolved: / "That
+    // the draft Minutes, as circulated, be taken as read and adopted and signed"."
+    const Passage* adopted = passage_of(m, "2", "Proposed by Councillor Slattery; Seconded by Councillor McSweeney; And Resolved:");
+    REQUIRE(adopted != nullptr);
+    CHECK(adopted->kind == PassageKind::resolution);
+    // In item 1 the amendment's "Proposed by: Councillor Mc Sweeney; / Seconded by: Councillor
+    // Butler; / And Resolved:" starts its own passage after the schedule and holds its resolution.
+    const Passage* amendment = passage_of(m, "1", "Proposed by: Councillor Mc Sweeney; Seconded by: Councillor Butler; And Resolved:");
+    REQUIRE(amendment != nullptr);
+    CHECK(amendment->text.find("be amended by an increased amount") != std::string::npos);
+}
+
+TEST_CASE("Recogniser items: Nipissing resolutions are items numbered as printed", "[recogniser][items]") {
+    // corpora/nipissing-township/Minutes-April-16-2024.pdf: no agenda headings; resolutions
+    // "R2024-089 D. Yemm, S. Kirkey: That the minutes of the Council Meeting held April 2, 2024 be
+    // adopted as published. Carried." to "R2024-097 ... That the meeting be adjourned.", and one
+    // "Item #10 Consideration of a donation request ..." / "Deferred." between R2024-092 and -093.
+    Minutes m = recognise_file(testing::project_corpus() / "nipissing-township" / "Minutes-April-16-2024.pdf");
+    check_items(m, {
+        {"R2024-089", "The minutes of the Council Meeting held April 2, 2024 be adopted as published"},
+        // WHEREAS ... NOW THEREFORE BE IT RESOLVED that, as per Section 262(1) ...: the operative clause.
+        {"R2024-090", "As per Section 262(1) of the Municipal Act, 2001, as amended, the Council of the Corporation of the Township of ..."},
+        {"R2024-091", "Direction is given to place barriers along the unopened lakeshore road allowance owned by the Township of Nipissing to limit ..."},
+        {"R2024-092", "Adopt the 2024 Capital Forecast as presented"},
+        {"10", "Consideration of a donation request received from the Commanda Community Centre"},
+        {"R2024-093", "Appoint Kim Turnbull as Interim Secretary to the Nipissing Township Museum Board, per By-Law 2023-11, 3"},
+        {"R2024-094", "Accept the correspondence as presented"},
+        {"R2024-095", "The statement of accounts dated: April 2 and 11, 2024"},
+        {"R2024-096", "Pass By-Law No. 2024-19, being a By-Law to confirm the proceedings of Council at its meeting held on April 16, ..."},
+        {"R2024-097", "The meeting be adjourned"},
+    });
+    // The unnumbered paragraphs after the attendance open the first resolution's item.
+    CHECK(passage_of(m, "R2024-089", "Disclosure of pecuniary interest: None.") != nullptr);
+    CHECK(passage_of(m, "R2024-089", "Mayor Piper recognized the value of volunteers") != nullptr);
+    const Passage* first = passage_of(m, "R2024-089", "R2024-089 D. Yemm, S. Kirkey: That the minutes");
+    REQUIRE(first != nullptr);
+    CHECK(first->kind == PassageKind::resolution);
+    CHECK(first->speaker == "Dave Yemm");  // the mover, initialled
+    // The budget presentation leads to R2024-092; "Deferred." is the outcome of item 10.
+    CHECK(passage_of(m, "R2024-092", "The Draft 2024 Operating Budget and 2024 Capital and Reserves Forecast were presented") != nullptr);
+    CHECK(passage_of(m, "10", "Deferred.") != nullptr);
+    // The closing note about Section 228 stays with the last item.
+    CHECK(passage_of(m, "R2024-097", "Minutes prepared as per Section 228") != nullptr);
+    // The attendance before the first resolution is still read.
+    REQUIRE(attendee_named(m, "Tom Piper") != nullptr);
+    CHECK(attendee_named(m, "Tom Piper")->role == Role::chair);
+    CHECK(attendee_named(m, "Dave Yemm") != nullptr);
+    CHECK(m.committee == "Township of Nipissing Council");
+}
+
+TEST_CASE("Recogniser items: a resolution's year wrapped before 'Carried.' is not an item", "[recogniser][items]") {
+    auto path = testing::shared_corpus() / "nipissing-township" / "Minutes-August-12-2025.pdf";
+    if (!std::filesystem::exists(path)) {
+        WARN("shared corpus absent: " << path.string());
+        return;
+    }
+    Minutes m = recognise_file(path);
+    // "R2025-138 L. Chalapenko, S. Foote:" to "R2025-147 S. Kirkey, J. Scott: / That the meeting be
+    // adjourned. ... September 2, / 2025. Carried." - ten resolutions, and no item "2025" titled "Carried".
+    REQUIRE(m.items.size() == 10);
+    for (std::size_t k = 0; k < 10; ++k) CHECK(m.items[k].number == "R2025-" + std::to_string(138 + k));
+    CHECK(m.items[1].title ==
+          "Authorize the submission of an application under the Ontario Government program, Enhancing Access to Spaces for Everyone (EASE) Grant, for ...");
+    CHECK(m.items[9].title == "The meeting be adjourned");
+    CHECK(no_title_in(m, {"Carried"}));
+    // Councillor Foote's declaration comes before the first resolution and opens its item.
+    const Passage* declared = passage_of(m, "R2025-138", "Disclosure of pecuniary interest: Councillor Shelly Foote declared");
+    REQUIRE(declared != nullptr);
+    CHECK(declared->kind == PassageKind::declaration);
+}
+
+TEST_CASE("Recogniser items: resolution numbers of other councils' forms", "[recogniser][items]") {
+    // Written for this test: a council numbering its motions "C2023/14" with the mover and seconder.
+    std::string text =
+        "Minutes of the Regular Meeting of the Council of the Village of Elm Creek\n\n"
+        "Monday, March 6, 2023\n\n"
+        "Present: Reeve Ann Smith and Councillors Bob Jones and Carla Ray.\n\n"
+        "The road superintendent reported on the spring grading programme.\n\n"
+        "C2023/14 B. Jones, C. Ray: That the grading programme be approved as presented. Carried.\n\n"
+        "C2023/15 C. Ray, B. Jones: That the meeting be adjourned. Carried.\n";
+    Minutes m = recognise(read_plain_text(text, Format::text, "elm-creek.txt"));
+    check_items(m, {{"C2023/14", "The grading programme be approved as presented"}, {"C2023/15", "The meeting be adjourned"}});
+    CHECK(passage_of(m, "C2023/14", "The road superintendent reported") != nullptr);
+    CHECK(attendee_named(m, "Bob Jones") != nullptr);
+}
+
+TEST_CASE("Recogniser items: a financial year before a colon is not a resolution number", "[recogniser][items]") {
+    // Written for this test: parish business led by years, with no mover and seconder.
+    std::string text =
+        "Minutes of the Meeting of Ashby Parish Council held on Tuesday 9 January 2024\n\n"
+        "Present: Cllr A Green (Chairman), Cllr B White.\n\n"
+        "2023/24 Budget: The clerk reported spending to date against the budget.\n\n"
+        "2024/25 Precept: It was resolved to set the precept at 12,000 pounds.\n\n"
+        "2025/26 Plans: Members discussed the play area.\n";
+    Minutes m = recognise(read_plain_text(text, Format::text, "ashby.txt"));
+    for (const auto& item : m.items) {
+        INFO("item " << item.number << " " << item.title);
+        CHECK(item.number.find('/') == std::string::npos);
+    }
+}
+
+TEST_CASE("Recogniser items: San Juan Unified titles closed by their agenda code", "[recogniser][items]") {
+    // corpora/sacramento/SJUSD/2020-01-14_minutes.txt: "Call to Order (A)", "Recess: Closed Session
+    // (B)", ..., "Consent Calendar Approved (G-1/G-13)" then each consent item "Personnel (G-1)" ...
+    // "Grant: National School Lunch Equipment Assistance Grant (G-13)", "Continuous Improvement
+    // Series: Equity Update (I-1)" ... "Board Reports (J)", "Future Agenda (K)", "Adjournment (M)".
+    Minutes m = recognise_file(testing::project_corpus() / "sacramento" / "SJUSD" / "2020-01-14_minutes.txt");
+    REQUIRE(m.items.size() == 30);
+    CHECK(m.items[0].number == "A");
+    CHECK(m.items[0].title == "Call to Order");
+    CHECK(m.items[1].number == "B");
+    CHECK(m.items[1].title == "Recess: Closed Session");
+    CHECK(m.items[3].number == "D");
+    CHECK(m.items[3].title == "Minutes Approved");
+    CHECK(m.items[4].number == "E-1");
+    CHECK(m.items[4].title == "High School Student Council Reports");
+    CHECK(m.items[7].number == "G-1/G-13");
+    CHECK(m.items[7].title == "Consent Calendar Approved");
+    CHECK(m.items[8].number == "G-1");
+    CHECK(m.items[8].title == "Personnel");
+    CHECK(m.items[20].number == "G-13");
+    CHECK(m.items[25].number == "I-5 a,b,c,d");
+    CHECK(m.items[25].title == "Tentative Agreements: SJTA, SJPEC, SJSA, Teamsters");
+    CHECK(m.items[29].number == "M");
+    CHECK(m.items[29].title == "Adjournment");
+    // "It was moved by Ms. Creason, seconded by Dr. McKibbin, that the minutes of the December 10
+    // regular meeting be approved. MOTION CARRIED UNANIMOUSLY [...]" is item D's resolution.
+    const Passage* approved = passage_of(m, "D", "It was moved by Ms. Creason, seconded by Dr. McKibbin");
+    REQUIRE(approved != nullptr);
+    CHECK(approved->kind == PassageKind::resolution);
+    // "Closed Session (B) (continued)" goes back to an earlier item: a paragraph of Future Agenda.
+    CHECK(passage_of(m, "K", "Closed Session (B) (continued)") != nullptr);
+}
+
+TEST_CASE("Recogniser items: parish minutes whose paragraphs are led by labels", "[recogniser][items]") {
+    auto path = testing::shared_corpus() / "stokeferry-parish" /
+                "2004-04_minutes-of-the-meeting-of-wereham-parish-council-held-on-tuesday-9th-march-2004.md";
+    if (!std::filesystem::exists(path)) {
+        WARN("shared corpus absent: " << path.string());
+        return;
+    }
+    Minutes m = recognise_file(path);
+    // "Present: R. Lankfer - Chairman, ...", "Apologies: ...", then "Minutes: It was proposed by G.
+    // Clere ...", "Matters Arising: Cemetery - ...", "Planning Applications: ...", "Planning Decision:
+    // ...", "Payments: ...", "Correspondence: ...", "Any Other Business: ...".
+    check_items(m, {{"", "Minutes"},
+                    {"", "Matters Arising"},
+                    {"", "Planning Applications"},
+                    {"", "Planning Decision"},
+                    {"", "Payments"},
+                    {"", "Correspondence"},
+                    {"", "Any Other Business"}});
+    REQUIRE(!m.items[0].passages.empty());
+    CHECK(m.items[0].passages[0].text.rfind("It was proposed by G. Clere and seconded by P. Markwell", 0) == 0);
+    REQUIRE(attendee_named(m, "R. Lankfer") != nullptr);
+    CHECK(attendee_named(m, "R. Lankfer")->role == Role::chair);
+    CHECK(m.date.iso() == "2004-03-09");
+}
+
+TEST_CASE("Recogniser items: a guest's firm is the guest's affiliation, not two more guests", "[recogniser][items][attendance]") {
+    // corpora/nipissing-township/Minutes-April-16-2024-Special.pdf: "Guests: Elizabeth Hill, Pesce & Associates".
+    Minutes m = recognise_file(testing::project_corpus() / "nipissing-township" / "Minutes-April-16-2024-Special.pdf");
+    const Attendee* hill = attendee_named(m, "Elizabeth Hill");
+    REQUIRE(hill != nullptr);
+    CHECK(hill->role == Role::guest);
+    CHECK(hill->position == "Pesce & Associates");
+    CHECK(attendee_named(m, "Pesce") == nullptr);
+    CHECK(attendee_named(m, "Associates") == nullptr);
+    CHECK(attendee_named(m, "Pesce & Associates") == nullptr);
+}
+
+TEST_CASE("Recogniser items: an office named after two areas is one office", "[recogniser][items][attendance]") {
+    // corpora/nipissing-township/Minutes-April-16-2024.pdf: "Staff: ...; Land Planning & Technology
+    // Administrator-Deputy Treasurer John-Paul Negrinotti and Municipal Administrator-Clerk-Treasurer
+    // Kris Croskery-Hodgins."
+    Minutes m = recognise_file(testing::project_corpus() / "nipissing-township" / "Minutes-April-16-2024.pdf");
+    const Attendee* officer = attendee_named(m, "John-Paul Negrinotti");
+    REQUIRE(officer != nullptr);
+    CHECK(officer->role == Role::officer);
+    CHECK(officer->position == "Land Planning & Technology Administrator-Deputy Treasurer");
+    CHECK(attendee_named(m, "Land Planning") == nullptr);
+    REQUIRE(attendee_named(m, "Kris Croskery-Hodgins") != nullptr);
+    CHECK(attendee_named(m, "Kris Croskery-Hodgins")->position == "Municipal Administrator-Clerk-Treasurer");
+}
