@@ -1,6 +1,7 @@
 // Fuzz target: the daemon's HTTP request layer: target splitting, percent-decoding, query-string
 // parameters, the search options they give, and routing by QueryService over a database that does not
-// exist (every route answers without one: 404, 405, 400 or 503).
+// exist (every route answers without one: 404, 405, 400 or 503), and the front door's check of the
+// request head (http_head.h), given the whole input as the bytes a new connection sent.
 // Input: "METHOD\nTARGET\nACCEPT"; missing lines are empty.
 #include <cstddef>
 #include <cstdint>
@@ -8,6 +9,7 @@
 #include <string_view>
 
 #include "fuzz_check.h"
+#include "http_head.h"
 #include "minutes/http_api.h"
 #include "minutes/query_service.h"
 #include "minutes/search.h"
@@ -92,5 +94,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         fuzz::require_json(response.body, "a JSON response body is not valid UTF-8 JSON");
     }
     fuzz::require_utf8(response.body, "a response body is not valid UTF-8");
+
+    // The raw bytes as a request head, small limits so that every branch is reachable.
+    ServerOptions limits;
+    limits.max_target_bytes = 64;
+    limits.max_header_count = 4;
+    limits.max_head_bytes = 256;
+    const std::string_view head(reinterpret_cast<const char*>(data), size);
+    for (const bool more : {false, true}) {
+        const HeadCheck check = check_head(head, more, limits);
+        fuzz::require(check.method.size() <= 16 && check.target.size() <= 256, "check_head kept too much to log");
+        if (check.verdict == HeadCheck::Verdict::Refuse) {
+            fuzz::require(check.status == 400 || check.status == 414 || check.status == 431 || check.status == 505,
+                          "check_head refused with an unexpected status");
+            fuzz::require(!check.code.empty() && !check.message.empty(), "check_head refused without a reason");
+            fuzz::require_json(error_document(check.code, check.message), "head refusal is not JSON");
+        } else if (check.verdict == HeadCheck::Verdict::Admit) {
+            fuzz::require(head.find("\n\n") != std::string_view::npos || head.find("\n\r\n") != std::string_view::npos,
+                          "check_head admitted a head without its empty line");
+        } else {
+            fuzz::require(!more, "check_head waits for more although more was buffered");
+        }
+    }
     return 0;
 }
