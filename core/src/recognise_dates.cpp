@@ -54,14 +54,49 @@ bool is_ordinal_suffix(std::string_view key) {
     return false;
 }
 
-// "13", "13th", "8fed" -> day number; 0 when not a day.
+// Symbols OCR makes of a superscript ordinal: one or two non-ASCII characters ("°", "”°"), no letters.
+bool is_ocr_symbols(std::string_view token) {
+    if (token.empty() || token.size() > 8) return false;
+    for (char c : token) {
+        if (!(c & 0x80)) return false;
+    }
+    // Letters of other scripts are words, not OCR noise: only punctuation and symbols of Latin-1 and
+    // General Punctuation (U+0080-U+00BF, U+2000-U+206F) count.
+    for (std::size_t k = 0; k < token.size();) {
+        auto lead = static_cast<unsigned char>(token[k]);
+        if (lead == 0xC2 && k + 1 < token.size()) {
+            k += 2;
+        } else if (lead == 0xE2 && k + 2 < token.size() && static_cast<unsigned char>(token[k + 1]) == 0x80) {
+            k += 3;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+// "13", "13th", "8fed", "2”°" (OCR) -> day number; 0 when not a day.
 int day_of(std::string_view token) {
     std::size_t digits = 0;
     while (digits < token.size() && std::isdigit(static_cast<unsigned char>(token[digits]))) ++digits;
     if (digits == 0 || digits > 2) return 0;
     std::string suffix = lower_ascii(token.substr(digits));
     // OCR reads a superscript "th" as a trademark sign, which NFKC makes "TM" ("11™ JUNE").
-    if (!suffix.empty() && !is_ordinal_suffix(suffix) && suffix != "tm") return 0;
+    if (!suffix.empty() && !is_ordinal_suffix(suffix) && suffix != "tm" && !is_ocr_symbols(suffix)) return 0;
+    int day = std::stoi(std::string(token.substr(0, digits)));
+    return day >= 1 && day <= 31 ? day : 0;
+}
+
+// "22ndFEBRUARY": a day, its ordinal suffix and a month run together; the day, with `month` set.
+int glued_ordinal_date(std::string_view token, int& month) {
+    std::size_t digits = 0;
+    while (digits < token.size() && std::isdigit(static_cast<unsigned char>(token[digits]))) ++digits;
+    if (digits == 0 || digits > 2 || token.size() < digits + 5) return 0;
+    std::string rest = lower_ascii(token.substr(digits));
+    std::string suffix = rest.substr(0, 2);
+    if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return 0;
+    month = month_of(rest.substr(2));
+    if (month == 0) return 0;
     int day = std::stoi(std::string(token.substr(0, digits)));
     return day >= 1 && day <= 31 ? day : 0;
 }
@@ -221,10 +256,19 @@ std::vector<DateMention> find_dates(std::string_view text) {
             m.date = {year_of(tokens[i].text), std::stoi(std::string(tokens[i + 1].text)),
                       std::stoi(std::string(tokens[i + 2].text))};
             last = i + 2;
+        } else if (int glued_month = 0, glued_day = glued_ordinal_date(tokens[i].text, glued_month); glued_day > 0) {
+            // "22ndFEBRUARY": the space lost in conversion.
+            m.date = {0, glued_month, glued_day};
+            if (i + 1 < n && year_of(tokens[i + 1].text)) {
+                m.date.year = year_of(tokens[i + 1].text);
+                last = i + 1;
+            }
         } else if (int day = day_of(tokens[i].text); day > 0) {
             // Day first: "13 March 2017", "13TH JANUARY, 2015", "15 TH SEPTEMBER", "10th of June".
             std::size_t j = i + 1;
             if (j < n && is_ordinal_suffix(key_at(j))) ++j;
+            // OCR's reading of a superscript "nd" or "th" as symbols right after the day: 22"° APRIL, 2”° DECEMBER.
+            if (j == i + 1 && j < n && tokens[j].begin <= tokens[i].end + 1 && is_ocr_symbols(tokens[j].text)) ++j;
             if (j < n && key_at(j) == "of") ++j;
             int month = j < n ? month_of(key_at(j)) : 0;
             // "may" and "mai" are words too: only as a month when a year follows.

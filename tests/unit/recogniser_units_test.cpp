@@ -26,6 +26,10 @@ TEST_CASE("Recogniser: dates as minutes write them", "[recogniser][dates]") {
         {"15 TH SEPTEMBER 2015", "2015-09-15"},
         {"<time datetime=2020-06-10>", "2020-06-10"},
         {"March the 5th, 2024", "2024-03-05"},
+        // Scanned Limerick minutes: a superscript ordinal read as symbols, and a lost space.
+        {"DOORADOYLE, CO. LIMERICK, ON TUESDAY, 22\"\u00b0 APRIL, 2014,", "2014-04-22"},
+        {"RATHKEALE, CO. LIMERICK, ON TUESDAY, 2\u201d\u00b0 DECEMBER, 2014, AT", "2014-12-02"},
+        {"HELD REMOTELY ON MONDAY 22ndFEBRUARY, 2021 at 2PM.", "2021-02-22"},
     }));
     auto dates = find_dates(text);
     REQUIRE_FALSE(dates.empty());
@@ -34,7 +38,7 @@ TEST_CASE("Recogniser: dates as minutes write them", "[recogniser][dates]") {
 
 TEST_CASE("Recogniser: not dates", "[recogniser][dates]") {
     auto text = GENERATE(as<std::string>{}, "32 Children's Centres", "£8,127 from Redditch", "Section 259(1)(d)",
-                         "may 2 members attend", "30 February 2017");
+                         "may 2 members attend", "30 February 2017", "2\u00e9 April");
     CHECK(find_dates(text).empty());
 }
 
