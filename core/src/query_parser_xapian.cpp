@@ -535,6 +535,19 @@ Result<CompiledQuery> QueryCompiler::compile(std::string_view text) {
 
     CompiledQuery result;
     auto tokens = tokenize(text);
+    // Xapian 1.4's parser leaks memory when AND, OR, NOT or XOR is followed by NEAR/n or ADJ/n (found by
+    // fuzz_query_parser); a public daemon must not leak per request, so that syntax error is ours.
+    for (std::size_t k = 0; k + 1 < tokens.size(); ++k) {
+        const Token& op = tokens[k];
+        const Token& next = tokens[k + 1];
+        bool boolean = op.kind == TokenKind::op && op.body.find('/') == std::string::npos &&
+                       op.body.rfind("NEAR", 0) != 0 && op.body.rfind("ADJ", 0) != 0;
+        bool proximity = next.kind == TokenKind::op && (next.body.rfind("NEAR", 0) == 0 || next.body.rfind("ADJ", 0) == 0);
+        if (boolean && proximity) {
+            return make_error(ErrorCode::InvalidArgument, "query: '" + op.body + "' must be followed by a word, not by '" +
+                                                              next.body + "'");
+        }
+    }
     std::size_t words = 0;
     for (const auto& t : tokens) {
         switch (t.kind) {
