@@ -54,7 +54,7 @@ bool is_ordinal_suffix(std::string_view key) {
     return false;
 }
 
-// Symbols OCR makes of a superscript ordinal: one or two non-ASCII characters ("°", "”°"), no letters.
+// Symbols OCR makes of a superscript ordinal: a few non-ASCII symbols ("°", "”°"), no letters.
 bool is_ocr_symbols(std::string_view token) {
     if (token.empty() || token.size() > 8) return false;
     for (char c : token) {
