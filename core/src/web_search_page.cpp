@@ -124,7 +124,7 @@ std::string count_text(std::size_t count, bool exact, std::string_view one, std:
 
 void render_help(std::string& out) {
     out += R"(<details class="help"><summary>How to search</summary><dl>
-<dt>ofsted inspection</dt><dd>items with both words, in any form (inspection finds inspections)</dd>
+<dt>ofsted inspection</dt><dd>items with either word, in any form (inspection finds inspections), those with both first; <code>ofsted AND inspection</code> needs both</dd>
 <dt>"holding your nerve"</dt><dd>the exact phrase</dd>
 <dt>ofsted -inadequate</dt><dd>leave out items with a word (also <code>NOT</code>); <code>budget OR finance</code> for either</dd>
 <dt>child*</dt><dd>words starting with child</dd>
@@ -143,8 +143,8 @@ void render_form(std::string& out, const WebParams& params) {
            "\" aria-describedby=\"q-hint\" autocomplete=\"off\" spellcheck=\"false\">";
     out += "<button type=\"submit\">Search</button></div>\n";
     out +=
-        "<p class=\"hint\" id=\"q-hint\">Every word must appear. Put a phrase in \"quotes\"; "
-        "-word leaves a word out; committee:, member:, role:, type: filter.</p>\n";
+        "<p class=\"hint\" id=\"q-hint\">Items with the most of your words come first. Put a phrase in "
+        "\"quotes\"; -word leaves a word out; committee:, member:, role:, type: filter.</p>\n";
 
     std::vector<std::pair<std::string, std::string>> chips;
     for (const auto& [name, value] : params) {
