@@ -3,7 +3,9 @@
 #include "query_parser_xapian.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
+#include <utility>
 
 #include "minutes/normalise.h"
 #include "minutes/query_parser.h"
@@ -53,6 +55,35 @@ bool is_operator(std::string_view w) {
         if (w.size() > op.size() + 1 && w.substr(0, op.size() + 1) == std::string(op) + "/") return true;
     }
     return false;
+}
+
+// AND, OR, NOT or XOR followed by NEAR or ADJ (with or without /n), as Xapian's parser splits words: an
+// operator is a word of its own wherever the byte before it is ASCII punctuation or space ("limit=OR").
+std::optional<std::pair<std::string, std::string>> operator_before_proximity(std::string_view q) {
+    auto word_byte = [](char c) {
+        auto u = static_cast<unsigned char>(c);
+        return u >= 0x80 || std::isalnum(u) || c == '_';
+    };
+    for (std::string_view op : {"AND", "OR", "NOT", "XOR"}) {
+        for (std::size_t at = q.find(op); at != std::string_view::npos; at = q.find(op, at + 1)) {
+            if (at > 0 && word_byte(q[at - 1])) continue;
+            std::size_t k = at + op.size();
+            if (k >= q.size() || !is_space(q[k])) continue;
+            while (k < q.size() && is_space(q[k])) ++k;
+            for (std::string_view near : {"NEAR", "ADJ"}) {
+                if (q.substr(k, near.size()) != near) continue;
+                std::size_t end = k + near.size();
+                if (end < q.size() && q[end] == '/') {
+                    ++end;
+                    while (end < q.size() && std::isdigit(static_cast<unsigned char>(q[end]))) ++end;
+                } else if (end < q.size() && word_byte(q[end])) {
+                    continue;
+                }
+                return std::make_pair(std::string(op), std::string(q.substr(k, end - k)));
+            }
+        }
+    }
+    return std::nullopt;
 }
 
 std::vector<Token> tokenize(std::string_view q) {
@@ -537,16 +568,9 @@ Result<CompiledQuery> QueryCompiler::compile(std::string_view text) {
     auto tokens = tokenize(text);
     // Xapian 1.4's parser leaks memory when AND, OR, NOT or XOR is followed by NEAR/n or ADJ/n (found by
     // fuzz_query_parser); a public daemon must not leak per request, so that syntax error is ours.
-    for (std::size_t k = 0; k + 1 < tokens.size(); ++k) {
-        const Token& op = tokens[k];
-        const Token& next = tokens[k + 1];
-        bool boolean = op.kind == TokenKind::op && op.body.find('/') == std::string::npos &&
-                       op.body.rfind("NEAR", 0) != 0 && op.body.rfind("ADJ", 0) != 0;
-        bool proximity = next.kind == TokenKind::op && (next.body.rfind("NEAR", 0) == 0 || next.body.rfind("ADJ", 0) == 0);
-        if (boolean && proximity) {
-            return make_error(ErrorCode::InvalidArgument, "query: '" + op.body + "' must be followed by a word, not by '" +
-                                                              next.body + "'");
-        }
+    if (auto pair = operator_before_proximity(text)) {
+        return make_error(ErrorCode::InvalidArgument, "query: '" + pair->first + "' must be followed by a word, not by '" +
+                                                          pair->second + "'");
     }
     std::size_t words = 0;
     for (const auto& t : tokens) {
