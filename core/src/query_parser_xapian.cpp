@@ -58,7 +58,8 @@ bool is_operator(std::string_view w) {
 }
 
 // AND, OR, NOT or XOR followed by NEAR or ADJ (with or without /n), as Xapian's parser splits words: an
-// operator is a word of its own wherever the byte before it is ASCII punctuation or space ("limit=OR").
+// operator is a word of its own wherever the byte before it is ASCII punctuation or space ("limit=OR"),
+// and whatever spaces and punctuation stand between the two.
 std::optional<std::pair<std::string, std::string>> operator_before_proximity(std::string_view q) {
     auto word_byte = [](char c) {
         auto u = static_cast<unsigned char>(c);
@@ -68,8 +69,9 @@ std::optional<std::pair<std::string, std::string>> operator_before_proximity(std
         for (std::size_t at = q.find(op); at != std::string_view::npos; at = q.find(op, at + 1)) {
             if (at > 0 && word_byte(q[at - 1])) continue;
             std::size_t k = at + op.size();
-            if (k >= q.size() || !is_space(q[k])) continue;
-            while (k < q.size() && is_space(q[k])) ++k;
+            if (k >= q.size() || word_byte(q[k])) continue;
+            // Spaces and punctuation between them are skipped by Xapian's lexer ("XOR `NEAR/3").
+            while (k < q.size() && !word_byte(q[k])) ++k;
             for (std::string_view near : {"NEAR", "ADJ"}) {
                 if (q.substr(k, near.size()) != near) continue;
                 std::size_t end = k + near.size();
