@@ -25,7 +25,8 @@ struct ReadOptions {
     // PDFs claiming more pages than this are refused with LimitExceeded.
     int max_pages = 2000;
     // Extract PDFs in a child process with the limits below, so that a PDF that crashes or hangs
-    // the PDF library fails alone. false runs poppler in this process (tests, fuzzing).
+    // the PDF library fails alone. false runs poppler in this process (tests, fuzzing); AddressSanitizer
+    // builds always do, as its allocator is not fork-safe (see pdf_reader.cpp).
     bool isolate_pdf = true;
     // Wall-clock limit on one PDF's extraction in the child (seconds).
     int pdf_timeout_seconds = 60;
