@@ -92,13 +92,10 @@ int glued_ordinal_date(std::string_view token, int& month) {
     std::size_t digits = 0;
     while (digits < token.size() && std::isdigit(static_cast<unsigned char>(token[digits]))) ++digits;
     if (digits == 0 || digits > 2 || token.size() < digits + 5) return 0;
-    std::string rest = lower_ascii(token.substr(digits));
-    std::string suffix = rest.substr(0, 2);
+    std::string suffix = lower_ascii(token.substr(digits, 2));
     if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return 0;
-    month = month_of(rest.substr(2));
-    if (month == 0) return 0;
-    int day = std::stoi(std::string(token.substr(0, digits)));
-    return day >= 1 && day <= 31 ? day : 0;
+    month = month_of(lower_ascii(token.substr(digits + 2)));
+    return month == 0 ? 0 : day_of(token.substr(0, digits + 2));
 }
 
 int year_of(std::string_view token) {

@@ -33,6 +33,15 @@ std::string error_code(const HttpResponse& response) {
     return doc["error"]["code"].get<std::string>();
 }
 
+// An index of the sample's Worcestershire minutes in dir/db; its path.
+std::filesystem::path index_worcestershire(const minutes::testing::TempDir& dir) {
+    auto db = dir.path() / "db";
+    auto writer = IndexWriter::open(db);
+    REQUIRE(writer);
+    REQUIRE(writer->add({minutes::testing::project_corpus() / "worcestershire"}));
+    return db;
+}
+
 }  // namespace
 
 TEST_CASE("QueryService: statuses of requests that never reach a database", "[http][service]") {
@@ -160,12 +169,7 @@ TEST_CASE("http_get: URLs it refuses", "[http][client]") {
 TEST_CASE("QueryService: the feed's links are absolute, from --public-url or a plain Host header",
           "[http][service][feed]") {
     minutes::testing::TempDir dir;
-    auto db = dir.path() / "db";
-    {
-        auto writer = IndexWriter::open(db);
-        REQUIRE(writer);
-        REQUIRE(writer->add({minutes::testing::project_corpus() / "worcestershire"}));
-    }
+    auto db = index_worcestershire(dir);
     auto feed_links = [&](const std::string& public_url, std::string_view host) {
         ServerOptions options = options_without_database();
         options.databases = {db.string()};
@@ -207,12 +211,7 @@ TEST_CASE("QueryService: the feed's links are absolute, from --public-url or a p
 TEST_CASE("QueryService: the result cache answers a repeated search, and a commit invalidates it",
           "[http][service][cache]") {
     minutes::testing::TempDir dir;
-    auto db = dir.path() / "db";
-    {
-        auto writer = IndexWriter::open(db);
-        REQUIRE(writer);
-        REQUIRE(writer->add({minutes::testing::project_corpus() / "worcestershire"}));
-    }
+    auto db = index_worcestershire(dir);
     ServerOptions options = options_without_database();
     options.databases = {db.string()};
     options.threads = 1;
