@@ -28,7 +28,9 @@ def percentile(values, p):
 
 def timed(args, stdin=None):
     start = time.perf_counter()
-    r = subprocess.run(args, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # quest prints each hit's document data, which for this index is binary: decode leniently.
+    r = subprocess.run(args, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                       errors='replace')
     elapsed = (time.perf_counter() - start) * 1000.0
     return elapsed, r
 

@@ -42,20 +42,38 @@ struct PooledSearcher {
     bool busy = false;
 };
 
-// The revisions of the databases as one string ("12,7"), read before a Searcher (re)opens, so a
-// Searcher sees at least these; "" when a shard is remote (xapian-tcpsrv does not say) or unreadable.
-std::string revisions_of(const std::vector<std::string>& locations) {
-    std::string out;
+// The revisions of the local databases as one string ("12,7"). A remote shard is skipped (xapian-tcpsrv
+// does not say) and makes the list incomplete; an unreadable database is an error naming it.
+struct Revisions {
+    std::string list;
+    bool complete = true;
+    std::string error;
+};
+
+Revisions read_revisions(const std::vector<std::string>& locations) {
+    Revisions out;
     for (const auto& location : locations) {
-        if (location.rfind("tcp://", 0) == 0) return {};
+        if (location.rfind("tcp://", 0) == 0) {
+            out.complete = false;
+            continue;
+        }
         try {
             Xapian::Database database(location);
-            out += std::to_string(database.get_revision()) + ",";
-        } catch (const Xapian::Error&) {
-            return {};
+            if (!out.list.empty()) out.list += ",";
+            out.list += std::to_string(database.get_revision());
+        } catch (const Xapian::Error& error) {
+            out.complete = false;
+            out.error = location + ": " + error.get_msg();
         }
     }
     return out;
+}
+
+// The cache's view, read before a Searcher (re)opens so that the Searcher sees at least these revisions;
+// "" (do not cache) unless every database said.
+std::string revisions_of(const std::vector<std::string>& locations) {
+    Revisions r = read_revisions(locations);
+    return r.complete ? r.list : std::string();
 }
 
 // /search answers by request and database revision, least recently used dropped first. A hit is the
@@ -394,17 +412,11 @@ struct QueryService::State {
         }
         status.ready = true;
         status.document_count = lease->searcher().document_count();
-        // Xapian has one revision per database; remote shards do not report theirs.
-        for (const auto& location : options.databases) {
-            if (location.rfind("tcp://", 0) == 0) continue;
-            try {
-                Xapian::Database database(location);
-                if (!status.revision.empty()) status.revision += ",";
-                status.revision += std::to_string(database.get_revision());
-            } catch (const Xapian::Error& error) {
-                status.ready = false;
-                status.message = location + ": " + error.get_msg();
-            }
+        Revisions revisions = read_revisions(options.databases);
+        status.revision = revisions.list;
+        if (!revisions.error.empty()) {
+            status.ready = false;
+            status.message = revisions.error;
         }
         return status;
     }

@@ -37,6 +37,9 @@ inline constexpr unsigned kProximityWindow = 8;     // words within which two qu
 inline constexpr std::size_t kRerankDepth = 100;    // best items re-ranked by phrase and proximity
 inline constexpr std::size_t kMaxInflections = 8;   // indexed forms of one stem used for phrase boosts
 inline constexpr std::size_t kMaxTermScan = 400;    // index terms scanned to find those forms
+// Facets are counted from a table of the facet slots by document id (4 bytes per slot and id, per search
+// worker); above this many ids, Xapian's ValueCountMatchSpy counts them instead (slower, no table).
+inline constexpr std::size_t kFacetTableMaxDocid = std::size_t{4} << 20;
 
 }  // namespace minutes::config
 
