@@ -1,5 +1,6 @@
 """Shared helpers of the minutes-searchd end-to-end tests: build an index with the real indexer,
 start the real daemon on a free loopback port, speak HTTP to it (python3 stdlib only)."""
+import argparse
 import http.client
 import json
 import os
@@ -12,6 +13,16 @@ import threading
 import time
 
 FAILURES = []
+
+
+def daemon_test_arguments():
+    """The arguments of a daemon test: the daemon and indexer built, and the repository's corpora/ sample.
+    A test adds its own and calls parse_args()."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--searchd", required=True)
+    parser.add_argument("--indexer", required=True)
+    parser.add_argument("--sample", required=True, help="the repository's corpora/")
+    return parser
 
 
 def check(condition, message):

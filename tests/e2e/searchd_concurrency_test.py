@@ -2,7 +2,6 @@
 minutes-index adds more minutes in small batches (many commits). No request may fail, and the new
 minutes must be searchable within 2 s of the indexer finishing. The Govan Community Council minutes
 (corpora/govan-cc) are the documents added; "Govan" appears in no other source of the sample."""
-import argparse
 import os
 import subprocess
 import sys
@@ -14,12 +13,9 @@ import json
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(__file__))
-from searchd_common import Daemon, build_index, check, finish  # noqa: E402
+from searchd_common import Daemon, build_index, check, finish, daemon_test_arguments  # noqa: E402
 
-parser = argparse.ArgumentParser()
-parser.add_argument("--searchd", required=True)
-parser.add_argument("--indexer", required=True)
-parser.add_argument("--sample", required=True)
+parser = daemon_test_arguments()
 parser.add_argument("--clients", type=int, default=8)
 args = parser.parse_args()
 

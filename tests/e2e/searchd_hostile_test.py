@@ -2,7 +2,6 @@
 clients, trickling (slow-loris) clients, connection floods, invalid UTF-8 and percent-encoding, path
 traversal, bodies, garbage. Every error is the JSON error document. After each attack the daemon must
 still be up and answer a normal request."""
-import argparse
 import json
 import os
 import socket
@@ -11,12 +10,9 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from searchd_common import Daemon, build_index, check, finish, status_of  # noqa: E402
+from searchd_common import Daemon, build_index, check, finish, status_of, daemon_test_arguments  # noqa: E402
 
-parser = argparse.ArgumentParser()
-parser.add_argument("--searchd", required=True)
-parser.add_argument("--indexer", required=True)
-parser.add_argument("--sample", required=True)
+parser = daemon_test_arguments()
 args = parser.parse_args()
 
 TIMEOUT_S = 2

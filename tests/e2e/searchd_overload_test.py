@@ -1,7 +1,6 @@
 """minutes-searchd under overload: more concurrent requests than search workers plus queue places get
 some 503 answers with the JSON error document (code "overloaded") and a Retry-After header, never a hang;
 connections beyond the connection limit get the same 503 at once; then normal service resumes."""
-import argparse
 import http.client
 import json
 import os
@@ -12,12 +11,9 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from searchd_common import Daemon, build_index, check, finish, status_of  # noqa: E402
+from searchd_common import Daemon, build_index, check, finish, status_of, daemon_test_arguments  # noqa: E402
 
-parser = argparse.ArgumentParser()
-parser.add_argument("--searchd", required=True)
-parser.add_argument("--indexer", required=True)
-parser.add_argument("--sample", required=True)
+parser = daemon_test_arguments()
 args = parser.parse_args()
 
 CLIENTS = 48

@@ -1,7 +1,6 @@
 """minutes-searchd over shards: the sample corpus split in two databases, searched (a) as two local
 shards and (b) with the second shard served by Xapian's xapian-tcpsrv on loopback, must give the same
 hits, scores and facet counts as (c) one database holding everything."""
-import argparse
 import os
 import shutil
 import socket
@@ -12,12 +11,9 @@ import time
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(__file__))
-from searchd_common import Daemon, build_index, check, finish, free_port  # noqa: E402
+from searchd_common import Daemon, build_index, check, finish, free_port, daemon_test_arguments  # noqa: E402
 
-parser = argparse.ArgumentParser()
-parser.add_argument("--searchd", required=True)
-parser.add_argument("--indexer", required=True)
-parser.add_argument("--sample", required=True)
+parser = daemon_test_arguments()
 parser.add_argument("--tcpsrv", default=shutil.which("xapian-tcpsrv") or "xapian-tcpsrv")
 args = parser.parse_args()
 
