@@ -1,6 +1,8 @@
 // FacetTable and FacetCounter: facet counting by document id (see search_facets.h).
 #include "search_facets.h"
 
+#include <map>
+#include <mutex>
 #include <string_view>
 #include <unordered_map>
 
@@ -55,6 +57,20 @@ std::shared_ptr<const FacetTable> FacetTable::build(const Xapian::Database& db) 
             if (id <= last) facet.code_of[id] = it->second;
         }
     }
+    return table;
+}
+
+std::shared_ptr<const FacetTable> FacetTable::shared(const Xapian::Database& db, const std::string& location) {
+    static std::mutex mutex;
+    static std::map<std::string, std::weak_ptr<const FacetTable>> tables;
+    // The UUID tells a database rebuilt at the same path (its revisions start again) from the old one.
+    std::string key = location + '\x1f' + db.get_uuid() + '\x1f' + std::to_string(db.get_revision());
+    // Held while a table is read, so that workers reopening together read it once.
+    std::lock_guard<std::mutex> lock(mutex);
+    for (auto t = tables.begin(); t != tables.end();) t = t->second.expired() ? tables.erase(t) : std::next(t);
+    if (auto table = tables[key].lock()) return table;
+    auto table = build(db);
+    if (table) tables[key] = table;
     return table;
 }
 

@@ -23,6 +23,10 @@ class FacetTable {
     // those of shards combined). nullptr when the document ids are too many for a table
     // (config::kFacetTableMaxDocid): callers count with Xapian's spies.
     [[nodiscard]] static std::shared_ptr<const FacetTable> build(const Xapian::Database& db);
+    // The table of the database at `location` as db has it open: one per revision for the whole process,
+    // shared by the search workers (read by the first that asks), dropped when none holds it.
+    [[nodiscard]] static std::shared_ptr<const FacetTable> shared(const Xapian::Database& db,
+                                                                  const std::string& location);
 
     struct Facet {
         std::vector<std::uint32_t> code_of;           // by document id: 1 + index into lists, 0 for none
