@@ -374,6 +374,43 @@ TEST_CASE("Searcher: facet counts over the whole result set", "[search]") {
                                                                  {"A Hardman", 1}});
 }
 
+TEST_CASE("Searcher: facet counts follow the indexer's commits after a reopen", "[search]") {
+    TestIndex index;
+    auto s = open_searcher(index.path);
+    auto other = open_searcher(index.path);  // another search worker, which does not reopen
+    auto o = query("council:worcestershire");
+    o.facets = {"committee", "member"};
+    auto committees = [&](Searcher& searcher) {
+        std::map<std::string, std::size_t> m;
+        auto r = run(searcher, o);
+        for (const auto& v : r.facets[0].values) m[v.value] = v.count;
+        return m;
+    };
+    const std::map<std::string, std::size_t> before{{"Children and Families Overview and Scrutiny Panel", 4},
+                                                    {"Cabinet", 1}};
+    CHECK(committees(s) == before);
+    CHECK(committees(other) == before);  // both workers hold the table of this revision
+    {
+        // A later meeting of another committee, committed while the searcher has the database open.
+        TestMeeting audit{"m9", "Worcestershire County Council", "Audit and Governance Committee", "2018-06-01", {}};
+        audit.items = {item(audit, 1, "5", "External Audit Plan", 1, {passage("The auditor presented the plan.")}),
+                       item(audit, 2, "6", "Risk Register", 1, {passage("The register was noted.")})};
+        Xapian::WritableDatabase db(index.path, Xapian::DB_OPEN);
+        write_items(db, {audit});
+        db.commit();
+    }
+    CHECK(committees(s) == before);  // the revision searched until reopen
+    REQUIRE(s.reopen());
+    CHECK(committees(s) == std::map<std::string, std::size_t>{
+                               {"Children and Families Overview and Scrutiny Panel", 4},
+                               {"Audit and Governance Committee", 2},
+                               {"Cabinet", 1}});
+    CHECK(committees(other) == before);  // the other worker is still at the old revision
+    auto r = run(s, o);
+    CHECK(r.total_estimate == 7);
+    CHECK(r.total_exact);
+}
+
 TEST_CASE("Searcher: sorting, paging and date ranges", "[search]") {
     TestIndex index;
     auto s = open_searcher(index.path);
@@ -669,4 +706,95 @@ TEST_CASE("Searcher: word forms beyond the stem and closed compounds", "[search]
     auto farm = run(s, query("wind farm"));
     REQUIRE(farm.hits.size() == 1);
     CHECK(farm.hits[0].item_number == "3");
+}
+
+TEST_CASE("Searcher: phrase, proximity and span boosts credit only the items holding them", "[search]") {
+    testing::TempDir dir;
+    std::string path = (dir.path() / "db").string();
+    // Thirty distinct filler words keep the query's words apart where an item should not hold them near.
+    std::vector<std::string> filler;
+    for (const char* w : {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+                          "lambda", "omicron", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega", "apple",
+                          "pear", "plum", "cherry", "grape", "lemon", "lime", "melon", "mango", "olive", "peach"})
+        filler.emplace_back(w);
+    auto words = [&](std::size_t from, std::size_t to) {
+        std::string out;
+        for (std::size_t i = from; i < to; ++i) out += filler[i] + " ";
+        return out;
+    };
+    TestMeeting m{"t1", "Township of Testing", "Township Council", "2024-03-05", {}};
+    m.items.push_back(item(m, 1, "1", "Matters Arising", 1,
+                           {passage("Council passed the staff appointment by-law for the deputy clerk.")}));
+    // Staff and appointment, but never within eight words of each other, and no by-law.
+    m.items.push_back(item(m, 2, "2", "Matters Arising", 1,
+                           {passage("Staff " + words(0, 12) + "appointment " + words(12, 24))}));
+    // The same words twice over: all four query words in one clause, or spread through the item.
+    m.items.push_back(item(m, 3, "3", "Matters Arising", 1,
+                           {passage("naming bridge mary barbour " + words(0, 30))}));
+    m.items.push_back(item(m, 4, "4", "Matters Arising", 1,
+                           {passage("mary barbour " + words(0, 10) + "bridge " + words(10, 20) + "naming " +
+                                    words(20, 30))}));
+    for (std::size_t i = 5; i < 12; ++i)
+        m.items.push_back(item(m, i, std::to_string(i), "Other Business", 1, {passage(words(i, i + 12))}));
+    {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
+        write_items(db, {m});
+    }
+    auto s = open_searcher(path);
+    auto score_of = [&](const SearchResponse& r, const std::string& number) {
+        for (const auto& h : r.hits) {
+            if (h.item_number == number) return h.score;
+        }
+        FAIL("item " << number << " is not a hit");
+        return 0.0;
+    };
+    RankingWeights positional_off;
+    positional_off.phrase = 0;
+    positional_off.proximity = 0;
+    positional_off.span = 0;
+
+    // Item 1 holds the words in order; item 2 holds two of them apart, so no phrase, proximity or span
+    // boost may add to its score.
+    auto on = run(s, query("staff appointment by-law"));
+    REQUIRE_FALSE(on.hits.empty());
+    CHECK(on.hits[0].item_number == "1");
+    s.set_ranking(positional_off);
+    auto off = run(s, query("staff appointment by-law"));
+    CHECK(score_of(on, "2") == Approx(score_of(off, "2")));
+    CHECK(score_of(on, "1") > score_of(off, "1"));
+
+    // Items 3 and 4 hold the same words as often, in items of one length: without positions they tie; a
+    // span holding all four query words ranks item 3 above item 4, which has them apart.
+    auto tied = run(s, query("Mary Barbour bridge naming"));
+    CHECK(score_of(tied, "3") == Approx(score_of(tied, "4")));
+    RankingWeights span_only = positional_off;
+    span_only.span = RankingWeights{}.span;
+    REQUIRE(span_only.span > 0);
+    s.set_ranking(span_only);
+    auto spanned = run(s, query("Mary Barbour bridge naming"));
+    CHECK(score_of(spanned, "3") > score_of(spanned, "4"));
+    CHECK(score_of(spanned, "4") == Approx(score_of(tied, "4")));
+}
+
+TEST_CASE("Searcher: neighbouring words find their initials", "[search]") {
+    // Denver's minutes write "GMES Committee" for the General Manager Executive Search committee.
+    testing::TempDir dir;
+    std::string path = (dir.path() / "db").string();
+    TestMeeting m{"d1", "Regional Transportation District", "Board of Directors", "2023-04-18", {}};
+    m.items.push_back(item(m, 1, "1", "Committee Charter", 1, {passage("The GMES selected the finalist.")}));
+    m.items.push_back(item(m, 2, "2", "Finance", 1, {passage("The general fund was audited.")}));
+    {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
+        write_items(db, {m});
+    }
+    auto s = open_searcher(path);
+    auto found = run(s, query("general manager executive search"));
+    REQUIRE(found.hits.size() == 2);
+    CHECK(found.hits[0].item_number == "1");
+    CHECK(highlighted(found.hits[0]).find("[GMES]") != std::string::npos);
+
+    RankingWeights off;
+    off.initials = 0;
+    s.set_ranking(off);
+    CHECK(numbers(run(s, query("general manager executive search"))) == std::vector<std::string>{"2"});
 }
