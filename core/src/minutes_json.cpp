@@ -44,6 +44,7 @@ std::string minutes_to_json(const Minutes& m, int indent) {
                                 {"speaker_role", optional_name(role_name(p.speaker_role))},
                                 {"speaker", optional_string(p.speaker)},
                                 {"page", optional_int(p.page)}});
+            if (!p.seconder.empty()) passages.back()["seconder"] = p.seconder;  // a motion's seconder, when named
         }
         items.push_back({{"number", optional_string(item.number)},
                          {"title", item.title},

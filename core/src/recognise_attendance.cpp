@@ -15,7 +15,7 @@ struct Label {
 };
 
 // Longer labels first: the first that matches wins.
-constexpr std::array<Label, 54> kLabels{{
+constexpr std::array<Label, 59> kLabels{{
     {"present in the chair", Attendance::present, Role::chair},
     {"in the chair", Attendance::present, Role::chair},
     {"apologies for absence were received from", Attendance::apologies, Role::unknown},
@@ -53,6 +53,12 @@ constexpr std::array<Label, 54> kLabels{{
     {"members in attendance", Attendance::present, Role::member},
     {"directors in attendance", Attendance::present, Role::member},
     {"other directors present", Attendance::present, Role::member},
+    {"other board members present", Attendance::present, Role::member},
+    {"other committee members present", Attendance::present, Role::member},
+    // FOWD: "District Attendees" (board and staff, a name and an office per row), "Other Attendees".
+    {"district attendees", Attendance::present, Role::member},
+    {"other attendees", Attendance::in_attendance, Role::guest},
+    {"attendees", Attendance::present, Role::member},
     {"members absent", Attendance::absent, Role::member},
     {"board members absent", Attendance::absent, Role::member},
     {"directors absent", Attendance::absent, Role::member},
@@ -75,14 +81,14 @@ constexpr std::array<Label, 54> kLabels{{
 
 // Words that make a comma piece a position or an organisation rather than a person.
 bool is_position_word(std::string_view key) {
-    static constexpr std::array<std::string_view, 58> kWords{
+    static constexpr std::array<std::string_view, 59> kWords{
         "director", "officer", "manager", "clerk", "chief", "head", "president", "trustee", "counsel",
         "superintendent", "council", "board", "association", "trust", "service", "services", "healthwatch",
         "ltd", "limited", "police", "department", "district", "ward", "group", "society", "party", "authority",
         "nhs", "commissioner", "engineer", "executive", "administrator", "assistant", "secretary", "treasurer",
         "chairman", "chair", "chairperson", "coordinator", "co-ordinator", "advisor", "adviser", "consultant",
         "representative", "lead", "inspector", "deputy", "senior", "chancellor", "attorney", "planner", "solicitor",
-        "associates", "partners", "llp", "inc", "consulting", "consultants"};
+        "associates", "partners", "llp", "inc", "consulting", "consultants", "visitor"};
     for (auto w : kWords) {
         if (key == w) return true;
     }
@@ -281,6 +287,12 @@ bool is_officer_position(std::string_view position) {
 }
 
 // Offices held by staff rather than elected members (never "Director" or "Trustee", which boards use).
+// An honorific that is an office held by staff, in a list of those also present ("Director Carroll").
+bool is_staff_title(std::string_view honorific) {
+    std::string key = lower_ascii(honorific);
+    return key == "director" || key == "acting director" || key == "interim director" || key == "commissioner";
+}
+
 bool is_staff_position(std::string_view position) {
     static constexpr std::array<std::string_view, 13> kWords{
         "chancellor", "superintendent", "manager", "counsel", "clerk", "officer", "engineer", "administrator",
@@ -320,13 +332,13 @@ Role role_from_text(std::string_view text) {
     }
     key = collapse_spaces(key);
     if (starts_with_ci(key, "the ")) key = key.substr(4);
-    static constexpr std::array<std::string_view, 12> kChair{
+    static constexpr std::array<std::string_view, 13> kChair{
         "chair", "chairman", "chairperson", "chairwoman", "cathaoirleach", "mayor", "president", "mayor cathaoirleach",
-        "chair of the board", "committee chair", "presiding officer", "chair of the committee"};
-    static constexpr std::array<std::string_view, 12> kVice{
+        "chair of the board", "committee chair", "presiding officer", "chair of the committee", "board president"};
+    static constexpr std::array<std::string_view, 13> kVice{
         "vice chair", "vice chairman", "vice chairperson", "vice president", "deputy mayor", "deputy chair",
         "first vice chair", "second vice chair", "leas chathaoirleach", "deputy chairman", "vice chairwoman",
-        "deputy mayor leas chathaoirleach"};
+        "deputy mayor leas chathaoirleach", "board vice president"};
     for (auto k : kChair) {
         if (key == k) return Role::chair;
     }
@@ -337,6 +349,8 @@ Role role_from_text(std::string_view text) {
         key == "secretary" || key == "clerk to the council" || key == "parish clerk" || key == "board clerk" ||
         key == "interim board clerk" || key == "clerk rfo" || key == "council clerk")
         return Role::clerk;
+    // "Pam Costa, member" in a board's roll call.
+    if (key == "member" || key == "board member") return Role::member;
     return Role::unknown;
 }
 
@@ -373,8 +387,62 @@ void add_attendee(Attendee person, std::vector<Attendee>& attendees) {
     attendees.push_back(std::move(person));
 }
 
+namespace {
+
+// US boards' roll call in prose: "The following directors were present: Ted Costa, ...", "The
+// following director was present via teleconference: Marty Hanneman" (SJWD), and "Directors Dan
+// Rich and Pam Tobin were absent." Sets `rest` to the names (with their title, read as an honorific).
+std::optional<AttendanceSection> roll_call_prose(std::string_view text, std::string& rest) {
+    if (starts_with_ci(text, "the following ")) {
+        std::size_t colon = text.find(':');
+        if (colon == std::string_view::npos || colon > 100) return std::nullopt;
+        std::string_view head = text.substr(0, colon);
+        std::size_t verb = find_word_ci(head, "present");
+        bool absent = find_word_ci(head, "absent") != std::string_view::npos;
+        if (verb == std::string_view::npos && !absent) return std::nullopt;
+        if (find_word_ci(head, "were") == std::string_view::npos && find_word_ci(head, "was") == std::string_view::npos)
+            return std::nullopt;
+        AttendanceSection section{Attendance::present, Role::member};
+        if (absent) section.attendance = Attendance::absent;
+        else if (contains_ci(head, "teleconference") || contains_ci(head, "zoom") || contains_ci(head, "remote") ||
+                 contains_ci(head, "video"))
+            section.attendance = Attendance::remote;
+        if (contains_ci(head, "staff") || contains_ci(head, "officers")) section.role = Role::officer;
+        rest = std::string(trim(text.substr(colon + 1)));
+        return section;
+    }
+    // "Directors Dan Rich and Pam Tobin were absent."
+    std::string_view t = text;
+    while (!t.empty() && (t.back() == '.' || t.back() == ' ')) t.remove_suffix(1);
+    for (std::string_view tail : {" were absent", " was absent"}) {
+        if (t.size() <= tail.size() || !starts_with_ci(t.substr(t.size() - tail.size()), tail)) continue;
+        std::string_view names = t.substr(0, t.size() - tail.size());
+        auto words = words_of(names);
+        if (words.size() < 2 || words.size() > 30 || !looks_like_name_list(names)) return std::nullopt;
+        rest = std::string(names);
+        return AttendanceSection{Attendance::absent, Role::member};
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<AttendanceSection> attendance_label(std::string_view paragraph, std::string& rest) {
     std::string_view text = trim(paragraph);
+    if (auto prose = roll_call_prose(text, rest)) return prose;
+    // Column tables under a heading in capitals (SJWD): "BOARD OF DIRECTORS" lists the board (who
+    // attended is the roll call's to say), "SAN JUAN WATER DISTRICT MANAGEMENT AND STAFF" the staff.
+    if (all_caps(text) && words_of(text).size() <= 8 && text.find(':') == std::string_view::npos) {
+        std::string key = lower_ascii(text);
+        if (key == "board of directors" || key == "board of trustees" || key == "board members") {
+            rest.clear();
+            return AttendanceSection{Attendance::unknown, Role::member};
+        }
+        if (key.size() > 10 && key.compare(key.size() - 10, 10, " and staff") == 0) {
+            rest.clear();
+            return AttendanceSection{Attendance::in_attendance, Role::officer};
+        }
+    }
     // "1. Present:" - a number before the label.
     std::size_t skip = 0;
     while (skip < text.size() && (std::isdigit(static_cast<unsigned char>(text[skip])) || text[skip] == '.')) ++skip;
@@ -383,6 +451,12 @@ std::optional<AttendanceSection> attendance_label(std::string_view paragraph, st
         if (!starts_with_ci(text, label.text)) continue;
         std::string_view after = text.substr(label.text.size());
         std::string_view t = trim(after);
+        // "Board members present were Joanne Ahola, ...", "Also present were David W. Gordon, ..." (SCOE).
+        if (label.attendance != Attendance::apologies && label.text.size() >= 7 &&
+            label.text.substr(label.text.size() - 7) == "present" && starts_with_ci(t, "were ")) {
+            rest = std::string(trim(t.substr(5)));
+            return AttendanceSection{label.attendance, label.role};
+        }
         bool separated = t.empty() || t.front() == ':' || t.front() == '-' || starts_with_ci(t, "\xE2\x80\x93") ||
                          starts_with_ci(t, "\xE2\x80\x94") || (label.text.size() > 12 && (label.text.find("from") != std::string_view::npos ||
                                                        label.text.find(" gan") != std::string_view::npos)) ||
@@ -428,6 +502,8 @@ bool looks_like_name_list(std::string_view paragraph) {
     for (auto w : words) {
         std::string key = word_key(w);
         if (key.empty() || is_small_word(key)) continue;
+        // "Paula Villescaz, president" / "Pam Costa, member": a board's roll lists offices in lower case.
+        if (starts_lower(w) && (names_position(w) || key == "member" || key == "vice" || key == "clerk")) continue;
         ++counted;
         if (starts_upper(w) || is_honorific(w)) ++capital;
     }
@@ -509,6 +585,19 @@ std::vector<std::string> split_at_initials(std::string_view entry) {
     return out;
 }
 
+// An academic degree printed after a name: "Ed.D.", "Ph.D.", "M.D." (letters with dots inside).
+bool is_degree(std::string_view entry) {
+    if (entry.size() < 4 || entry.size() > 6 || entry.find('.') == std::string_view::npos || entry.front() == '.') return false;
+    std::size_t dots = 0, lower = 0;
+    for (char c : entry) {
+        if (c == '.') ++dots;
+        else if (!std::isalpha(static_cast<unsigned char>(c))) return false;
+        else if (std::islower(static_cast<unsigned char>(c))) ++lower;
+    }
+    // "Ed.D.", "Ph.D.": a capital after a dot; "M.D.", "J.D.": two dotted capitals.
+    return dots >= 2 || (dots == 1 && entry.back() != '.' && lower > 0);
+}
+
 bool has_bracketed_person(std::string_view text) {
     std::size_t open = 0;
     while ((open = text.find('(', open)) != std::string_view::npos) {
@@ -536,6 +625,10 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
         std::string_view entry = trim(entries[e]);
         std::string key = lower_ascii(entry);
         if (key == "none" || key == "nil" || key == "none received" || key == "no apologies" || key == "n/a") continue;
+        // The head of a table's column ("Attendee" over the names).
+        if (key == "attendee" || key == "attendees" || key == "name" || key == "names") continue;
+        // "Michael McKibbin, Ed.D., vice president": a degree after the name, not a person.
+        if (is_degree(entry)) continue;
         // "2 members of the public", "Members of the public (3)": counted, not named.
         std::string_view unbracketed = std::string_view(key).substr(0, key.find('('));
         if (find_word_ci(unbracketed, "public") != std::string::npos || find_word_ci(unbracketed, "residents") != std::string::npos ||
@@ -588,6 +681,11 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
         }
         std::string_view name_text = trim(outside);
         if (starts_with_ci(name_text, "and ")) name_text = trim(name_text.substr(4));
+        // "Chris Petersen, Board Member": the office of the person before, not a title over a name.
+        if (Role office = role_from_text(name_text); office != Role::unknown && last != nullptr && note.empty()) {
+            if (last->role == Role::member || last->role == Role::unknown || last->role == Role::guest) last->role = office;
+            continue;
+        }
         Role title_role = Role::unknown;
         std::string_view title = take_title(name_text, title_role);
         PersonName split = split_honorific(name_text);
@@ -677,6 +775,8 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
                 person.position = note;
             }
         }
+        // "Also present were ... Directors Triozzi, Dumas" (Cleveland's department directors): officials.
+        if (role == Role::guest && title_role != Role::guest && is_staff_title(person.honorific)) role = Role::officer;
         if (role == Role::guest && (is_officer_position(person.position) || role_from_text(person.position) == Role::clerk))
             role = role_from_text(person.position) == Role::clerk ? Role::clerk : Role::officer;
         if (role == Role::guest && title_role != Role::guest) {
@@ -690,6 +790,8 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
                        ? Role::member
                        : Role::unknown;
         }
+        // Staff in a table of attendees: "Tom R. Gray (General Manager)" among the board (FOWD).
+        if (role == Role::member && is_staff_position(person.position)) role = Role::officer;
         // Staff listed among those present: "Dr. Brian King, Chancellor" (set when the position piece comes).
         if (role_from_text(person.position) == Role::clerk && role != Role::chair) role = Role::clerk;
         if (role == Role::unknown && section.attendance == Attendance::apologies)

@@ -98,6 +98,17 @@ int glued_ordinal_date(std::string_view token, int& month) {
     return month == 0 ? 0 : day_of(token.substr(0, digits + 2));
 }
 
+int year_of(std::string_view token);
+
+// "August1999": a month and its year run together (a Hansard running head); the month, with
+// `year` set. 0 when the token is not one.
+int glued_month_year(std::string_view token, int& year) {
+    if (token.size() < 7) return 0;
+    year = year_of(token.substr(token.size() - 4));
+    if (year == 0) return 0;
+    return month_of(lower_ascii(token.substr(0, token.size() - 4)));
+}
+
 int year_of(std::string_view token) {
     if (token.size() != 4) return 0;
     // A letter O typed for a zero ("2O24") still reads as the year.
@@ -268,6 +279,20 @@ std::vector<DateMention> find_dates(std::string_view text) {
             if (j == i + 1 && j < n && tokens[j].begin <= tokens[i].end + 1 && is_ocr_symbols(tokens[j].text)) ++j;
             if (j < n && key_at(j) == "of") ++j;
             int month = j < n ? month_of(key_at(j)) : 0;
+            if (int glued_year = 0; month == 0 && j < n && j - i <= 3) {
+                // "25th August1999": the space before the year lost.
+                if (int glued = glued_month_year(tokens[j].text, glued_year); glued > 0) {
+                    m.date = {glued_year, glued, day};
+                    last = j;
+                    if (!plausible(m.date)) continue;
+                    m.begin = tokens[i].begin;
+                    m.end = tokens[last].end;
+                    out.push_back(m);
+                    pending_weekday = -1;
+                    i = last;
+                    continue;
+                }
+            }
             // "may" and "mai" are words too: only as a month when a year follows.
             if (month == 0 || j - i > 3) continue;
             m.date = {0, month, day};

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cstring>
 #include <optional>
 #include <set>
@@ -139,7 +140,12 @@ void split_title_body(const std::string& text, std::string& title, std::string& 
         std::string key = word_key(words[caps]);
         if (key == "pm" || key == "am") ++caps;
     }
-    if (caps >= 2 && caps < words.size()) {
+    // Figures and dashes alone are no capitals: "24/00108 - Revenue and Capital ..." is all title.
+    bool lettered = false;
+    for (std::size_t k = 0; k < caps && !lettered; ++k) {
+        lettered = all_caps(words[k]) && !word_key(words[k]).empty() && !std::isdigit(static_cast<unsigned char>(words[k][0]));
+    }
+    if (caps >= 2 && caps < words.size() && lettered) {
         std::size_t end = words[caps - 1].data() + words[caps - 1].size() - text.data();
         std::string_view t = trim(std::string_view(text).substr(0, end));
         while (!t.empty() && (t.back() == '-' || t.back() == ':' || t.back() == ' ')) t.remove_suffix(1);
@@ -252,6 +258,28 @@ bool is_passage_formula(std::string_view text) {
                               (first == "motion" && (second == "carried" || second == "defeated" || second == "lost"))))
         return true;
     return (first == "proposed" || first == "seconded" || first == "moved") && second == "by";
+}
+
+// A title led by a decision's reference, then a dash: "24/00108 - Revenue and Capital Budget ..."
+// (Kent's Cabinet minutes).
+bool is_reference_lead(const std::vector<std::string_view>& words) {
+    if (words.size() < 3 || !std::isdigit(static_cast<unsigned char>(words[0][0]))) return false;
+    bool slash = false;
+    for (char c : words[0]) {
+        if (c == '/') slash = true;
+        else if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+    }
+    bool dash = words[1] == "-" || words[1] == "\xE2\x80\x93" || words[1] == "\xE2\x80\x94";
+    return slash && dash && starts_upper(words[2]);
+}
+
+// The words open a decision or a motion's outcome ("RESOLVED that ...", "It was agreed ..."): a
+// numbered paragraph of the minute, never a title.
+bool opens_decision(const std::vector<std::string_view>& words) {
+    if (words.size() < 3) return false;
+    std::string first = word_key(words[0]), second = word_key(words[1]), third = word_key(words[2]);
+    if (first == "resolved" && (second == "that" || second == "to")) return true;
+    return first == "it" && second == "was" && (third == "resolved" || third == "agreed");
 }
 
 // "Police Matters:" standing alone as a block, the body in the blocks after it: a section title.
@@ -728,7 +756,8 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
 
 namespace {
 
-std::vector<ItemSpan> find_agenda_items(const std::vector<Line>& lines) {
+// The agenda items, taking no arabic number below `floor` (0: any).
+std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floor) {
     std::vector<ItemSpan> numbered;
     // Last arabic and roman numbers taken (0: none yet), and the index of a first, unterminated
     // arabic number not yet followed by its successor (npos: none).
@@ -769,6 +798,7 @@ std::vector<ItemSpan> find_agenda_items(const std::vector<Line>& lines) {
         if (line.bullet && !heading) continue;
         auto number = parse_number(line.text, heading);
         if (!number || number->sub) continue;
+        if (number->scheme == Scheme::arabic && number->value < floor) continue;
         // "C." after "B." is a letter, not the roman hundred; "I." after "H." likewise.
         if (number->scheme == Scheme::roman && number->printed.size() == 1 && prev_letter > 0 &&
             number->printed[0] - 'A' + 1 == prev_letter + 1) {
@@ -799,7 +829,11 @@ std::vector<ItemSpan> find_agenda_items(const std::vector<Line>& lines) {
         // "2025. Carried." closes a motion wrapped after its year, it is not item 2025.
         if (is_passage_formula(rest)) continue;
         auto words = words_of(rest);
-        if (words.empty() || !(starts_upper(words[0]) || words[0][0] == '"' || words[0][0] == '\'')) continue;
+        if (words.empty() || !(starts_upper(words[0]) || words[0][0] == '"' || words[0][0] == '\'' ||
+                               (number->terminated && is_reference_lead(words))))
+            continue;
+        // "2. RESOLVED that Mr Cooke be elected ...": a numbered paragraph of the decision, not a title.
+        if (!heading && opens_decision(words)) continue;
         // "11 March 2020" is a date, not item 11.
         if (number->scheme == Scheme::arabic && !number->terminated && month_of(word_key(words[0])) > 0) continue;
         if (!heading) {
@@ -941,6 +975,96 @@ std::vector<ItemSpan> find_agenda_items(const std::vector<Line>& lines) {
     return sections;
 }
 
+// The first value of a run of minute numbers the scan from the top cannot reach: three or more
+// numbered titles counting up from 16 or more ("283.", "284.", "285."), with a numbering that
+// restarts at 1 after one of them (the minute's own paragraphs "1)", "2)", ...). Kent's County
+// Council minutes print both; when paragraphs numbered 1 and 2 open the document (the election of
+// the chair, before any minute), the small numbers would otherwise hold the sequence and the minute
+// numbers look like counts. 0 when there is no such run.
+int minute_run_start(const std::vector<Line>& lines) {
+    struct Candidate {
+        std::size_t line;
+        int value;
+    };
+    std::vector<Candidate> candidates;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const Line& line = lines[i];
+        if (!line.block_start || line.bullet || !std::isdigit(static_cast<unsigned char>(line.text[0]))) continue;
+        auto number = parse_number(line.text, false);
+        if (!number || number->sub || number->scheme != Scheme::arabic || !number->terminated || number->rest.empty())
+            continue;
+        auto words = words_of(number->rest);
+        if (number->value < 16 || (!starts_upper(words[0]) && !is_reference_lead(words))) continue;
+        // A title stands as a block of its own, not the first line of a wrapped paragraph.
+        bool own_block = i + 1 >= lines.size() || lines[i + 1].block_start || is_item_reference(lines[i + 1].text);
+        if (!own_block && line.kind != BlockKind::heading) continue;
+        candidates.push_back({i, number->value});
+    }
+    // Chains of values counting up by one or two, in the order of the text.
+    std::vector<std::size_t> chain_length(candidates.size(), 1), chain_first(candidates.size());
+    std::size_t best = candidates.size();
+    for (std::size_t k = 0; k < candidates.size(); ++k) {
+        chain_first[k] = k;
+        for (std::size_t j = k; j-- > 0;) {
+            int step = candidates[k].value - candidates[j].value;
+            if (step < 1 || step > 2 || chain_length[j] + 1 <= chain_length[k]) continue;
+            chain_length[k] = chain_length[j] + 1;
+            chain_first[k] = chain_first[j];
+        }
+        // The minute numbers are the larger ones: of two runs, the one starting higher.
+        if (chain_length[k] >= 3 && (best == candidates.size() ||
+                                     candidates[chain_first[k]].value > candidates[chain_first[best]].value ||
+                                     (chain_first[k] == chain_first[best] && chain_length[k] > chain_length[best])))
+            best = k;
+    }
+    if (best == candidates.size() || chain_length[best] < 3) return 0;
+    const Candidate& first = candidates[chain_first[best]];
+    // A restart at 1 after the run's start: paragraphs numbered under the minutes.
+    bool restarted = false;
+    for (std::size_t i = first.line + 1; i < lines.size() && !restarted; ++i) {
+        restarted = lines[i].block_start && (starts_with_ci(lines[i].text, "1.") || starts_with_ci(lines[i].text, "1)"));
+    }
+    return restarted ? first.value : 0;
+}
+
+std::vector<ItemSpan> find_agenda_items(const std::vector<Line>& lines) {
+    auto numbered = scan_agenda_items(lines, 0);
+    int run = minute_run_start(lines);
+    if (run == 0) return numbered;
+    std::size_t reached = 0;
+    for (const auto& span : numbered) {
+        auto number = parse_number(span.item.number, false);
+        reached += number && number->value >= run ? 1 : 0;
+    }
+    // The scan from the top took the minute numbers: nothing to mend.
+    if (reached * 2 >= numbered.size()) return numbered;
+    auto minutes = scan_agenda_items(lines, run);
+    if (minutes.empty()) return numbered;
+    // Numbered paragraphs before the first minute belong to the section titled just above them
+    // ("Election of Chair" / "1. Mr Gough proposed ..." / "2. RESOLVED that ..."), kept as an
+    // unnumbered item rather than lost in the preamble.
+    std::size_t first_paragraph = minutes.front().heading;
+    for (const auto& span : numbered) {
+        if (span.heading < first_paragraph && !span.item.number.empty()) first_paragraph = span.heading;
+    }
+    if (first_paragraph < minutes.front().heading && first_paragraph > 0) {
+        const Line& above = lines[first_paragraph - 1];
+        auto words = words_of(above.text);
+        bool title = above.block_start && !words.empty() && words.size() <= 10 && starts_upper(above.text) &&
+                     !ends_sentence(above.text) && !all_caps(above.text);
+        if (title) {
+            ItemSpan section;
+            section.heading = first_paragraph - 1;
+            section.item.title = strip_title(above.text);
+            section.item.page = above.page;
+            section.body_begin = first_paragraph;
+            section.body_end = minutes.front().heading;
+            minutes.insert(minutes.begin(), std::move(section));
+        }
+    }
+    return minutes;
+}
+
 }  // namespace
 
 std::vector<ItemSpan> find_sections(const std::vector<Line>& lines) {
@@ -984,12 +1108,30 @@ std::vector<ItemSpan> find_sections(const std::vector<Line>& lines) {
     return sections;
 }
 
+namespace {
+
+constexpr std::size_t kTrigramBuckets = std::size_t{1} << 14;
+
+std::size_t trigram_bucket(const char* p) {
+    auto b = [](char c) { return static_cast<std::size_t>(static_cast<unsigned char>(c)); };
+    return (b(p[0]) * 961 + b(p[1]) * 31 + b(p[2])) & (kTrigramBuckets - 1);
+}
+
+}  // namespace
+
 PassageKind classify_passage(std::string_view text, bool bullet, std::string_view item_title) {
     std::string lower = lower_ascii(text.substr(0, 2000));
     std::string title = lower_ascii(item_title);
-    auto has = [&](std::string_view needle) { return lower.find(needle) != std::string::npos; };
+    // The three-byte sequences the text holds, hashed: a phrase whose first three bytes are not
+    // among them is not in the text, which spares most of the searches below (each phrase is
+    // looked for in up to 2000 bytes, for every passage of a 60 MB journal).
+    std::bitset<kTrigramBuckets> trigrams;
+    for (std::size_t k = 0; k + 3 <= lower.size(); ++k) trigrams.set(trigram_bucket(lower.data() + k));
+    auto may_have = [&](std::string_view needle) { return needle.size() < 3 || trigrams.test(trigram_bucket(needle.data())); };
+    auto has = [&](std::string_view needle) { return may_have(needle) && lower.find(needle) != std::string::npos; };
     // Sentence starts: the text's start and every ". " boundary.
     auto starts_sentence_with = [&](std::string_view needle) {
+        if (!may_have(needle)) return false;
         if (lower.compare(0, needle.size(), needle) == 0) return true;
         std::size_t at = 0;
         while ((at = lower.find(needle, at + 1)) != std::string::npos) {

@@ -42,12 +42,15 @@ bool initials_compatible(std::string_view a, std::string_view b) {
            std::toupper(static_cast<unsigned char>(wb.front().front()));
 }
 
-const Attendee* find_attendee(const std::vector<Attendee>& attendees, std::string_view name) {
+// `keys` holds member_key of each attendee, in order (SpeakerIndex::member_keys).
+const Attendee* find_attendee(const std::vector<Attendee>& attendees, const std::vector<std::string>& keys,
+                              std::string_view name) {
     std::string key = member_key(name);
     if (key.empty()) return nullptr;
     const Attendee* found = nullptr;
-    for (const auto& a : attendees) {
-        if (member_key(a.name) != key) continue;
+    for (std::size_t k = 0; k < attendees.size(); ++k) {
+        const Attendee& a = attendees[k];
+        if (keys[k] != key) continue;
         if (!initials_compatible(a.name, name)) continue;
         if (found != nullptr && found->name != a.name) return nullptr;  // two people of that name: not resolved
         found = &a;
@@ -72,6 +75,22 @@ std::string initials_of(std::string_view name) {
         if (std::isalpha(static_cast<unsigned char>(c))) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     }
     return out;
+}
+
+// find_attendee, or the one attendee whose initials a short capitalised name is ("Cllr JA", "Seconded –
+// KC"); nullptr when none or several.
+const Attendee* find_attendee_or_initials(const std::vector<Attendee>& attendees, const std::vector<std::string>& keys,
+                                          std::string_view name) {
+    const Attendee* a = find_attendee(attendees, keys, name);
+    if (a != nullptr || name.size() > 3 || !all_caps(name)) return a;
+    int count = 0;
+    for (const auto& candidate : attendees) {
+        if (initials_of(candidate.name) == name) {
+            a = &candidate;
+            ++count;
+        }
+    }
+    return count == 1 ? a : nullptr;
 }
 
 Role role_of_title(std::string_view title) {
@@ -108,14 +127,45 @@ std::optional<std::string> speaker_label(std::string_view text) {
 
 }  // namespace
 
-void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, const std::vector<Acronym>& acronyms) {
+SpeakerIndex index_speakers(const std::vector<Attendee>& attendees, const std::vector<Acronym>& acronyms) {
+    SpeakerIndex index;
+    index.acronyms = &acronyms;
+    index.member_keys.reserve(attendees.size());
+    for (const auto& a : attendees) index.member_keys.push_back(member_key(a.name));
+    std::vector<std::string> long_forms;
+    long_forms.reserve(acronyms.size());
+    for (const auto& acronym : acronyms) long_forms.push_back(lower_ascii(acronym.long_form));
+    std::size_t checked = 0;
+    for (const auto& a : attendees) {
+        if (a.position.empty() || ++checked > 300) continue;
+        std::string_view position = a.position;
+        std::size_t cut = position.find_first_of(",(");
+        if (cut != std::string_view::npos) position = trim(position.substr(0, cut));
+        SpeakerIndex::Position entry;
+        entry.attendee = &a;
+        entry.lower = lower_ascii(position);
+        entry.searched = words_of(position).size() >= 2;
+        if (entry.searched) {
+            std::string whole = lower_ascii(a.position);
+            for (std::size_t k = 0; k < acronyms.size(); ++k) {
+                if (long_forms[k] == whole || long_forms[k] == entry.lower) entry.acronyms.push_back(acronyms[k].short_form);
+            }
+        }
+        index.positions.push_back(std::move(entry));
+    }
+    return index;
+}
+
+void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, const SpeakerIndex& index) {
     std::string_view text = std::string_view(passage.text).substr(0, kSpeakerWindow);
+    // The window lower-cased once: its phrases are searched for with find_word_in_lower.
+    const std::string lower = lower_ascii(text);
     Actor best;
     if (auto label = speaker_label(text)) {
         std::string key = lower_ascii(*label);
         Role role = (key.find("speaker") != std::string::npos || key.find("chair") != std::string::npos) ? Role::chair : Role::member;
         PersonName split = split_honorific(*label);
-        const Attendee* a = find_attendee(attendees, split.name);
+        const Attendee* a = find_attendee(attendees, index.member_keys, split.name);
         consider(best, 0, a ? a->role : role, a ? a->name : *label);
     }
     // Titles before names: "Councillor Banks", "Cllr. P. Harries", "Director Folska", "Chair James".
@@ -152,18 +202,7 @@ void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, co
         // "First Vice Chair Guissinger", "Committee Vice Chair Buzek".
         bool vice = k > 0 && (strip_punct(words[k - 1]) == "Vice" || strip_punct(words[k - 1]) == "Deputy");
         if (vice) pos = static_cast<std::size_t>(words[k - 1].data() - text.data());
-        const Attendee* a = find_attendee(attendees, name);
-        if (a == nullptr && name.size() <= 3 && all_caps(name)) {
-            // "Cllr JA": initials of an attendee.
-            int count = 0;
-            for (const auto& candidate : attendees) {
-                if (initials_of(candidate.name) == name) {
-                    a = &candidate;
-                    ++count;
-                }
-            }
-            if (count != 1) a = nullptr;
-        }
+        const Attendee* a = find_attendee_or_initials(attendees, index.member_keys, name);
         Role by_title = vice && role_of_title(title) == Role::chair ? Role::vice_chair : role_of_title(title);
         if (a != nullptr) {
             consider(best, pos, a->role == Role::unknown ? by_title : a->role, a->name);
@@ -185,7 +224,7 @@ void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, co
         {"y clerc", Role::clerk},
     }};
     for (const auto& g : kGeneric) {
-        std::size_t pos = find_word_ci(text, g.phrase);
+        std::size_t pos = find_word_in_lower(lower, g.phrase);
         if (pos == std::string_view::npos || pos >= best.pos) continue;
         std::string_view after = text.substr(pos + g.phrase.size());
         if (starts_with_ci(after, " of ")) {
@@ -198,37 +237,31 @@ void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, co
         consider(best, pos, g.role, a ? a->name : "");
     }
     // An attendee's position: "The Director of Children, Families and Communities" -> that officer.
-    std::size_t checked = 0;
-    for (const auto& a : attendees) {
-        if (a.position.empty() || ++checked > 300) continue;
-        std::string_view position = a.position;
-        std::size_t cut = position.find_first_of(",(");
-        if (cut != std::string_view::npos) position = trim(position.substr(0, cut));
-        if (words_of(position).size() < 2) continue;
-        std::size_t pos = find_word_ci(text, position);
+    for (const auto& entry : index.positions) {
+        if (!entry.searched) continue;
+        const Attendee& a = *entry.attendee;
+        std::size_t pos = find_word_in_lower(lower, entry.lower);
         while (pos != std::string_view::npos) {
             bool after_the = pos >= 4 && starts_with_ci(text.substr(pos - 4), "the ");
             if (after_the || pos == 0) {
                 consider(best, after_the ? pos - 4 : pos, a.role == Role::unknown ? Role::officer : a.role, a.name);
                 break;
             }
-            pos = find_word_ci(text, position, pos + 1);
+            pos = find_word_in_lower(lower, entry.lower, pos + 1);
         }
         // The acronym the minutes gave that position ("(DCS)").
-        for (const auto& acronym : acronyms) {
-            if (lower_ascii(acronym.long_form) != lower_ascii(a.position) && lower_ascii(acronym.long_form) != lower_ascii(position))
-                continue;
-            std::size_t at = text.find(acronym.short_form);
+        for (std::string_view short_form : entry.acronyms) {
+            std::size_t at = text.find(short_form);
             while (at != std::string_view::npos) {
                 bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
-                std::size_t end = at + acronym.short_form.size();
+                std::size_t end = at + short_form.size();
                 bool right = end >= text.size() || !std::isalnum(static_cast<unsigned char>(text[end]));
                 bool defining = at > 0 && text[at - 1] == '(';
                 if (left && right && !defining) {
                     consider(best, at, a.role == Role::unknown ? Role::officer : a.role, a.name);
                     break;
                 }
-                at = text.find(acronym.short_form, at + 1);
+                at = text.find(short_form, at + 1);
             }
         }
     }
@@ -238,7 +271,7 @@ void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, co
         "one councillor", "a panel member", "a committee member", "a board member", "a director", "a trustee",
         "members", "councillors"};
     for (auto phrase : kMembers) {
-        std::size_t pos = find_word_ci(text, phrase);
+        std::size_t pos = find_word_in_lower(lower, phrase);
         if (pos == std::string_view::npos || pos >= best.pos) continue;
         std::string_view after = text.substr(pos + phrase.size());
         bool public_ = starts_with_ci(after, " of the public");
@@ -263,14 +296,14 @@ void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, co
         if (sentence == 0 && sw.size() >= 3 && sw[0].find_first_of("0123456789") != std::string_view::npos &&
             sw[1].size() <= 3 && sw[1].back() == '.' && (sw[2].back() == ',' || sw[2].back() == ':')) {
             std::string name = std::string(sw[1]) + " " + strip_punct(sw[2]);
-            if (const Attendee* a = find_attendee(attendees, name))
+            if (const Attendee* a = find_attendee(attendees, index.member_keys, name))
                 consider(best, 0, a->role == Role::unknown ? Role::member : a->role, a->name);
         }
         if (!sw.empty()) {
             std::string first = strip_punct(sw[0]);
             if (first.size() >= 2 && first.size() <= 3 && all_caps(first)) {
                 bool is_acronym = false;
-                for (const auto& acronym : acronyms) is_acronym = is_acronym || acronym.short_form == first;
+                for (const auto& acronym : *index.acronyms) is_acronym = is_acronym || acronym.short_form == first;
                 const Attendee* match = nullptr;
                 int count = 0;
                 for (const auto& a : attendees) {
@@ -282,7 +315,7 @@ void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, co
                 if (!is_acronym && count == 1) consider(best, sentence, match->role == Role::unknown ? Role::member : match->role, match->name);
             } else if (sw.size() >= 3 && starts_upper(sw[0]) && starts_upper(sw[1]) && starts_lower(sw[2])) {
                 std::string name = strip_punct(sw[0]) + " " + strip_punct(sw[1]);
-                if (const Attendee* a = find_attendee(attendees, name); a != nullptr && words_of(a->name).size() >= 1)
+                if (const Attendee* a = find_attendee(attendees, index.member_keys, name); a != nullptr && words_of(a->name).size() >= 1)
                     consider(best, sentence, a->role == Role::unknown ? Role::member : a->role, a->name);
             }
         }
@@ -292,6 +325,111 @@ void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, co
     if (best.pos == std::string_view::npos) return;
     passage.speaker_role = best.role;
     passage.speaker = best.name;
+}
+
+namespace {
+
+// Titles and offices printed before a name that are not part of it ("seconded by Council Member
+// Dolan", "Vice President McRae seconded").
+bool is_seconder_title(std::string_view word) {
+    static constexpr std::array<std::string_view, 17> kTitles{
+        "councillor", "councillors", "cllr", "cyng", "director", "trustee", "member", "council", "councilmember",
+        "commissioner", "alderman", "supervisor", "vice", "president", "chair", "deputy", "board"};
+    std::string key = word_key(word);
+    if (is_honorific(word)) return true;
+    for (auto t : kTitles) {
+        if (key == t) return true;
+    }
+    return false;
+}
+
+// The name printed from `text`'s start: titles skipped, then up to four capitalised words or
+// initials, ending at a comma, a full stop after a word, or a lower-case word. Empty when none.
+std::string name_after(std::string_view text) {
+    auto words = words_of(text.substr(0, 120));
+    std::size_t k = 0;
+    while (k < words.size() && (words[k] == "-" || words[k] == ":" || words[k] == "\xE2\x80\x93")) ++k;
+    if (k < words.size() && word_key(words[k]) == "the") return {};  // "seconded by the Honourable Minister"
+    while (k < words.size() && is_seconder_title(words[k]) && k + 1 < words.size() && starts_upper(words[k + 1])) ++k;
+    std::string name;
+    for (std::size_t taken = 0; k < words.size() && taken < 4; ++k, ++taken) {
+        std::string_view w = words[k];
+        std::string key = word_key(w);
+        if (!starts_upper(w) || key == "and" || key == "that" || key == "the" || w.back() == '?') break;
+        // "Reinhild Gorniak Vice Chair: ...": the next office begins.
+        if (!name.empty() && is_seconder_title(w)) break;
+        std::string clean = strip_punct(w);
+        if (clean.empty()) break;
+        name += (name.empty() ? "" : " ") + clean;
+        char last = w.back();
+        bool initial = w.size() <= 3 && last == '.';
+        if (last == ',' || last == ';' || last == ':' || last == ')' || (last == '.' && !initial)) break;
+        // "2nd GK All in favour": initials are the whole name.
+        if (taken == 0 && clean.size() <= 3 && all_caps(clean) && !initial) break;
+    }
+    // "seconded by Mr." at a line's end: a title, no name.
+    if (words_of(name).size() == 1 && is_seconder_title(name)) return {};
+    return name;
+}
+
+// The name printed just before `at` ("Mr Ridgers seconded", "Council Member Kevin J. Kelley
+// seconded"): the capitalised words back to a title, "and", or punctuation.
+std::string name_before(std::string_view text, std::size_t at) {
+    auto words = words_of(text.substr(0, at));
+    std::size_t end = words.size(), begin = end;
+    while (begin > 0 && end - begin < 4) {
+        std::string_view w = words[begin - 1];
+        if (!starts_upper(w) || is_seconder_title(w) || w.back() == ',' || w.back() == ';' || w.back() == ':' ||
+            w.back() == '?' || w.back() == '!' || (w.back() == '.' && w.size() > 3))
+            break;
+        --begin;
+    }
+    std::string name;
+    for (std::size_t k = begin; k < end; ++k) name += (name.empty() ? "" : " ") + strip_punct(words[k]);
+    return name;
+}
+
+}  // namespace
+
+void assign_seconder(Passage& passage, const std::vector<Attendee>& attendees, const SpeakerIndex& index) {
+    std::string_view text = std::string_view(passage.text).substr(0, 3000);
+    std::string name;
+    // "R2024-089 D. Yemm, S. Kirkey: That ...": the resolution's number, its mover, its seconder.
+    auto head = words_of(text.substr(0, 80));
+    if (head.size() >= 5 && head[0].find_first_of("0123456789") != std::string_view::npos && head[1].size() <= 3 &&
+        head[1].back() == '.' && head[2].back() == ',' && head[3].size() <= 3 && head[3].back() == '.' && head[4].back() == ':')
+        name = std::string(head[3]) + " " + strip_punct(head[4]);
+    // Most passages name no seconder: one pass finds whether any marker's stem is there at all.
+    const std::string lower = name.empty() ? lower_ascii(text) : std::string();
+    if (name.empty() && lower.find("second") == std::string::npos && lower.find("2nd") == std::string::npos) return;
+    for (std::string_view marker : {"seconded by", "second by", "seconder:", "seconder", "seconded", "2nd"}) {
+        if (!name.empty()) break;
+        std::size_t at = find_word_in_lower(lower, marker);
+        while (at != std::string_view::npos && name.empty()) {
+            std::string_view after = text.substr(at + marker.size());
+            if (marker == "seconded") {
+                // "Seconded – KC"; "Mr Brady seconded", "Director Miller seconded the motion"; else
+                // "and seconded T. Manley". "Seconded by ..." was read above.
+                std::string_view rest = trim(after);
+                bool labelled = starts_with_ci(rest, "-") || starts_with_ci(rest, ":") || starts_with_ci(rest, "\xE2\x80\x93");
+                if (labelled) name = name_after(rest);
+                else if (!starts_with_ci(rest, "by")) {
+                    name = name_before(text, at);
+                    if (name.empty()) name = name_after(after);
+                }
+            } else if (marker == "2nd") {
+                // "It was prop. Mr.Bonnett, 2nd Mr. Ward", "Prop JB 2nd KN": after a proposer only.
+                std::string_view before = text.substr(at > 40 ? at - 40 : 0, std::min<std::size_t>(at, 40));
+                if (contains_ci(before, "prop")) name = name_after(after);
+            } else {
+                name = name_after(after);
+            }
+            at = find_word_in_lower(lower, marker, at + marker.size());
+        }
+    }
+    if (name.empty()) return;
+    const Attendee* a = find_attendee_or_initials(attendees, index.member_keys, name);
+    passage.seconder = a != nullptr ? a->name : name;
 }
 
 void find_acronyms(std::string_view text, std::vector<Acronym>& acronyms) {

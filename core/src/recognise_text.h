@@ -22,6 +22,9 @@ struct Line {
     std::optional<int> page;
     bool bullet = false;        // the line began with a bullet marker (or is a list item)
     bool block_start = false;   // first line of its block
+    // Offset in `text` of the space that stands for the first wide gap (4+ spaces) of the layout, a
+    // column boundary of a table ("Misha Sarkovich      Board President"); 0 when none.
+    std::size_t column_gap = 0;
 };
 
 struct CleanText {
@@ -60,6 +63,9 @@ struct Paragraph {
 [[nodiscard]] bool contains_ci(std::string_view text, std::string_view needle);
 // Finds `needle` as whole words (not inside a longer word), case-insensitive.
 [[nodiscard]] std::size_t find_word_ci(std::string_view text, std::string_view needle, std::size_t from = 0);
+// find_word_ci for a text and a needle both already lower-cased (lower_ascii): the same answer,
+// found with the library's search instead of a byte-by-byte case fold.
+[[nodiscard]] std::size_t find_word_in_lower(std::string_view lower_text, std::string_view lower_needle, std::size_t from = 0);
 
 // Splits on spaces and tabs; punctuation stays attached to words.
 [[nodiscard]] std::vector<std::string_view> words_of(std::string_view s);

@@ -24,6 +24,8 @@ using namespace recognition;
 constexpr std::size_t kMaxHeaderLines = 60;
 // How far into the body a meeting date is looked for when the header has none (lines).
 constexpr std::size_t kBodyDateLines = 40;
+// Lines of a Hansard searched for a running head that dates the sitting.
+constexpr std::size_t kSittingDateLines = 5000;
 // How many items from the start may hold attendance ("1. Present", "267 Apologies").
 constexpr std::size_t kAttendanceItems = 3;
 // Texts longer than this are unusual for one meeting (bytes): worth a warning.
@@ -92,9 +94,32 @@ void infer_year(DateMention& m, const std::vector<int>& years) {
     }
 }
 
+// A parliament's sitting is dated by its masthead or running head, a line that is a date and
+// nothing else ("Tuesday 14 March 2023", "19 th April, 2024", "25th August1999") or under the
+// sitting's heading ("SITTING DAY 35: MONDAY, 17 FEBRUARY 2025"); the dates in the
+// debate are quoted ("the Minutes of the sitting held on Thursday, 11th February"). The first such
+// line, wherever the part of a split sitting starts (a running head may come pages in); nullopt
+// when there is none (most parts of a split sitting).
+std::optional<ChosenDate> sitting_date(const std::vector<Line>& lines) {
+    for (std::size_t i = 0; i < lines.size() && i < kSittingDateLines; ++i) {
+        const std::string& text = lines[i].text;
+        if (text.size() > 60) continue;
+        for (const auto& m : find_dates(text)) {
+            if (m.date.year == 0 || !m.date.valid()) continue;
+            std::string rest = text.substr(0, m.begin) + " " + text.substr(m.end);
+            // "SITTING DAY 35: MONDAY, 17 FEBRUARY 2025" heads a Cook Islands sitting.
+            std::string_view lead = trim(std::string_view(text).substr(0, m.begin));
+            bool headed = starts_with_ci(lead, "sitting") || starts_with_ci(lead, "daily hansard") || starts_with_ci(lead, "hansard");
+            if (words_of(rest).size() <= 1 || headed) return ChosenDate{m.date, m.weekday_index, false, 0, 0};
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<ChosenDate> choose_date(const std::vector<Line>& lines, const HeaderText& header, std::size_t header_end,
                                       const std::map<std::string, std::string>& front_matter,
-                                      std::vector<std::string>& warnings) {
+                                      std::vector<std::string>& warnings, bool hansard) {
+    if (hansard) return sitting_date(lines);
     std::vector<int> years;
     auto header_dates = find_dates(header.text);
     for (const auto& m : header_dates)
@@ -166,14 +191,17 @@ std::optional<ChosenDate> choose_date(const std::vector<Line>& lines, const Head
         }
     }
     for (auto m : body_dates) {
+        bool had_year = m.date.year != 0;
         infer_year(m, years);
         if (!m.date.valid()) continue;
         std::string lower = lower_ascii(lines[m.begin].text);
         int score = 40 - static_cast<int>(std::min<std::size_t>(30, (m.begin - header_end) / 10));
         if (m.weekday) score += 25;
-        if (lower.find("held on") != std::string::npos || lower.find("meeting of") != std::string::npos ||
-            lower.find("met on") != std::string::npos || lower.find("minutes") != std::string::npos)
-            score += 20;
+        bool tied = lower.find("held on") != std::string::npos || lower.find("meeting of") != std::string::npos ||
+                    lower.find("met on") != std::string::npos || lower.find("minutes") != std::string::npos;
+        if (tied) score += 20;
+        // "That date is Monday, July 25": a weekday and a day with no year, in passing, dates no meeting.
+        if (!had_year && !tied) continue;
         // In the body only a date the text ties to this meeting counts, never one merely quoted.
         if (!m.weekday || score < 60) continue;
         if (score > best_score) {
@@ -193,8 +221,9 @@ std::optional<ChosenDate> choose_date(const std::vector<Line>& lines, const Head
 
 // Words that name a body that meets, with how specific each is.
 int body_rank(std::string_view key) {
+    // "SPC": an Irish council's Strategic Policy Committee ("Home and Social Development SPC").
     if (key == "committee" || key == "subcommittee" || key == "sub-committee" || key == "panel" || key == "cabinet" ||
-        key == "commission" || key == "forum" || key == "group")
+        key == "commission" || key == "forum" || key == "group" || key == "spc")
         return 3;
     if (key == "board" || key == "trustees" || key == "directors" || key == "assembly") return 2;
     if (key == "council" || key == "parliament" || key == "association" || key == "authority" || key == "cyngor" ||
@@ -362,6 +391,18 @@ std::string choose_council(const std::vector<Line>& lines, std::size_t header_en
     return best;
 }
 
+// After a comma at `from`, the name goes on as a list of capitalised words into its body word:
+// "Operations, Safety, and Security Committee" (Denver RTD).
+bool lists_into_body(const std::vector<std::string_view>& words, std::size_t from) {
+    for (std::size_t k = from; k < words.size() && k < from + 6; ++k) {
+        std::string key = word_key(words[k]);
+        if (body_rank(key) >= 3) return true;
+        if (!(starts_upper(words[k]) || key == "and" || key == "&")) return false;
+        if (words[k].back() == ';' || words[k].back() == ':' || words[k].back() == '.') return false;
+    }
+    return false;
+}
+
 // Cuts a committee phrase where the date, time, place or a verb begins.
 std::string cut_committee(std::string_view raw) {
     // "CORPORATE PARENTING PANEL– 29 October 2024": a dash glued to a word still ends the name.
@@ -390,6 +431,7 @@ std::string cut_committee(std::string_view raw) {
         if (starts_lower(w) && !is_small_word(key)) break;
         if (!out.empty()) out += ' ';
         out += std::string(w);
+        if (w.back() == ',' && lists_into_body(words, k + 1)) continue;
         if (w.back() == ',' || w.back() == ';' || w.back() == ':' || w.back() == '.') break;
     }
     // Drop meeting-kind words at the start and before the body word: "Regular Board of Directors"
@@ -415,6 +457,78 @@ int max_rank(std::string_view phrase) {
     int rank = 0;
     for (auto w : words_of(phrase)) rank = std::max(rank, body_rank(word_key(w)));
     return rank;
+}
+
+// A body's name ends on its body word or goes on with what the body is of or for ("Council of the
+// City of Cleveland", "Board of Trustees", "County Committee on School District Organization").
+// A word of the document or meeting after it is cut off ("Stoke Ferry Parish Council DRAFT",
+// "Board of Trustees Retreat", "Metropolitan District Present"); any other word means the phrase
+// names no body ("QUESTIONS District Treasury", a PNG question's heading: ""). A parliament is
+// named from its body word ("That the Parliament", "MESSAGE TO PARLIAMENT", "PARLIAMENT IS
+// SUSPENDED": "Parliament"), with "National" before it or "of ..." after it.
+std::string body_name(const std::string& phrase) {
+    auto words = words_of(phrase);
+    int rank = max_rank(phrase);
+    if (rank == 0) return phrase;
+    // "to the SPC": a mention in a sentence, not a name.
+    if (starts_lower(words.front())) return {};
+    std::size_t last = 0;
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        if (body_rank(word_key(words[k])) == rank) last = k;
+    }
+    auto join = [&](std::size_t from, std::size_t to) {
+        std::string out;
+        for (std::size_t k = from; k < to; ++k) out += (out.empty() ? "" : " ") + std::string(words[k]);
+        return tidy_name(out);
+    };
+    std::string next = last + 1 < words.size() ? word_key(words[last + 1]) : std::string();
+    if (word_key(words[last]) == "parliament" && rank == 1) {
+        std::size_t from = last > 0 && word_key(words[last - 1]) == "national" ? last - 1 : last;
+        return join(from, next == "of" ? words.size() : last + 1);
+    }
+    if (next.empty() || next == "of" || next == "for" || next == "on") return phrase;
+    static constexpr std::array<std::string_view, 16> kAfterName{
+        "agenda", "minutes", "meeting", "meetings", "draft", "annual", "virtual", "special", "workshop",
+        "retreat", "agm", "regular", "present", "proceedings", "unapproved", "approved"};
+    bool document_word = std::find(kAfterName.begin(), kAfterName.end(), next) != kAfterName.end();
+    if (document_word && last >= 1) return join(0, last + 1);
+    return {};
+}
+
+// The body a text keeps referring to by a generic name: "the Board", "Board of Directors" (twice or more),
+// "Community Council", "Parish Council", "Town Council" (a kind of council, once is enough), when
+// mentioned more often than `council` (a council named in passing). Empty when none.
+std::string generic_body(const std::string& sample, const std::string& council) {
+    auto count = [&](std::string_view needle) {
+        int n = 0;
+        std::size_t at = 0;
+        while ((at = sample.find(needle, at)) != std::string::npos && n < 1000) {
+            std::size_t end = at + needle.size();
+            // Whole words only: not "Community Councillors", "the Boards".
+            if (end >= sample.size() || !std::isalpha(static_cast<unsigned char>(sample[end]))) ++n;
+            at = end;
+        }
+        return n;
+    };
+    int council_mentions = 0;
+    if (!council.empty()) council_mentions = count(council);
+    struct Generic {
+        std::string_view needle;
+        std::string_view name;
+        int least;
+    };
+    static constexpr std::array<Generic, 5> kGeneric{{{"Community Council", "Community Council", 1},
+                                                      {"Parish Council", "Parish Council", 1},
+                                                      {"Town Council", "Town Council", 1},
+                                                      {"Board of Directors", "Board of Directors", 2},
+                                                      {"the Board", "Board", 2}}};
+    for (const auto& g : kGeneric) {
+        int n = count(g.needle);
+        // A council of that kind is the body itself ("Stoke Ferry Parish Council").
+        if (!council.empty() && council.find(g.name) != std::string::npos) continue;
+        if (n >= g.least && n > council_mentions) return std::string(g.name);
+    }
+    return {};
 }
 
 // Bodies named only as a meeting: "Minutes of the Annual West Dereham Parish Meeting" -> "West
@@ -462,13 +576,17 @@ std::string choose_committee(const std::vector<Line>& lines, std::size_t header_
     for (std::string_view marker : {"meeting of the ", "meeting of ", "minutes of the ", "minutes of ", "proceedings of the "}) {
         std::size_t at = 0;
         while ((at = lower.find(marker, at)) != std::string::npos) {
-            std::string phrase = cut_committee(std::string_view(header.text).substr(at + marker.size(), 160));
+            std::string phrase = body_name(cut_committee(std::string_view(header.text).substr(at + marker.size(), 160)));
             int rank = max_rank(phrase);
             int score = rank > 0 ? 60 + rank * 5 - static_cast<int>(at / 200) : 0;
             if (lower.compare(at > 20 ? at - 20 : 0, 20, "previous") == 0) score = 0;
             std::string before = lower.substr(at > 40 ? at - 40 : 0, std::min<std::size_t>(at, 40));
-            if (before.find("previous") != std::string::npos || before.find("last") != std::string::npos ||
-                before.find("draft") != std::string::npos || before.find("copy of") != std::string::npos)
+            // "the draft minutes of the ..." quotes another meeting; "THE DRAFT BUDGETARY PLAN 2016
+            // MEETING OF THE MUNICIPAL DISTRICT OF ..." is this one.
+            bool draft = before.find("draft") != std::string::npos &&
+                         (marker.substr(0, 7) == "minutes" || before.find("draft minutes") != std::string::npos);
+            if (before.find("previous") != std::string::npos || before.find("last") != std::string::npos || draft ||
+                before.find("copy of") != std::string::npos)
                 score = 0;
             if (score > best_score) {
                 best_score = score;
@@ -482,7 +600,7 @@ std::string choose_committee(const std::vector<Line>& lines, std::size_t header_
         std::string_view text = lines[i].text;
         auto words = words_of(text);
         if (words.size() > 24) continue;
-        std::string phrase = cut_committee(text);
+        std::string phrase = body_name(cut_committee(text));
         int rank = max_rank(phrase);
         if (rank == 0) continue;
         auto pw = words_of(phrase);
@@ -654,14 +772,42 @@ std::vector<std::string_view> sentences_of(std::string_view text) {
     return out;
 }
 
+// The first column of an attendance table: a name of two to five capitalised words.
+bool looks_like_person_row(std::string_view text) {
+    auto words = words_of(text);
+    if (words.size() < 2 || words.size() > 5) return false;
+    for (auto w : words) {
+        if (!starts_upper(w) && !is_small_word(word_key(w))) return false;
+    }
+    return true;
+}
+
+// A sentence that records a roll call, wherever it stands: "The following directors were present:
+// ...", "Directors Dan Rich and Pam Tobin were absent.", "Board members present were ...".
+bool is_roll_call_sentence(std::string_view sentence) {
+    std::string lower = lower_ascii(sentence.substr(0, std::min<std::size_t>(sentence.size(), 60)));
+    for (std::string_view start : {"the following ", "board members present", "members present", "directors present",
+                                   "trustees present", "other board members present", "other committee members present",
+                                   "committee members present", "also present were"}) {
+        if (lower.compare(0, start.size(), start) == 0) return true;
+    }
+    std::string_view t = trim(sentence);
+    while (!t.empty() && t.back() == '.') t.remove_suffix(1);
+    std::string tail = lower_ascii(t.substr(t.size() > 12 ? t.size() - 12 : 0));
+    return t.size() > 12 && (tail == " were absent" || tail.compare(1, 11, " was absent") == 0);
+}
+
+// Reads attendance from paragraphs; with `roll_call_only`, only sentences that record a roll call
+// (for the items after the first few, where a "Present:" would be a remark, not the list).
 void read_attendance(const std::vector<Paragraph>& paragraphs, const std::vector<Line>& lines,
-                     std::vector<Attendee>& attendees, std::vector<std::string>& warnings) {
+                     std::vector<Attendee>& attendees, std::vector<std::string>& warnings, bool roll_call_only = false) {
     for (std::size_t p = 0; p < paragraphs.size(); ++p) {
         const Paragraph& para = paragraphs[p];
-        read_chair_prose(para.text, attendees);
+        if (!roll_call_only) read_chair_prose(para.text, attendees);
         auto sentences = sentences_of(para.text);
         bool any = false;
         for (std::size_t s = 0; s < sentences.size(); ++s) {
+            if (roll_call_only && !is_roll_call_sentence(sentences[s])) continue;
             std::string rest;
             auto section = attendance_label(sentences[s], rest);
             if (!section) continue;
@@ -694,11 +840,19 @@ void read_attendance(const std::vector<Paragraph>& paragraphs, const std::vector
                 }
                 bool list_entry = (next.bullet && words_of(next.text).size() <= 14) || looks_like_name_list(next.text);
                 if (!list_entry) break;
+                // A table row of a name and, across the column gap, an office or affiliation
+                // ("Misha Sarkovich      Board President", "Roger Canfield      Customer"): the second
+                // column is read as the note in brackets after the name.
+                std::string row = next.text;
+                std::size_t gap = lines[next.first].column_gap;
+                if (next.first == next.last && gap > 0 && lines[next.first].text == next.text &&
+                    row.find_first_of(",;()") == std::string::npos && looks_like_person_row(row.substr(0, gap)))
+                    row = row.substr(0, gap) + " (" + row.substr(gap + 1) + ")";
                 if (next.bullet) {
                     flush();
-                    read_people(next.text, *section, attendees, warnings);
+                    read_people(row, *section, attendees, warnings);
                 } else if (pending.empty()) {
-                    pending = next.text;
+                    pending = row;
                 } else {
                     std::size_t cut = pending.find_last_of(",;");
                     std::string_view last_piece = trim(std::string_view(pending).substr(cut == std::string::npos ? 0 : cut + 1));
@@ -707,7 +861,7 @@ void read_attendance(const std::vector<Paragraph>& paragraphs, const std::vector
                                      role_from_text(last_piece) == Role::unknown &&
                                      !(next_words.empty() || is_honorific(next_words[0]));
                     pending += lone_word ? " " : ", ";
-                    pending += next.text;
+                    pending += row;
                 }
                 if (!next.bullet && ends_sentence(next.text) && next.text.back() == '.' && !rest.empty()) {
                     ++q;
@@ -800,8 +954,13 @@ std::size_t bound_item_sizes(std::vector<AgendaItem>& items, std::size_t limit) 
 // A parliament's sitting (Hansard): its verbatim record names the Speaker and the house.
 bool is_hansard(std::string_view sample) {
     std::string_view head = sample.substr(0, 20000);
+    // Fiji prints "Mr. Speaker, Sir" and "HON. SPEAKER", PNG "Mr Acting Speaker"; a question time
+    // part may name only "the Honourable Prime Minister" and "the Floor".
     return contains_ci(head, "hansard") || contains_ci(head, "mr speaker") || contains_ci(head, "madam speaker") ||
-           contains_ci(head, "parliamentary debates");
+           contains_ci(head, "parliamentary debates") || contains_ci(head, "mr. speaker") ||
+           contains_ci(head, "hon. speaker") || contains_ci(head, "acting speaker") ||
+           contains_ci(head, "communications from the speaker") ||
+           (contains_ci(head, "honourable member") && contains_ci(head, "the floor"));
 }
 
 // The house that sits: "Parliament of the Republic of Fiji", "National Parliament", "Legislative
@@ -885,8 +1044,15 @@ Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
     if (header_end < 3) header_end = std::min<std::size_t>(lines.size(), 3);
     HeaderText header = join_header(lines, header_end);
 
+    std::string sample;
+    for (std::size_t i = 0; i < lines.size() && sample.size() < 200000; ++i) {
+        sample += lines[i].text;
+        sample += ' ';
+    }
+    bool hansard = is_hansard(sample);
+
     // Date, times, venue.
-    auto date = choose_date(lines, header, header_end, clean.front_matter, minutes.warnings);
+    auto date = choose_date(lines, header, header_end, clean.front_matter, minutes.warnings, hansard);
     if (date) {
         minutes.date = date->date;
         if (date->weekday >= 0 && weekday_of(date->date) != date->weekday)
@@ -903,20 +1069,18 @@ Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
     minutes.venue = choose_venue(header, date);
 
     // Council and committee.
-    std::string sample;
-    for (std::size_t i = 0; i < lines.size() && sample.size() < 200000; ++i) {
-        sample += lines[i].text;
-        sample += ' ';
-    }
     minutes.council = choose_council(lines, header_end, sample);
     minutes.committee = choose_committee(lines, header_end, header);
     // In a parliament's sitting the body that meets is the house (a "Committee of the Whole" apart).
-    if (is_hansard(sample) && !contains_ci(minutes.committee, "committee of the whole")) {
+    if (hansard && !contains_ci(minutes.committee, "committee of the whole")) {
+        // A record of debates with no house named is still a parliament's sitting ("PARLIAMENTARY
+        // DEBATES ... DAILY HANSARD"). The bare word names no authority: a house named only
+        // "Parliament" is the body that sat, and the council stays unknown rather than "Parliament".
         std::string house = house_of(sample);
-        if (!house.empty()) {
-            minutes.committee = house;
-            if (minutes.council.empty() || max_rank(minutes.council) == 1) minutes.council = house;
-        }
+        if (house.empty()) house = "Parliament";
+        minutes.committee = house;
+        if (house != "Parliament" && (minutes.council.empty() || max_rank(minutes.council) == 1)) minutes.council = house;
+        if (minutes.council == "Parliament") minutes.council.clear();
     }
     auto fm_title = clean.front_matter.find("title");
     if (minutes.committee.empty() && fm_title != clean.front_matter.end()) {
@@ -925,6 +1089,17 @@ Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
         std::vector<Line> title_lines(1);
         title_lines[0].text = fm_title->second;
         minutes.committee = choose_committee(title_lines, 1, title);
+    }
+    std::string generic;  // the body as the text refers to it, no authority's name
+    if (minutes.committee.empty()) {
+        // A text that never names itself but keeps naming the body it records: "the Board" (Denver
+        // RTD's Board meeting outlines), "the Community Council" (Ayton's AGM minutes). Used when
+        // the body is named more often than any council the text mentions in passing.
+        generic = generic_body(sample, minutes.council);
+        if (!generic.empty()) {
+            minutes.committee = generic;
+            minutes.warnings.push_back("no committee named in the header; the text refers to '" + generic + "'");
+        }
     }
     if (minutes.committee.empty() && !minutes.council.empty()) {
         // Community, parish and town councils meet as a whole: the body that met is the council.
@@ -952,7 +1127,8 @@ Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
             }
         }
     }
-    if (minutes.council.empty() && max_rank(minutes.committee) == 1) minutes.council = minutes.committee;
+    if (minutes.council.empty() && max_rank(minutes.committee) == 1 && minutes.committee != "Parliament" && generic.empty())
+        minutes.council = minutes.committee;
 
     // Attendance: the preamble, then the first items ("1. Present", "267 Apologies and Welcome").
     auto preamble = unwrap(lines, 0, preamble_end, clean.blocks_are_lines);
@@ -962,7 +1138,11 @@ Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
     bool journal = std::any_of(spans.begin(), spans.end(),
                                [](const ItemSpan& s) { return s.item.number.find(" No. ") != std::string::npos; });
     std::size_t attendance_items = journal ? spans.size() : kAttendanceItems;
-    for (std::size_t k = 0; k < spans.size() && k < attendance_items; ++k) {
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+        // Past the first items, a roll call recorded in the first third of the text (SJWD's agenda
+        // list at the top pushes its "I. ROLL CALL" past the first items).
+        bool roll_call_only = k >= attendance_items;
+        if (roll_call_only && spans[k].heading * 3 > lines.size()) break;
         std::vector<Paragraph> paras;
         Paragraph title;
         title.text = spans[k].item.title + (spans[k].body_lead.empty() ? "" : " " + spans[k].body_lead);
@@ -970,7 +1150,7 @@ Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
         paras.push_back(title);
         auto body = unwrap(lines, spans[k].body_begin, spans[k].body_end, clean.blocks_are_lines);
         paras.insert(paras.end(), body.begin(), body.end());
-        read_attendance(paras, lines, minutes.attendees, minutes.warnings);
+        read_attendance(paras, lines, minutes.attendees, minutes.warnings, roll_call_only);
     }
 
     // Items and passages. Minutes with no headings at all (Nipissing) are one unnamed section, so
@@ -997,8 +1177,12 @@ Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
     for (const auto& para : preamble) find_acronyms(para.text, minutes.acronyms);
     for (const auto& item : minutes.items)
         for (const auto& passage : item.passages) find_acronyms(passage.text, minutes.acronyms);
+    const SpeakerIndex speakers = index_speakers(minutes.attendees, minutes.acronyms);
     for (auto& item : minutes.items)
-        for (auto& passage : item.passages) assign_speaker(passage, minutes.attendees, minutes.acronyms);
+        for (auto& passage : item.passages) {
+            assign_speaker(passage, minutes.attendees, speakers);
+            assign_seconder(passage, minutes.attendees, speakers);
+        }
 
     if (minutes.attendees.empty()) minutes.warnings.push_back("no attendance list found");
     if (!date && minutes.attendees.empty() && minutes.items.size() <= 1)

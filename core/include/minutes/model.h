@@ -59,7 +59,11 @@ struct Passage {
     PassageKind kind = PassageKind::paragraph;
     Role speaker_role = Role::unknown;
     std::string speaker;       // resolved name from the attendance list, or as printed; empty when unknown
+                               // (for a motion, its mover: "Proposed by Councillor Leddin")
     std::optional<int> page;   // 1-based page of the source, for paginated formats
+    // A motion's seconder ("Seconded by Councillor Sheahan"), resolved like the speaker; empty when
+    // none is named. Last, with an initialiser, so that brace-initialised Passages stay valid.
+    std::string seconder{};
 };
 
 struct AgendaItem {
