@@ -223,7 +223,8 @@ std::string word_counts(const std::string& query, const std::string& matching) {
 }
 
 // --explain: the first ten hits of a ranking with their gains, then the judged rows they left out.
-void explain(const char* engine, const JudgedQuery& q, const std::vector<RankedHit>& ranked, const QueryMetrics& m) {
+void explain(const char* engine, const JudgedQuery& q, const std::vector<RankedHit>& ranked, const QueryMetrics& m,
+             std::size_t text_chars) {
     std::printf("  %s:\n", engine);
     for (std::size_t i = 0; i < ranked.size() && i < 10; ++i) {
         std::string head = ranked[i].text.substr(0, ranked[i].text.find('\n')).substr(0, 60);
@@ -231,6 +232,7 @@ void explain(const char* engine, const JudgedQuery& q, const std::vector<RankedH
         auto words = static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
         std::printf("   %2zu g%d %6zuw %-50s %-40s %s\n", i + 1, m.gains[i], words, ranked[i].file.substr(0, 50).c_str(),
                     head.substr(0, 40).c_str(), word_counts(q.text, text).c_str());
+        if (text_chars > 0) std::printf("        %s\n", text.substr(0, text_chars).c_str());
     }
     for (const auto& j : q.judgments) {
         std::string phrase = matching_text(j.phrase);
@@ -265,11 +267,14 @@ std::vector<std::pair<std::string, double*>> factors(RankingWeights& w) {
             {"title", &w.title},
             {"phrase", &w.phrase},
             {"proximity", &w.proximity},
+            {"span", &w.span},
+            {"span_each", &w.span_each},
             {"decision", &w.decision},
             {"synonym_phrase", &w.synonym_phrase},
             {"spelling", &w.spelling},
             {"stem_prefix", &w.stem_prefix},
             {"compound", &w.compound},
+            {"initials", &w.initials},
             {"rarest", &w.rarest}};
 }
 
@@ -300,7 +305,7 @@ struct Totals {
 };
 
 int run(const std::string& qrels_path, const fs::path& corpus, std::string db, bool keep_going, bool explaining,
-        const RankingWeights& weights, bool ablate) {
+        std::size_t text_chars, const std::string& only, const RankingWeights& weights, bool ablate) {
     std::ifstream in(qrels_path);
     if (!in) {
         std::cerr << "minutes-relevance: " << qrels_path << ": cannot open\n";
@@ -312,6 +317,16 @@ int run(const std::string& qrels_path, const fs::path& corpus, std::string db, b
     if (!queries) {
         std::cerr << "minutes-relevance: " << queries.error().message << '\n';
         return 2;
+    }
+    if (!only.empty()) {
+        std::string wanted = "," + only + ",";
+        queries->erase(std::remove_if(queries->begin(), queries->end(),
+                                      [&](const JudgedQuery& q) { return wanted.find("," + q.id + ",") == std::string::npos; }),
+                       queries->end());
+        if (queries->empty()) {
+            std::cerr << "minutes-relevance: --only " << only << ": no such query\n";
+            return 2;
+        }
     }
 
     fs::path temp;
@@ -379,7 +394,7 @@ int run(const std::string& qrels_path, const fs::path& corpus, std::string db, b
         std::printf("  %-16s off: %.3f (gain %+.3f)\n", "any_word", mean_ndcg(without), all - mean_ndcg(without));
         RankingWeights probe = weights;
         for (auto& [name, field] : factors(probe)) {
-            if (name == "k1" || name == "b") continue;
+            if (name == "k1" || name == "b" || name == "span_each") continue;
             double kept = *field;
             *field = 0;
             double off = mean_ndcg(probe);
@@ -430,8 +445,8 @@ int run(const std::string& qrels_path, const fs::path& corpus, std::string db, b
                     q.judgments.size(), ours.ndcg_at_10, base.ndcg_at_10, ours.reciprocal_rank, base.reciprocal_rank,
                     ours.recall_at_100, base.recall_at_100);
         if (explaining) {
-            if (ranked) explain("ours", q, *ranked, ours);
-            explain("FTS5", q, base_ranked, base);
+            if (ranked) explain("ours", q, *ranked, ours, text_chars);
+            explain("FTS5", q, base_ranked, base, text_chars);
         }
     }
     std::printf("grade-3 rows in the baseline's first ten but not in ours: %zu\n", lost.size());
@@ -464,6 +479,8 @@ int main(int argc, char** argv) {
         bool keep_going = false;
         bool explaining = false;
         bool ablate = false;
+        std::size_t text_chars = 0;
+        std::string only;
         std::vector<std::string> settings;
         app.add_option("QRELS", qrels, "Judged query set (TSV)")->required();
         app.add_option("CORPUS_DIR", corpus, "Corpus directory the judged files are relative to")->required();
@@ -472,6 +489,8 @@ int main(int argc, char** argv) {
         app.add_option("--set", settings, "Ranking factor NAME=VALUE (RankingWeights in minutes/search.h); repeat");
         app.add_flag("--ablate", ablate, "First measure nDCG@10 with each ranking factor turned off in turn");
         app.add_flag("--explain", explaining, "After each query, list both engines' first ten hits and the judged rows they miss");
+        app.add_option("--text", text_chars, "With --explain, print this many characters of each hit's text");
+        app.add_option("--only", only, "Evaluate only the queries with these ids (comma-separated: d10,d21)");
         CLI11_PARSE(app, argc, argv);
         std::error_code ec;
         fs::path corpus_path = fs::weakly_canonical(corpus, ec);
@@ -486,7 +505,7 @@ int main(int argc, char** argv) {
                 return 2;
             }
         }
-        return run(qrels, corpus_path, db, keep_going, explaining, weights, ablate);
+        return run(qrels, corpus_path, db, keep_going, explaining, text_chars, only, weights, ablate);
     } catch (const std::exception& e) {
         std::cerr << "minutes-relevance: internal error: " << e.what() << '\n';
         return 3;

@@ -54,6 +54,19 @@ Xapian::Query scaled(const Xapian::Query& q, double factor) {
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, factor);
 }
 
+// True when what an indexed stem adds to a word's stem is a derivational ending (vandal + is, appoint +
+// e, staff + er), not another word run on to it (board + room, board + walk).
+bool derived_ending(std::string_view rest) {
+    static const std::string_view kEndings[] = {"is", "iz", "ism", "ist", "at", "al", "ic", "ment", "ness", "iti",
+                                                "er", "e", "or", "ion", "abl", "ibl", "ful", "less", "ous", "iv",
+                                                "li", "y", "ent", "ant", "ship", "hood", "ag", "ar"};
+    for (auto ending : kEndings) {
+        if (rest.size() >= ending.size() && rest.size() <= ending.size() + 4 && rest.substr(0, ending.size()) == ending)
+            return true;
+    }
+    return false;
+}
+
 void add_unique(std::vector<std::string>& v, const std::string& s) {
     if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
 }
@@ -141,7 +154,9 @@ void QueryCompiler::build_ranked(const std::vector<PlainPart>& parts, CompiledQu
                 std::size_t scanned = 0;
                 for (auto t = db_->allterms_begin(prefix);
                      t != db_->allterms_end(prefix) && scanned < config::kMaxTermScan; ++t, ++scanned) {
-                    if (*t != prefix && longer.size() < config::kMaxInflections) longer.push_back(*t);
+                    if (*t != prefix && longer.size() < config::kMaxInflections &&
+                        derived_ending(std::string_view(*t).substr(prefix.size())))
+                        longer.push_back(*t);
                 }
             } catch (const Xapian::Error&) {
             }
@@ -236,6 +251,22 @@ void QueryCompiler::build_ranked(const std::vector<PlainPart>& parts, CompiledQu
             compounds.push_back(scaled(Xapian::Query(stem), 2 * w.compound));  // it stands for both words
         }
     }
+    // Three to five neighbouring words also match their initials where the index holds them ("local
+    // transport plan" finds "LTP", "community infrastructure grant fund" "CIGF"): minutes shorten the names
+    // of committees and plans without always spelling them out. An acronym weighs as its words.
+    if (w.initials > 0 && db_ != nullptr) {
+        for (std::size_t i = 0; i < sequence.size(); ++i) {
+            std::string letters;
+            for (std::size_t j = i; j < sequence.size() && j < i + 5; ++j) {
+                unsigned char c = static_cast<unsigned char>(sequence[j].first[0]);
+                if (c < 'a' || c > 'z' || (j > i && sequence[j].second > 1)) break;
+                letters += static_cast<char>(c);
+                if (letters.size() < 3 || is_stopword(letters) || !term_exists(letters)) continue;
+                out.words.add(letters, true);
+                compounds.push_back(scaled(Xapian::Query(letters), w.initials * static_cast<double>(letters.size())));
+            }
+        }
+    }
 
     Xapian::Query match;
     if (!w.any_word) {
@@ -285,6 +316,15 @@ void QueryCompiler::build_ranked(const std::vector<PlainPart>& parts, CompiledQu
                     w.proximity));
             }
         }
+    }
+    // Every query word (three or more) within a short span, in any order: in a long item of many
+    // matters ("Matters Arising": a) ... b) ...) the words of the query meet where the item deals with it.
+    if (w.span > 0 && sequence.size() >= 3 && sequence.size() <= 8) {
+        std::vector<Xapian::Query> all;
+        for (const auto& [term, stopwords] : sequence)
+            all.push_back(terms_query(inflections(term), Xapian::Query::OP_OR));
+        auto window = static_cast<Xapian::termcount>(std::max(1.0, w.span_each) * static_cast<double>(sequence.size()));
+        positional.push_back(scaled(Xapian::Query(Xapian::Query::OP_NEAR, all.begin(), all.end(), window), w.span));
     }
     if (decision && w.decision > 0) {
         Xapian::Query decided(std::string(schema::prefix_of("type")) + "decision");

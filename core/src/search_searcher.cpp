@@ -6,12 +6,14 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "minutes/names.h"
 #include "minutes/query_parser.h"
 #include "minutes/schema.h"
 #include "minutes/search.h"
 #include "query_parser_xapian.h"
+#include "search_facets.h"
 #include "search_snippet.h"
 
 namespace minutes {
@@ -21,6 +23,9 @@ struct Searcher::State {
     Xapian::Database db;
     bool has_remote = false;
     QueryCompiler compiler{&db};  // State lives on the heap, so &db stays valid
+    // Facet slots by document id, of the revision open now; read at the first facet search after a reopen.
+    std::shared_ptr<const FacetTable> facet_table;
+    bool facet_table_read = false;
 };
 
 namespace {
@@ -80,33 +85,21 @@ class FreeTextTerms : public Xapian::ExpandDecider {
     }
 };
 
-std::vector<FacetValue> facet_values(const Xapian::ValueCountMatchSpy& spy, const schema::FacetSpec& spec) {
-    bool multi_valued = spec.multi_valued;
-    std::map<std::string, std::size_t> counts;
-    for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
-        const std::string value = *v;
-        auto freq = static_cast<std::size_t>(v.get_termfreq());
-        if (!multi_valued) {
-            if (!value.empty()) counts[value] += freq;
-            continue;
-        }
-        // Each document's list names a value once, so summing over distinct lists counts documents.
-        std::size_t start = 0;
-        while (start <= value.size()) {
-            std::size_t sep = value.find(schema::kListSeparator, start);
-            if (sep == std::string::npos) sep = value.size();
-            if (sep > start) counts[value.substr(start, sep - start)] += freq;
-            start = sep + 1;
-        }
-    }
-    // The indexer marks a decision with both "decision" and the recogniser's "resolution": show one.
-    if (spec.name == "type") counts.erase("resolution");
+// The values shown for one facet: most frequent first, then by value, at most config::kFacetValuesShown.
+std::vector<FacetValue> facet_values(FacetCounts counts, const schema::FacetSpec& spec) {
     std::vector<FacetValue> values;
     values.reserve(counts.size());
-    for (auto& [value, count] : counts) values.push_back({value, count});
-    std::stable_sort(values.begin(), values.end(),
-                     [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
-    if (values.size() > config::kFacetValuesShown) values.resize(config::kFacetValuesShown);
+    for (auto& [value, count] : counts) {
+        // The indexer marks a decision with both "decision" and the recogniser's "resolution": show one.
+        if (spec.name == "type" && value == "resolution") continue;
+        values.push_back({std::move(value), count});
+    }
+    auto order = [](const FacetValue& a, const FacetValue& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    };
+    std::size_t shown = std::min(values.size(), config::kFacetValuesShown);
+    std::partial_sort(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(shown), values.end(), order);
+    values.resize(shown);
     return values;
 }
 
@@ -173,7 +166,10 @@ void Searcher::set_ranking(const RankingWeights& weights) { state_->compiler.set
 
 Result<void> Searcher::reopen() {
     try {
-        state_->db.reopen();
+        if (state_->db.reopen()) {
+            state_->facet_table.reset();
+            state_->facet_table_read = false;
+        }
         state_->compiler.reset();
         return {};
     } catch (const Xapian::Error& e) {
@@ -188,7 +184,21 @@ struct SearchRun {
     QueryCompiler& compiler;
     bool has_remote;
     std::size_t shards;
+    std::shared_ptr<const FacetTable> facet_table;  // null: count facets with Xapian's spies
 };
+
+// `base` with each alternative of `extra` (an OR, or one query) weighing where it matches, as a chain of
+// AND_MAYBE. Xapian 1.4.22 mis-weighs an OR of phrases on the right of one AND_MAYBE: items took the
+// weight of phrases they do not hold (for one three-word query over the shared corpora, 35 items; the
+// chain gave none). Under a filter by item ids even the chain goes wrong, so the re-ranking pass
+// weighs each positional boost as a query of its own (below).
+Xapian::Query and_maybe_each(Xapian::Query base, const Xapian::Query& extra) {
+    if (extra.empty()) return base;
+    if (extra.get_type() != Xapian::Query::OP_OR) return Xapian::Query(Xapian::Query::OP_AND_MAYBE, base, extra);
+    for (std::size_t i = 0; i < extra.get_num_subqueries(); ++i)
+        base = Xapian::Query(Xapian::Query::OP_AND_MAYBE, base, extra.get_subquery(i));
+    return base;
+}
 
 Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
     auto compiled = run.compiler.compile(o.query);
@@ -287,15 +297,15 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
             ErrorCode::InvalidArgument,
             "query: empty; give words, a filter (committee:, member:, type:...) or --like ITEM_ID");
     }
-    if (compiled->has_terms && !compiled->boost.empty())
-        positive = Xapian::Query(Xapian::Query::OP_AND_MAYBE, positive, compiled->boost);
+    // What matches, before the ranking-only boosts: facets and exact counts need nothing more.
+    const Xapian::Query matching = positive;
+    if (compiled->has_terms && !compiled->boost.empty()) positive = and_maybe_each(positive, compiled->boost);
     // Phrase and proximity boosts read positions, costly on every match of common words: a relevance
     // ranking by item applies them to its best kRerankDepth items only (a second, filtered pass); other
     // orders and groupings apply them inline.
     bool positional = compiled->has_terms && !compiled->positional.empty();
     bool rerank = positional && o.sort == SortOrder::relevance && o.by == GroupBy::item && run.shards == 1;
-    if (positional && !rerank)
-        positive = Xapian::Query(Xapian::Query::OP_AND_MAYBE, positive, compiled->positional);
+    if (positional && !rerank) positive = and_maybe_each(positive, compiled->positional);
     if (mention) positive = Xapian::Query(Xapian::Query::OP_AND_MAYBE, positive, *mention);
     filters.emplace_back(item_doctype_term());
     Xapian::Query final_query(Xapian::Query::OP_FILTER, positive,
@@ -314,18 +324,23 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
     else if (run.shards > 1)
         enquire.set_collapse_key(schema::kSlotItemId);
 
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-    for (const auto& name : o.facets) {
-        auto spec = schema::find_facet(name);
-        spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(spec->slot));
-        enquire.add_matchspy(spies.back().get());
-    }
-
     Xapian::doccount first = o.by == GroupBy::passage ? 0 : static_cast<Xapian::doccount>(o.offset);
     Xapian::doccount count =
         static_cast<Xapian::doccount>(o.by == GroupBy::passage ? o.offset + o.limit : o.limit);
-    // Exact counts need every match seen: facets ask for it; otherwise the page is enough.
-    Xapian::doccount check = o.facets.empty() ? first + count : run.db.get_doccount();
+    // Facets and exact counts need every match seen. Without collapsing, a second, unweighted pass (below)
+    // counts them, so the ranked pass needs only the page and Xapian stops weighing once no other match
+    // can reach it. Collapsed results (by meeting; an item held by two shards) are counted by the ranked
+    // pass itself: Xapian's counts of an unweighted collapsed pass are not exact.
+    bool count_apart = !o.facets.empty() && run.shards == 1 && o.by != GroupBy::meeting;
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+    auto add_spies = [&](Xapian::Enquire& e) {
+        for (const auto& name : o.facets) {
+            spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(schema::find_facet(name)->slot));
+            e.add_matchspy(spies.back().get());
+        }
+    };
+    if (!o.facets.empty() && !count_apart) add_spies(enquire);
+    Xapian::doccount check = o.facets.empty() || count_apart ? first + count : run.db.get_doccount();
     struct Row {
         Xapian::docid id;
         Xapian::Document document;
@@ -346,15 +361,29 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
             std::vector<Xapian::Query> ids;
             for (auto m = mset.begin(); m != mset.end() && ids.size() < depth; ++m)
                 ids.emplace_back("Q" + m.get_document().get_value(schema::kSlotItemId));
-            Xapian::Enquire second(run.db);
-            second.set_weighting_scheme(Xapian::BM25Weight(weights.k1, 0, 1, weights.b, 0.5));
-            second.set_query(Xapian::Query(
-                Xapian::Query::OP_FILTER,
-                Xapian::Query(Xapian::Query::OP_AND_MAYBE, final_query, compiled->positional),
-                Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())));
-            Xapian::MSet best = second.get_mset(0, depth);
-            for (auto m = best.begin(); m != best.end(); ++m)
-                reranked.push_back({*m, m.get_document(), m.get_weight(), 0});
+            Xapian::Query best(Xapian::Query::OP_OR, ids.begin(), ids.end());
+            // Each positional boost is a query of its own over these items, its weight added to theirs:
+            // nested beside them (AND_MAYBE under this filter), Xapian 1.4 gave items the weight of
+            // phrases they do not hold (measured: an item holding two of three query words, never together,
+            // came first; tests/unit/ranking_test.cpp).
+            std::map<Xapian::docid, double> extra;
+            auto add_boost = [&](const Xapian::Query& boost) {
+                Xapian::Enquire one(run.db);
+                one.set_weighting_scheme(Xapian::BM25Weight(weights.k1, 0, 1, weights.b, 0.5));
+                one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, boost, best));
+                Xapian::MSet found = one.get_mset(0, depth);
+                for (auto m = found.begin(); m != found.end(); ++m) extra[*m] += m.get_weight();
+            };
+            if (compiled->positional.get_type() == Xapian::Query::OP_OR) {
+                for (std::size_t i = 0; i < compiled->positional.get_num_subqueries(); ++i)
+                    add_boost(compiled->positional.get_subquery(i));
+            } else {
+                add_boost(compiled->positional);
+            }
+            for (auto m = mset.begin(); m != mset.end() && reranked.size() < depth; ++m)
+                reranked.push_back({*m, m.get_document(), m.get_weight() + extra[*m], 0});
+            std::stable_sort(reranked.begin(), reranked.end(),
+                             [](const Row& a, const Row& b) { return a.weight > b.weight; });
         }
         Xapian::doccount index = 0;
         for (auto m = mset.begin(); m != mset.end(); ++m, ++index) {
@@ -366,14 +395,40 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
         }
     }
 
+    // The unweighted counting pass: what matches, without the ranking-only boosts.
+    std::optional<FacetCounter> counter;
+    Xapian::doccount counted_total = mset.get_matches_estimated();
+    bool counted_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    if (count_apart) {
+        Xapian::Enquire counting(run.db);
+        counting.set_weighting_scheme(Xapian::BoolWeight());
+        counting.set_query(Xapian::Query(Xapian::Query::OP_FILTER, matching,
+                                         Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end())));
+        if (run.facet_table) {
+            std::vector<std::size_t> indexes;
+            for (const auto& name : o.facets) {
+                for (std::size_t f = 0; f < schema::kFacets.size(); ++f) {
+                    if (schema::kFacets[f].name == name) indexes.push_back(f);
+                }
+            }
+            counter.emplace(run.facet_table, std::move(indexes));
+            counting.add_matchspy(&*counter);
+        } else {
+            add_spies(counting);
+        }
+        Xapian::MSet all = counting.get_mset(0, 1, run.db.get_doccount());
+        counted_total = all.get_matches_estimated();
+        counted_exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
+    }
+
     SearchResponse response;
     response.query = o.query;
     response.offset = o.offset;
     response.limit = o.limit;
     response.sort = o.sort;
     response.by = o.by;
-    response.total_estimate = mset.get_matches_estimated();
-    response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    response.total_estimate = counted_total;
+    response.total_exact = counted_exact;
 
     std::size_t rank = o.by == GroupBy::passage ? 0 : o.offset;
     for (const Row& row : rows) {
@@ -408,7 +463,8 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
 
     for (std::size_t i = 0; i < o.facets.size(); ++i) {
         auto spec = schema::find_facet(o.facets[i]);
-        response.facets.push_back({o.facets[i], facet_values(*spies[i], *spec)});
+        FacetCounts counts = counter ? counter->counts(i) : spy_counts(*spies[i], *spec);
+        response.facets.push_back({o.facets[i], facet_values(std::move(counts), *spec)});
     }
     sort_facets(response.facets);
     if (run.has_remote)
@@ -425,7 +481,14 @@ Result<SearchResponse> Searcher::search(const SearchOptions& options) {
     if (!valid) return tl::unexpected(valid.error());
     for (int attempt = 0;; ++attempt) {
         try {
-            return run_search({state_->db, state_->compiler, state_->has_remote, state_->locations.size()},
+            // One local database only: a match spy sees a shard's own document ids, not the combined ones.
+            if (!options.facets.empty() && state_->locations.size() == 1 && !state_->has_remote &&
+                !state_->facet_table_read) {
+                state_->facet_table = FacetTable::shared(state_->db, state_->locations.front());
+                state_->facet_table_read = true;
+            }
+            return run_search({state_->db, state_->compiler, state_->has_remote, state_->locations.size(),
+                               state_->facet_table},
                               options);
         } catch (const Xapian::DatabaseModifiedError& e) {
             // The indexer committed while we read: see the new revision and try once more.

@@ -117,6 +117,8 @@ TEST_CASE("QueryParser: ranking boosts of plain queries", "[query]") {
     CHECK(positional.find("(salt PHRASE 2 bins)") != std::string::npos);
     CHECK(positional.find("(salt NEAR 8 bins)") != std::string::npos);
     CHECK(positional.find("(bins PHRASE 2 adoption)") != std::string::npos);
+    // All three words within three words each, in any order (span).
+    CHECK(positional.find("2 * (salt NEAR 9 bins NEAR 9 adoption)") != std::string::npos);
     CHECK(boost.find("PHRASE") == std::string::npos);  // positions only in the re-ranking pass
     // "adoption" names a decision: items holding one get a fixed extra weight.
     CHECK(boost.find("FixedWeightPostingSource") != std::string::npos);
@@ -131,7 +133,7 @@ TEST_CASE("QueryParser: ranking boosts of plain queries", "[query]") {
     // With the factors off, a plain query has no boosts and requires every word.
     RankingWeights off = readable_weights();
     off.any_word = false;
-    off.coordination = off.phrase = off.proximity = off.decision = 0;
+    off.coordination = off.phrase = off.proximity = off.span = off.decision = 0;
     compiler.set_ranking(off);
     auto plain = compiler.compile("salt bins adoption");
     REQUIRE(plain);

@@ -724,15 +724,15 @@ TEST_CASE("Searcher: phrase, proximity and span boosts credit only the items hol
     };
     TestMeeting m{"t1", "Township of Testing", "Township Council", "2024-03-05", {}};
     m.items.push_back(item(m, 1, "1", "Matters Arising", 1,
-                           {passage("Council passed the staff appointment by-law for the deputy clerk.")}));
-    // Staff and appointment, but never within eight words of each other, and no by-law.
+                           {passage("Council passed the parking enforcement by-law for the town centre.")}));
+    // Parking and enforcement, but never within eight words of each other, and no by-law.
     m.items.push_back(item(m, 2, "2", "Matters Arising", 1,
-                           {passage("Staff " + words(0, 12) + "appointment " + words(12, 24))}));
+                           {passage("Parking " + words(0, 12) + "enforcement " + words(12, 24))}));
     // The same words twice over: all four query words in one clause, or spread through the item.
     m.items.push_back(item(m, 3, "3", "Matters Arising", 1,
-                           {passage("naming bridge mary barbour " + words(0, 30))}));
+                           {passage("station lifeboat grace darling " + words(0, 30))}));
     m.items.push_back(item(m, 4, "4", "Matters Arising", 1,
-                           {passage("mary barbour " + words(0, 10) + "bridge " + words(10, 20) + "naming " +
+                           {passage("grace darling " + words(0, 10) + "lifeboat " + words(10, 20) + "station " +
                                     words(20, 30))}));
     for (std::size_t i = 5; i < 12; ++i)
         m.items.push_back(item(m, i, std::to_string(i), "Other Business", 1, {passage(words(i, i + 12))}));
@@ -755,46 +755,46 @@ TEST_CASE("Searcher: phrase, proximity and span boosts credit only the items hol
 
     // Item 1 holds the words in order; item 2 holds two of them apart, so no phrase, proximity or span
     // boost may add to its score.
-    auto on = run(s, query("staff appointment by-law"));
+    auto on = run(s, query("parking enforcement by-law"));
     REQUIRE_FALSE(on.hits.empty());
     CHECK(on.hits[0].item_number == "1");
     s.set_ranking(positional_off);
-    auto off = run(s, query("staff appointment by-law"));
+    auto off = run(s, query("parking enforcement by-law"));
     CHECK(score_of(on, "2") == Approx(score_of(off, "2")));
     CHECK(score_of(on, "1") > score_of(off, "1"));
 
     // Items 3 and 4 hold the same words as often, in items of one length: without positions they tie; a
     // span holding all four query words ranks item 3 above item 4, which has them apart.
-    auto tied = run(s, query("Mary Barbour bridge naming"));
+    auto tied = run(s, query("Grace Darling lifeboat station"));
     CHECK(score_of(tied, "3") == Approx(score_of(tied, "4")));
     RankingWeights span_only = positional_off;
     span_only.span = RankingWeights{}.span;
     REQUIRE(span_only.span > 0);
     s.set_ranking(span_only);
-    auto spanned = run(s, query("Mary Barbour bridge naming"));
+    auto spanned = run(s, query("Grace Darling lifeboat station"));
     CHECK(score_of(spanned, "3") > score_of(spanned, "4"));
     CHECK(score_of(spanned, "4") == Approx(score_of(tied, "4")));
 }
 
 TEST_CASE("Searcher: neighbouring words find their initials", "[search]") {
-    // Denver's minutes write "GMES Committee" for the General Manager Executive Search committee.
+    // Minutes write a committee or fund by its initials once it has been named ("the CIGF").
     testing::TempDir dir;
     std::string path = (dir.path() / "db").string();
-    TestMeeting m{"d1", "Regional Transportation District", "Board of Directors", "2023-04-18", {}};
-    m.items.push_back(item(m, 1, "1", "Committee Charter", 1, {passage("The GMES selected the finalist.")}));
-    m.items.push_back(item(m, 2, "2", "Finance", 1, {passage("The general fund was audited.")}));
+    TestMeeting m{"d1", "Borough of Testing", "Board of Directors", "2023-04-18", {}};
+    m.items.push_back(item(m, 1, "1", "Awards", 1, {passage("The CIGF made three awards.")}));
+    m.items.push_back(item(m, 2, "2", "Finance", 1, {passage("The reserve fund was audited.")}));
     {
         Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
         write_items(db, {m});
     }
     auto s = open_searcher(path);
-    auto found = run(s, query("general manager executive search"));
+    auto found = run(s, query("community infrastructure grant fund"));
     REQUIRE(found.hits.size() == 2);
     CHECK(found.hits[0].item_number == "1");
-    CHECK(highlighted(found.hits[0]).find("[GMES]") != std::string::npos);
+    CHECK(highlighted(found.hits[0]).find("[CIGF]") != std::string::npos);
 
     RankingWeights off;
     off.initials = 0;
     s.set_ranking(off);
-    CHECK(numbers(run(s, query("general manager executive search"))) == std::vector<std::string>{"2"});
+    CHECK(numbers(run(s, query("community infrastructure grant fund"))) == std::vector<std::string>{"2"});
 }

@@ -37,8 +37,9 @@ inline constexpr unsigned kProximityWindow = 8;     // words within which two qu
 inline constexpr std::size_t kRerankDepth = 100;    // best items re-ranked by phrase and proximity
 inline constexpr std::size_t kMaxInflections = 8;   // indexed forms of one stem used for phrase boosts
 inline constexpr std::size_t kMaxTermScan = 400;    // index terms scanned to find those forms
-// Facets are counted from a table of the facet slots by document id (4 bytes per slot and id, per search
-// worker); above this many ids, Xapian's ValueCountMatchSpy counts them instead (slower, no table).
+// Facets are counted from a table of the facet slots by document id (4 bytes per slot and id, one table
+// per database revision, shared by the search workers); above this many ids, Xapian's ValueCountMatchSpy
+// counts them instead (slower, no table).
 inline constexpr std::size_t kFacetTableMaxDocid = std::size_t{4} << 20;
 
 }  // namespace minutes::config
@@ -59,10 +60,13 @@ struct RankingWeights {
     double title = 0.0;           // words in the agenda item's title beyond their index weight (kTitleWeight)
     double phrase = 1.0;          // two neighbouring query words in order (any inflection)
     double proximity = 0.5;       // two neighbouring query words within kProximityWindow, either order
+    double span = 2.0;            // all query words (3 to 8) within a span of span_each words per word
+    double span_each = 3.0;       // the span's length per query word
     double decision = 1.0;        // items with a decision, when the query names a decision (adopt, appoint...)
     double synonym_phrase = 1.0;  // an acronym's long form (a phrase), per word of it
     double spelling = 1.0;        // British/American variants (organisation/organization) count as the word
     double stem_prefix = 0.5;     // words extending the stem (vandals -> vandalised, vandalisation)
+    double initials = 1.0;        // three to five neighbouring words also match their initials (CIGF), per word
     double compound = 1.0;        // two neighbouring words also match their closed compound (wind farm ->
                                   // windfarm) when the index holds it
     double rarest = 0.0;          // the query's most specific word (in fewest items) counts this much again;
