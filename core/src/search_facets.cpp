@@ -60,7 +60,8 @@ std::shared_ptr<const FacetTable> FacetTable::build(const Xapian::Database& db) 
     return table;
 }
 
-std::shared_ptr<const FacetTable> FacetTable::shared(const Xapian::Database& db, const std::string& location) {
+std::shared_ptr<const FacetTable> FacetTable::shared(const Xapian::Database& db, const std::string& location,
+                                                     bool read) {
     static std::mutex mutex;
     static std::map<std::string, std::weak_ptr<const FacetTable>> tables;
     // The UUID tells a database rebuilt at the same path (its revisions start again) from the old one.
@@ -69,6 +70,7 @@ std::shared_ptr<const FacetTable> FacetTable::shared(const Xapian::Database& db,
     std::lock_guard<std::mutex> lock(mutex);
     for (auto t = tables.begin(); t != tables.end();) t = t->second.expired() ? tables.erase(t) : std::next(t);
     if (auto table = tables[key].lock()) return table;
+    if (!read) return nullptr;
     auto table = build(db);
     if (table) tables[key] = table;
     return table;

@@ -24,9 +24,10 @@ class FacetTable {
     // (config::kFacetTableMaxDocid): callers count with Xapian's spies.
     [[nodiscard]] static std::shared_ptr<const FacetTable> build(const Xapian::Database& db);
     // The table of the database at `location` as db has it open: one per revision for the whole process,
-    // shared by the search workers (read by the first that asks), dropped when none holds it.
+    // shared by the search workers, dropped when none holds it. When no worker holds it yet, read it if
+    // `read` (reading costs about as much as a few facet searches without it), else nullptr.
     [[nodiscard]] static std::shared_ptr<const FacetTable> shared(const Xapian::Database& db,
-                                                                  const std::string& location);
+                                                                  const std::string& location, bool read);
 
     struct Facet {
         std::vector<std::uint32_t> code_of;           // by document id: 1 + index into lists, 0 for none

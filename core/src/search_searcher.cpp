@@ -23,9 +23,11 @@ struct Searcher::State {
     Xapian::Database db;
     bool has_remote = false;
     QueryCompiler compiler{&db};  // State lives on the heap, so &db stays valid
-    // Facet slots by document id, of the revision open now; read at the first facet search after a reopen.
+    // Facet slots by document id, of the revision open now (FacetTable::shared), and the facet searches
+    // since the last reopen: the table is read for the second, so a one-query process (minutes-query)
+    // does not read it for nothing.
     std::shared_ptr<const FacetTable> facet_table;
-    bool facet_table_read = false;
+    std::size_t facet_searches = 0;
 };
 
 namespace {
@@ -168,7 +170,7 @@ Result<void> Searcher::reopen() {
     try {
         if (state_->db.reopen()) {
             state_->facet_table.reset();
-            state_->facet_table_read = false;
+            state_->facet_searches = 0;
         }
         state_->compiler.reset();
         return {};
@@ -483,9 +485,10 @@ Result<SearchResponse> Searcher::search(const SearchOptions& options) {
         try {
             // One local database only: a match spy sees a shard's own document ids, not the combined ones.
             if (!options.facets.empty() && state_->locations.size() == 1 && !state_->has_remote &&
-                !state_->facet_table_read) {
-                state_->facet_table = FacetTable::shared(state_->db, state_->locations.front());
-                state_->facet_table_read = true;
+                !state_->facet_table) {
+                ++state_->facet_searches;
+                state_->facet_table =
+                    FacetTable::shared(state_->db, state_->locations.front(), state_->facet_searches > 1);
             }
             return run_search({state_->db, state_->compiler, state_->has_remote, state_->locations.size(),
                                state_->facet_table},
