@@ -176,6 +176,12 @@ class ContentFinder {
                     dominant = child;
             }
             if (dominant == nullptr) return node;
+            // What the dominant block leaves out is chrome when it is a sliver of the text (a credit line)
+            // or mostly links (navigation). More plain text than that beside it (a short sitting's date
+            // line, "Prayers", who took the chair) is content: stay here.
+            std::size_t left_text = text_of(node) - text_of(dominant);
+            std::size_t left_links = link_text_of(node) - link_text_of(dominant);
+            if (left_text * 20 > text_of(node) && left_links * 2 < left_text) return node;
             node = dominant;
         }
     }
@@ -183,6 +189,12 @@ class ContentFinder {
     [[nodiscard]] std::size_t text_of(const xmlNode* node) const {
         auto found = text_.find(node);
         return found == text_.end() ? 0 : found->second;
+    }
+
+    // Text bytes under the element that are inside links (<a>).
+    [[nodiscard]] std::size_t link_text_of(const xmlNode* node) const {
+        auto found = links_.find(node);
+        return found == links_.end() ? 0 : found->second;
     }
 
     [[nodiscard]] bool dropped(const xmlNode* node) const { return dropped_.count(node) != 0; }
@@ -202,15 +214,19 @@ class ContentFinder {
             xmlNode* node = frame.node;
             if (frame.done) {
                 std::size_t sum = 0;
+                std::size_t links = 0;
                 for (xmlNode* child = node->children; child != nullptr; child = child->next) {
                     if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
                         if (child->content != nullptr)
                             sum += count_non_space(reinterpret_cast<const char*>(child->content));
                     } else if (child->type == XML_ELEMENT_NODE) {
                         sum += text_of(child);
+                        links += link_text_of(child);
                     }
                 }
                 text_[node] = sum;
+                if (node->type == XML_ELEMENT_NODE && name_of(node) == "a") links = sum;
+                if (links > 0) links_[node] = links;
                 continue;
             }
             if (node->type == XML_ELEMENT_NODE && node != root &&
@@ -265,6 +281,7 @@ class ContentFinder {
     }
 
     std::unordered_map<const xmlNode*, std::size_t> text_;
+    std::unordered_map<const xmlNode*, std::size_t> links_;  // text bytes inside links, where any
     std::unordered_map<const xmlNode*, bool> dropped_;
 };
 

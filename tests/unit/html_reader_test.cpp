@@ -92,6 +92,30 @@ TEST_CASE("read_html: without a main element the densest region is read", "[html
     CHECK(text.blocks.size() == 2);
 }
 
+TEST_CASE("read_html: plain text beside the densest block is kept, navigation beside it is not", "[html]") {
+    // The shape of a Cook Islands Hansard part: the sitting's date, "Prayers" and who took the chair in
+    // divs of their own, then one div holding the first speech (most of the text).
+    std::string speech;
+    for (int i = 0; i < 12; ++i) speech += "Honourable Members please be seated and welcome. ";
+    auto sitting = read("<html><body><div><span>WEDNESDAY 30TH APRIL 1997</span></div>"
+                        "<div><span>Prayers</span></div>"
+                        "<div><span>MR SPEAKER took the Chair at 1.00 p.m.</span></div>"
+                        "<div><span>MR SPEAKER:</span><span>" +
+                        speech + "</span></div></body></html>");
+    std::string all = all_text(sitting);
+    CHECK(all.find("WEDNESDAY 30TH APRIL 1997") != std::string::npos);
+    CHECK(all.find("took the Chair") != std::string::npos);
+    CHECK(all.find("Honourable Members please be seated") != std::string::npos);
+
+    // The same text beside a list of links: the links are navigation, the speech is the content.
+    auto page = read("<html><body><div><a href=a>Home</a> <a href=b>Hansard</a> <a href=c>Members</a> "
+                     "<a href=d>Committees</a> <a href=e>Contact us</a></div>"
+                     "<div><p>" + speech + "</p></div></body></html>");
+    all = all_text(page);
+    CHECK(all.find("Committees") == std::string::npos);
+    CHECK(all.find("Honourable Members please be seated") != std::string::npos);
+}
+
 TEST_CASE("read_html: declared and sniffed windows-1252 is decoded", "[html]") {
     std::string body =
         "<p>Caf\xE9 \x93quoted\x94 \x96 \xA3"
