@@ -10,31 +10,15 @@
 
 #include "minutes/reader.h"
 #include "minutes/recogniser.h"
+#include "recogniser_checks.h"
 #include "temp_dir.h"
 
 using namespace minutes;
+using minutes::testing::check_items;
+using minutes::testing::recognise_file;
+using minutes::testing::Want;
 
 namespace {
-
-struct Want {
-    std::string number;
-    std::string title;
-};
-
-Minutes recognise_file(const std::filesystem::path& path) {
-    auto text = read_source(path);
-    REQUIRE(text);
-    return recognise(*text);
-}
-
-void check_items(const Minutes& m, const std::vector<Want>& want) {
-    REQUIRE(m.items.size() == want.size());
-    for (std::size_t k = 0; k < want.size(); ++k) {
-        INFO("item " << k);
-        CHECK(m.items[k].number == want[k].number);
-        CHECK(m.items[k].title == want[k].title);
-    }
-}
 
 const Passage* passage_of(const Minutes& m, const std::string& number, const std::string& start) {
     for (const auto& item : m.items) {
