@@ -7,6 +7,7 @@
 #include <cstring>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "minutes/names.h"
 #include "recognise_attendance.h"
@@ -989,28 +990,42 @@ int minute_run_start(const std::vector<Line>& lines) {
     std::vector<Candidate> candidates;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const Line& line = lines[i];
-        if (!line.block_start || line.bullet || !std::isdigit(static_cast<unsigned char>(line.text[0]))) continue;
+        if (!line.block_start || line.bullet || line.text.empty() ||
+            !std::isdigit(static_cast<unsigned char>(line.text[0])))
+            continue;
         auto number = parse_number(line.text, false);
         if (!number || number->sub || number->scheme != Scheme::arabic || !number->terminated || number->rest.empty())
             continue;
         auto words = words_of(number->rest);
-        if (number->value < 16 || (!starts_upper(words[0]) && !is_reference_lead(words))) continue;
+        if (words.empty() || number->value < 16 || (!starts_upper(words[0]) && !is_reference_lead(words))) continue;
         // A title stands as a block of its own, not the first line of a wrapped paragraph.
         bool own_block = i + 1 >= lines.size() || lines[i + 1].block_start || is_item_reference(lines[i + 1].text);
         if (!own_block && line.kind != BlockKind::heading) continue;
         candidates.push_back({i, number->value});
     }
-    // Chains of values counting up by one or two, in the order of the text.
+    // Chains of values counting up by one or two, in the order of the text: each candidate extends the
+    // longest chain ending earlier at its value less one or two (of equal ones, the latest). Kept per
+    // value, so that a text of many numbered lines costs linear time, not quadratic.
     std::vector<std::size_t> chain_length(candidates.size(), 1), chain_first(candidates.size());
+    std::unordered_map<int, std::size_t> longest_at;  // value -> candidate ending the longest chain there
     std::size_t best = candidates.size();
     for (std::size_t k = 0; k < candidates.size(); ++k) {
         chain_first[k] = k;
-        for (std::size_t j = k; j-- > 0;) {
-            int step = candidates[k].value - candidates[j].value;
-            if (step < 1 || step > 2 || chain_length[j] + 1 <= chain_length[k]) continue;
-            chain_length[k] = chain_length[j] + 1;
-            chain_first[k] = chain_first[j];
+        std::size_t from = candidates.size();
+        for (int step : {1, 2}) {
+            auto found = longest_at.find(candidates[k].value - step);
+            if (found == longest_at.end()) continue;
+            std::size_t j = found->second;
+            if (from == candidates.size() || chain_length[j] > chain_length[from] ||
+                (chain_length[j] == chain_length[from] && j > from))
+                from = j;
         }
+        if (from != candidates.size()) {
+            chain_length[k] = chain_length[from] + 1;
+            chain_first[k] = chain_first[from];
+        }
+        auto [at, fresh] = longest_at.try_emplace(candidates[k].value, k);
+        if (!fresh && chain_length[k] >= chain_length[at->second]) at->second = k;
         // The minute numbers are the larger ones: of two runs, the one starting higher.
         if (chain_length[k] >= 3 && (best == candidates.size() ||
                                      candidates[chain_first[k]].value > candidates[chain_first[best]].value ||
