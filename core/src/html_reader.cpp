@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -610,6 +611,11 @@ xmlNode* find_element(xmlNode* root, std::string_view name) {
 }  // namespace
 
 Result<SourceText> read_html(std::string_view bytes, std::string source, const ReadOptions& options) {
+    // libxml2 sets up its globals (the encoding handlers among them) lazily and not thread-safely: two
+    // indexer workers reading their first pages at once each built the table, and one copy leaked. Once,
+    // before any other call.
+    static std::once_flag libxml_ready;
+    std::call_once(libxml_ready, [] { xmlInitParser(); });
     if (bytes.size() > static_cast<std::size_t>(INT32_MAX))
         return make_error(ErrorCode::LimitExceeded, source + ": HTML too large for the HTML parser");
     std::string encoding = sniff_encoding(bytes);
