@@ -256,6 +256,17 @@ std::vector<DateMention> find_dates(std::string_view text) {
         }
         DateMention m;
         std::size_t last = i;
+        // A date read whole from tokens i to `to` in a form the common tail below does not take (no span
+        // check, no weekday): kept when plausible, and the scan goes on after it.
+        auto take_whole = [&](MeetingDate date, std::size_t to) {
+            m.date = date;
+            if (!plausible(m.date)) return;
+            m.begin = tokens[i].begin;
+            m.end = tokens[to].end;
+            out.push_back(m);
+            pending_weekday = -1;
+            i = to;
+        };
         // ISO: 2017-03-13
         if (year_of(tokens[i].text) && i + 2 < n && text.substr(tokens[i].end, 1) == "-" &&
             tokens[i + 1].begin == tokens[i].end + 1 && tokens[i + 1].text.size() == 2 &&
@@ -282,14 +293,7 @@ std::vector<DateMention> find_dates(std::string_view text) {
             if (int glued_year = 0; month == 0 && j < n && j - i <= 3) {
                 // "25th August1999": the space before the year lost.
                 if (int glued = glued_month_year(tokens[j].text, glued_year); glued > 0) {
-                    m.date = {glued_year, glued, day};
-                    last = j;
-                    if (!plausible(m.date)) continue;
-                    m.begin = tokens[i].begin;
-                    m.end = tokens[last].end;
-                    out.push_back(m);
-                    pending_weekday = -1;
-                    i = last;
+                    take_whole({glued_year, glued, day}, j);
                     continue;
                 }
             }
@@ -315,14 +319,7 @@ std::vector<DateMention> find_dates(std::string_view text) {
                 std::size_t year_last = day_last;
                 int year = day_word > 0 ? year_words_at(spelled_keys(), day_last + 1, year_last) : 0;
                 if (day_word > 0 && year > 0) {
-                    m.date = {year, month, day_word};
-                    last = year_last;
-                    if (!plausible(m.date)) continue;
-                    m.begin = tokens[i].begin;
-                    m.end = tokens[last].end;
-                    out.push_back(m);
-                    pending_weekday = -1;
-                    i = last;
+                    take_whole({year, month, day_word}, year_last);
                     continue;
                 }
             }
