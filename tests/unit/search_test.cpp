@@ -209,6 +209,15 @@ Searcher open_searcher(const std::string& path) {
     return std::move(*s);
 }
 
+// A database at `path` holding one hand-made meeting, and a Searcher over it.
+Searcher searcher_over(const std::string& path, const TestMeeting& m) {
+    {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
+        write_items(db, {m});
+    }
+    return open_searcher(path);
+}
+
 SearchResponse run(Searcher& s, SearchOptions o) {
     auto r = s.search(o);
     if (!r) FAIL("search failed: " << r.error().message);
@@ -684,11 +693,7 @@ TEST_CASE("Searcher: word forms beyond the stem and closed compounds", "[search]
     m.items.push_back(item(m, 1, "1", "Telephone Box", 1, {passage("The kiosk is being vandalised again.")}));
     m.items.push_back(item(m, 2, "2", "Correspondence", 1, {passage("Drone Hill Windfarm community fund.")}));
     m.items.push_back(item(m, 3, "3", "Finance", 1, {passage("The farm rent was paid.")}));
-    {
-        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
-        write_items(db, {m});
-    }
-    auto s = open_searcher(path);
+    auto s = searcher_over(path, m);
 
     auto vandals = run(s, query("vandals"));
     REQUIRE(vandals.hits.size() == 1);
@@ -741,11 +746,7 @@ TEST_CASE("Searcher: phrase, proximity and span boosts credit only the items hol
                                     words(20, 30))}));
     for (std::size_t i = 5; i < 12; ++i)
         m.items.push_back(item(m, i, std::to_string(i), "Other Business", 1, {passage(words(i, i + 12))}));
-    {
-        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
-        write_items(db, {m});
-    }
-    auto s = open_searcher(path);
+    auto s = searcher_over(path, m);
     auto score_of = [&](const SearchResponse& r, const std::string& number) {
         for (const auto& h : r.hits) {
             if (h.item_number == number) return h.score;
@@ -788,11 +789,7 @@ TEST_CASE("Searcher: neighbouring words find their initials", "[search]") {
     TestMeeting m{"d1", "Borough of Testing", "Board of Directors", "2023-04-18", {}};
     m.items.push_back(item(m, 1, "1", "Awards", 1, {passage("The CIGF made three awards.")}));
     m.items.push_back(item(m, 2, "2", "Finance", 1, {passage("The reserve fund was audited.")}));
-    {
-        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
-        write_items(db, {m});
-    }
-    auto s = open_searcher(path);
+    auto s = searcher_over(path, m);
     auto found = run(s, query("community infrastructure grant fund"));
     REQUIRE(found.hits.size() == 2);
     CHECK(found.hits[0].item_number == "1");
