@@ -169,7 +169,7 @@ int main(int argc, char** argv) {
         add->add_option("--db", add_command.db, "Database directory (created when missing)")->required();
         add->add_option("PATH", add_command.paths, "Minutes files or directories");
         add->add_option("--files-from", add_command.files_from, "Also index the paths listed in FILE, one per line ('-': stdin)");
-        add->add_option("--threads", options.threads, "Worker threads reading and recognising (0: one per core)")
+        add->add_option("--threads", options.threads, "Worker threads reading and recognising (0: one per core but one, left to the writer)")
             ->capture_default_str();
         add->add_option("--batch-documents", options.batch_documents, "Commit after this many documents")
             ->capture_default_str()->check(CLI::PositiveNumber);

@@ -273,7 +273,7 @@ def main():
     parser.add_argument("--work", default=os.path.join(ROOT, "var", "crash"))
     parser.add_argument("--source", default=os.path.join(ROOT, "..", "shared", "corpora"),
                         help="corpus grow-corpus copies from")
-    parser.add_argument("--threads", type=int, default=0, help="indexer worker threads (0: one per core)")
+    parser.add_argument("--threads", type=int, default=0, help="indexer worker threads (0: its default)")
     parser.add_argument("--fresh-reference", action="store_true", help="rebuild the reference database")
     parser.add_argument("--compaction-kills", type=int, default=5,
                         help="kills inside the compaction that ends a bulk build (on a subset of the corpus)")

@@ -158,7 +158,7 @@ def main():
     ap.add_argument('--tools', default=','.join(TOOLS))
     ap.add_argument('--minutes-index', default=os.path.join(ROOT, 'build', 'indexer', 'minutes-index'))
     ap.add_argument('--work', default=os.path.join(ROOT, 'var', 'bench-index'))
-    ap.add_argument('--threads', type=int, default=0, help='minutes-index worker threads (0: one per core)')
+    ap.add_argument('--threads', type=int, default=0, help='minutes-index worker threads (0: its default)')
     a = ap.parse_args()
 
     corpora = a.corpus or [os.path.join(ROOT, '..', 'shared', 'corpora', 'cleveland-city-record')]

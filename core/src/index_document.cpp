@@ -229,6 +229,10 @@ PreparedMeeting DocumentBuilder::build(const Minutes& minutes) {
                 }
             }
             if (role != Role::unknown) roles.insert(std::string(role_name(role)));
+            // A motion's seconder is a member the item names, as its mover (the speaker) is.
+            std::string seconder_key = passage.seconder.empty() ? std::string() : member_key(passage.seconder);
+            if (!seconder_key.empty() && member_keys.insert(seconder_key).second)
+                member_names.push_back(split_honorific(passage.seconder).name);
         }
         out.passages += record.passages.size();
 

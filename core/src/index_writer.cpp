@@ -376,7 +376,8 @@ Result<IndexReport> IndexWriter::add(const std::vector<std::filesystem::path>& p
     std::atomic<std::size_t> next{0};
     std::atomic<bool> stop{false};
     PreparedQueue queue(options.queue_bytes);
-    std::size_t threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    std::size_t threads =
+        options.threads ? options.threads : std::max(2u, std::thread::hardware_concurrency()) - 1;
     threads = std::min(threads, std::max<std::size_t>(candidates.size(), 1));
     std::vector<std::thread> workers;
     for (std::size_t t = 0; t < threads; ++t) {

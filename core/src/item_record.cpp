@@ -58,7 +58,9 @@ std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_hand
 // The stored form of an item is binary: searching decodes every hit's item, and parsing JSON was most of
 // a search's time. Strings are a varint length and the bytes; enums are stored by name, so a reordered
 // enum in model.h cannot misread an index. Data starting with '{' is the JSON of earlier indexes.
-constexpr char kItemMagic = '\x01';
+// Version 2 adds each passage's seconder after its page; version 1 data still reads (no seconders).
+constexpr char kItemMagicV1 = '\x01';
+constexpr char kItemMagic = '\x02';
 
 void put_varint(std::string& out, std::uint64_t v) {
     while (v >= 0x80) {
@@ -142,7 +144,7 @@ std::string source_id_for(std::string_view path) {
 std::string encode_item(const ItemRecord& item) {
     std::string out(1, kItemMagic);
     std::size_t size = 64 + item.title.size();
-    for (const auto& p : item.passages) size += p.text.size() + p.speaker.size() + 16;
+    for (const auto& p : item.passages) size += p.text.size() + p.speaker.size() + p.seconder.size() + 16;
     out.reserve(size);
     for (const std::string* s : {&item.id, &item.meeting_id}) put_string(out, *s);
     put_varint(out, item.ordinal);
@@ -159,12 +161,14 @@ std::string encode_item(const ItemRecord& item) {
         put_string(out, p.speaker_role == Role::unknown ? std::string_view() : role_name(p.speaker_role));
         put_string(out, p.speaker);
         put_page(out, p.page);
+        put_string(out, p.seconder);
     }
     return out;
 }
 
 Result<ItemRecord> decode_item(std::string_view data) {
-    if (data.empty() || data[0] != kItemMagic) return decode_item_json(data);
+    if (data.empty() || (data[0] != kItemMagic && data[0] != kItemMagicV1)) return decode_item_json(data);
+    bool seconders = data[0] == kItemMagic;
     Reader in(data.substr(1));
     ItemRecord item;
     std::uint64_t ordinal = 0, passages = 0;
@@ -180,7 +184,8 @@ Result<ItemRecord> decode_item(std::string_view data) {
     item.passages.resize(static_cast<std::size_t>(passages));
     std::string kind, role;
     for (auto& p : item.passages) {
-        if (!(in.string(p.text) && in.string(kind) && in.string(role) && in.string(p.speaker) && in.page(p.page)))
+        if (!(in.string(p.text) && in.string(kind) && in.string(role) && in.string(p.speaker) && in.page(p.page) &&
+              (!seconders || in.string(p.seconder))))
             return make_error(ErrorCode::Corrupt, "item document data: a passage is truncated or malformed");
         p.kind = parse_passage_kind(kind).value_or(PassageKind::paragraph);
         p.speaker_role = parse_role(role).value_or(Role::unknown);

@@ -113,6 +113,7 @@ std::string search_response_json(const SearchResponse& r, int indent) {
                         {"highlights", std::move(highlights)},
                         {"speaker", nullable(h.speaker)},
                         {"speaker_role", nullable(h.speaker_role)},
+                        {"seconder", nullable(h.seconder)},
                         {"passage_kind", nullable(h.passage_kind)},
                         {"passage", h.passage},
                         {"source", h.source},
@@ -180,6 +181,7 @@ Result<SearchResponse> search_response_from_json(std::string_view text) {
                 hit.highlights.push_back({x.at(0).get<std::size_t>(), x.at(1).get<std::size_t>()});
             hit.speaker = text_of(h, "speaker");
             hit.speaker_role = text_of(h, "speaker_role");
+            hit.seconder = text_of(h, "seconder");
             hit.passage_kind = text_of(h, "passage_kind");
             hit.passage = h.value("passage", std::size_t{0});
             hit.source = text_of(h, "source");
@@ -212,7 +214,7 @@ std::string search_response_csv(const SearchResponse& r) {
     std::string out =
         "rank,id,date,council,committee,item_number,item_title,speaker,speaker_role,passage_kind,snippet,"
         "citation,"
-        "source,page,score\r\n";
+        "source,page,score,seconder\r\n";
     for (const auto& h : r.hits) {
         char score[32];
         std::snprintf(score, sizeof score, "%.4f", h.score);
@@ -230,7 +232,8 @@ std::string search_response_csv(const SearchResponse& r) {
                                       h.citation,
                                       h.source,
                                       h.page ? std::to_string(*h.page) : "",
-                                      score};
+                                      score,
+                                      h.seconder};
         bool first = true;
         for (const auto& f : fields) {
             if (!first) out += ',';
@@ -275,6 +278,7 @@ std::string search_response_table(const SearchResponse& r, const TableStyle& sty
             if (!h.speaker_role.empty()) who += " (" + h.speaker_role + ")";
             out += wrap("Speaker: " + who, width, "   ");
         }
+        if (!h.seconder.empty()) out += wrap("Seconded: " + h.seconder, width, "   ");
         out += wrap("Cite: " + h.citation, width, "   ");
         out += wrap("Source: " + h.source + "  [id " + h.item_id + "]", width, "   ");
     }
@@ -309,6 +313,7 @@ std::string item_to_json(const ItemRecord& item, int indent) {
                             {"kind", std::string(passage_kind_name(p.kind))},
                             {"speaker", nullable(p.speaker)},
                             {"speaker_role", nullable(std::string(role_name(p.speaker_role)))},
+                            {"seconder", nullable(p.seconder)},
                             {"page", p.page ? json(*p.page) : json(nullptr)}});
     }
     json j{{"id", item.id},

@@ -124,6 +124,7 @@ Hit hit_for(const ItemRecord& item, std::size_t passage, const QueryWords& words
         hit.highlights = std::move(snippet.highlights);
         hit.speaker = p.speaker;
         hit.speaker_role = std::string(role_name(p.speaker_role));
+        hit.seconder = p.seconder;
         hit.passage_kind = std::string(passage_kind_name(p.kind));
         hit.passage = passage + 1;
         if (p.page) hit.page = p.page;

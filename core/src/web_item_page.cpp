@@ -202,7 +202,7 @@ std::vector<std::pair<std::size_t, std::size_t>> item_parts(const ItemRecord& it
     std::size_t first = 0, bytes = 0;
     for (std::size_t i = 0; i < item.passages.size(); ++i) {
         const Passage& passage = item.passages[i];
-        std::size_t size = passage.text.size() + passage.speaker.size() + config::kPassageMarkupBytes;
+        std::size_t size = passage.text.size() + passage.speaker.size() + passage.seconder.size() + config::kPassageMarkupBytes;
         if (i > first && bytes + size > config::kItemPartTextBytes) {
             parts.emplace_back(first, i);
             first = i;
@@ -320,6 +320,7 @@ std::string render_item_page(const ItemPageInput& input) {
         } else if (!role.empty()) {
             who += h(web::role_label(role));
         }
+        if (!passage.seconder.empty()) who += "; seconded by " + h(passage.seconder);
         if (!who.empty()) out += "<p class=\"who\">" + who + "</p>";
         out += "<p>" + marker.mark(passage.text) + "</p></div>\n";
     }

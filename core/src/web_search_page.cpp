@@ -278,6 +278,7 @@ void render_hit(std::string& out, const Hit& hit, const WebParams& params, Group
             out += hit.speaker.empty() ? h(web::role_label(hit.speaker_role))
                                        : " (" + h(web::role_label(hit.speaker_role)) + ")";
         }
+        if (!hit.seconder.empty()) out += "; seconded by " + h(hit.seconder);
         if (hit.passage_kind == "resolution") out += " &middot; <span class=\"kindnote\">decision</span>";
         out += "</p>\n";
     } else if (hit.passage_kind == "resolution") {

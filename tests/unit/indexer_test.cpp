@@ -11,7 +11,10 @@
 #include "index_document.h"
 #include "minutes/indexer.h"
 #include "minutes/item_record.h"
+#include "minutes/names.h"
 #include "minutes/schema.h"
+#include "minutes/search.h"
+#include "minutes/search_format.h"
 #include "temp_dir.h"
 
 using namespace minutes;
@@ -145,6 +148,55 @@ TEST_CASE("IndexWriter: an item document carries the schema's boolean terms, val
     CHECK(declaration_terms.count("XMoborski") == 1);
     // Oborski speaks without a printed role: the attendance list's role stands in.
     CHECK(declaration_terms.count("XRvice_chair") == 1);
+}
+
+TEST_CASE("IndexWriter: a motion's seconder is a member of its item, stored and searchable", "[indexer]") {
+    // Written for this test: a motion moved by an attendee and seconded by a councillor whom the
+    // attendance list does not name, so that only the seconder can make the item hers.
+    TempDir dir;
+    auto db_path = dir.path() / "db";
+    Minutes m = panel_minutes((dir.path() / "panel.md").string());
+    Passage motion{"Proposed by Councillor Oborski, seconded by Councillor Hodgson: that the plan be endorsed.",
+                   PassageKind::resolution, Role::vice_chair, "F M Oborski", 3};
+    motion.seconder = "Hodgson";
+    m.items[1].passages.push_back(motion);
+    {
+        auto writer = IndexWriter::open(db_path);
+        REQUIRE(writer);
+        REQUIRE(writer->add_minutes({m}));
+    }
+    Minutes keyed = m;
+    keyed.source = canonical_source(m);
+    const std::string meeting = meeting_id_for(keyed);
+    {
+        Xapian::Database db(db_path.string());
+        auto update = only_document_with(db, "Q" + item_id_for(meeting, 2));
+        CHECK(terms_of(update).count("XM" + member_key("Hodgson")) == 1);
+        CHECK(update.get_value(schema::kSlotMembers).find("Hodgson") != std::string::npos);
+        auto record = decode_item(update.get_data());
+        REQUIRE(record);
+        REQUIRE(record->passages.size() == 4);
+        CHECK(record->passages[3].seconder == "Hodgson");
+        CHECK(record->passages[2].seconder.empty());
+        // The other item does not name her.
+        auto declarations = only_document_with(db, "Q" + item_id_for(meeting, 1));
+        CHECK(terms_of(declarations).count("XM" + member_key("Hodgson")) == 0);
+    }
+    auto searcher = Searcher::open({db_path.string()});
+    REQUIRE(searcher);
+    SearchOptions o;
+    o.query = "member:\"Councillor Hodgson\"";
+    auto found = searcher->search(o);
+    REQUIRE(found);
+    REQUIRE(found->hits.size() == 1);
+    const Hit& hit = found->hits[0];
+    CHECK(hit.item_number == "272");
+    // The passage shown is the one she seconded, and the hit says so.
+    CHECK(hit.passage == 4);
+    CHECK(hit.speaker == "F M Oborski");
+    CHECK(hit.seconder == "Hodgson");
+    CHECK(search_response_json(*found).find("\"seconder\":\"Hodgson\"") != std::string::npos);
+    CHECK(search_response_csv(*found).find(",Hodgson\r\n") != std::string::npos);
 }
 
 TEST_CASE("IndexWriter: free text keeps unstemmed words, adds stems, weighs the title and gaps passages",

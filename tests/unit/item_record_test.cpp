@@ -62,6 +62,7 @@ TEST_CASE("ItemRecord and MeetingRecord round-trip through their stored form", "
     CHECK(decoded->passages[0].kind == PassageKind::resolution);
     CHECK(decoded->passages[0].speaker_role == Role::chair);
     CHECK(decoded->passages[0].speaker == "L R Duffy");
+    CHECK(decoded->passages[0].seconder.empty());
 
     auto meeting = decode_meeting(encode_meeting(meeting_record_of(m)));
     REQUIRE(meeting);
@@ -112,4 +113,32 @@ TEST_CASE("decode_item: the binary stored form, earlier JSON data, and damaged d
     for (int i = 0; i < 12; ++i) huge += '\0';  // empty strings, ordinal 0, no page
     huge += "\xff\xff\xff\xff\x0f";             // 2^32 - 1 passages in a few bytes
     CHECK(decode_item(huge).error().code == ErrorCode::Corrupt);
+}
+
+TEST_CASE("A passage's seconder is stored; items stored before seconders still read", "[item_record]") {
+    auto m = sample("w.md");
+    m.items[0].passages[0].seconder = "Mrs F M Oborski";
+    auto item = item_records_of(m)[0];
+    std::string stored = encode_item(item);
+    auto decoded = decode_item(stored);
+    REQUIRE(decoded);
+    CHECK(decoded->passages[0].seconder == "Mrs F M Oborski");
+    CHECK(decoded->passages[0].speaker == "L R Duffy");
+
+    // The earlier form (magic byte 1) ended each passage at its page. The current form of a passage
+    // without a seconder is that plus one byte, the empty seconder's length.
+    m.items[0].passages[0].seconder.clear();
+    std::string current = encode_item(item_records_of(m)[0]);
+    REQUIRE(current.back() == '\0');
+    std::string earlier = current.substr(0, current.size() - 1);
+    earlier[0] = '\x01';
+    auto old = decode_item(earlier);
+    REQUIRE(old);
+    CHECK(old->passages[0].text == "RESOLVED that the update be noted.");
+    CHECK(old->passages[0].speaker == "L R Duffy");
+    CHECK(old->passages[0].seconder.empty());
+    // The current form cut before the seconder is malformed, not silently read.
+    auto cut = decode_item(stored.substr(0, stored.size() - 1));
+    REQUIRE_FALSE(cut);
+    CHECK(cut.error().code == ErrorCode::Corrupt);
 }

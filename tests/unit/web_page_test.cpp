@@ -187,7 +187,7 @@ Hit hostile_hit(std::size_t rank) {
     hit.snippet = "before " + kHostile + " after";
     hit.highlights = {
         {7, 8}, {0, 3}, {500, 4}, {9, 2}, {3, 100000}};  // out of order, overlapping, out of range
-    hit.speaker = hit.speaker_role = hit.passage_kind = kHostile;
+    hit.speaker = hit.speaker_role = hit.seconder = hit.passage_kind = kHostile;
     hit.passage = 2;
     hit.citation = kHostile;
     hit.grouped = 2;
@@ -250,6 +250,7 @@ TEST_CASE("render_item_page and render_meeting_page: escaped, and long items in 
             (i % 7 == 0 ? kHostile + " " : std::string()) + std::string(i % 5 == 0 ? 400 : 40, 'w');
         passage.kind = static_cast<PassageKind>(i % 5);
         passage.speaker = kHostile;
+        if (i % 3 == 0) passage.seconder = kHostile;
         passage.speaker_role = Role::officer;
         passage.page = 1 + i / 50;
         item.passages.push_back(passage);

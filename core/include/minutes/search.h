@@ -136,6 +136,7 @@ struct Hit {
     std::vector<Highlight> highlights;
     std::string speaker;       // speaker of the passage shown; empty when unknown
     std::string speaker_role;  // role_name of that speaker; empty when unknown
+    std::string seconder;      // for a motion, its seconder when named; empty otherwise
     std::string passage_kind;  // passage_kind_name of the passage shown
     std::size_t passage = 0;   // 1-based index of the passage shown within its item (0: none)
     std::string source;        // source file as indexed
