@@ -389,6 +389,25 @@ std::string name_before(std::string_view text, std::size_t at) {
     return name;
 }
 
+// The mover a motion names: "moved by X", "proposed by X", or "X moved", "X proposed". Empty when none.
+std::string mover_named(std::string_view text, const std::string& lower) {
+    for (std::string_view marker : {"moved by", "proposed by"}) {
+        std::size_t at = find_word_in_lower(lower, marker);
+        if (at == std::string_view::npos) continue;
+        std::string name = name_after(text.substr(at + marker.size()));
+        if (!name.empty()) return name;
+    }
+    for (std::string_view marker : {"moved", "proposed"}) {
+        for (std::size_t at = find_word_in_lower(lower, marker); at != std::string_view::npos;
+             at = find_word_in_lower(lower, marker, at + marker.size())) {
+            std::string name = name_before(text, at);
+            std::string first = name.empty() ? std::string() : word_key(words_of(name).front());
+            if (!name.empty() && first != "the" && first != "it" && first != "this" && first != "a") return name;
+        }
+    }
+    return {};
+}
+
 }  // namespace
 
 void assign_seconder(Passage& passage, const std::vector<Attendee>& attendees, const SpeakerIndex& index) {
@@ -430,6 +449,19 @@ void assign_seconder(Passage& passage, const std::vector<Attendee>& attendees, c
     if (name.empty()) return;
     const Attendee* a = find_attendee_or_initials(attendees, index.member_keys, name);
     passage.seconder = a != nullptr ? a->name : name;
+    // A motion's speaker is its mover. Where the titled names missed the mover ("Moved by Goold,
+    // seconded by Jones", untitled; "The Members agreed ... proposed by L. Galvin") or took the seconder
+    // for it ("Jenni Hawkins proposed, and Mr Stepto seconded"), the mover named beside "moved" or
+    // "proposed" stands in. An earlier actor of a known role ("The Clerk presented ...") stays.
+    bool unnamed = passage.speaker.empty() && (passage.speaker_role == Role::unknown || passage.speaker_role == Role::member);
+    if (!unnamed && passage.speaker != passage.seconder) return;
+    std::string mover = mover_named(text, lower.empty() ? lower_ascii(text) : lower);
+    if (mover.empty()) return;
+    const Attendee* m = find_attendee_or_initials(attendees, index.member_keys, mover);
+    if (m == nullptr && words_of(mover).size() < 2) return;  // a lone unknown word may be anything
+    if (m != nullptr && m->name == passage.seconder) return;
+    passage.speaker = m != nullptr ? m->name : mover;
+    passage.speaker_role = m != nullptr && m->role != Role::unknown ? m->role : Role::member;
 }
 
 void find_acronyms(std::string_view text, std::vector<Acronym>& acronyms) {

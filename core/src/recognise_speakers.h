@@ -35,7 +35,9 @@ void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, co
 
 // Sets passage.seconder from the motion's seconder it names: "seconded by Councillor Sheahan",
 // "Mr Oakford seconded the motion", "SECONDER: Angie Rivera-Malpiede", "Prop JB 2nd KN",
-// "R2024-089 D. Yemm, S. Kirkey:", resolved against the attendance list.
+// "R2024-089 D. Yemm, S. Kirkey:", resolved against the attendance list. In a motion whose speaker was
+// not found, or was taken to be the seconder, the mover ("Moved by Goold", "Jenni Hawkins proposed")
+// becomes the speaker.
 void assign_seconder(Passage& passage, const std::vector<Attendee>& attendees, const SpeakerIndex& index);
 
 // Adds the acronyms defined in `text` that `acronyms` does not hold yet.

@@ -243,6 +243,25 @@ TEST_CASE("Recogniser seconders: the mover is the speaker, the seconder is recor
     if (apologies != nullptr) CHECK(apologies->seconder.empty());
 }
 
+TEST_CASE("Recogniser movers: a motion's mover is its speaker when no earlier actor was found", "[recogniser][seconder]") {
+    // Sacramento Metropolitan Fire District, 11 May 2023: "Board members present: Clark, Costa, Goold,
+    // Jones, ..."; "Action: Moved by Goold, seconded by Jones, and carried unanimously ...". No title
+    // precedes the mover's name.
+    Minutes smfd = recognise_file(testing::project_corpus() / "sacramento" / "SMFD" / "2023-05-11_Board_Minutes_5.11.2023.txt");
+    const Passage* consent = passage_starting(smfd, "Action: Moved by Goold, seconded by Jones");
+    REQUIRE(consent != nullptr);
+    CHECK(consent->speaker == "Goold");
+    CHECK(consent->speaker_role == Role::member);
+    CHECK(consent->seconder == "Jones");
+    // Kent, 19 December 2024, minute 281: "10) Jenni Hawkins proposed, and Mr Stepto seconded the motion
+    // ..." (PRESENT: "Ms J Hawkins", "Mr P Stepto"). The titled name is the seconder's, not the mover's.
+    Minutes kent = recognise_file(testing::project_corpus() / "kent-cc" / "2024-12-19_county-council_minutes.pdf");
+    const Passage* motion = passage_starting(kent, "10) Jenni Hawkins proposed, and Mr Stepto seconded");
+    REQUIRE(motion != nullptr);
+    CHECK(motion->speaker == "J Hawkins");
+    CHECK(motion->seconder == "P Stepto");
+}
+
 TEST_CASE("Recogniser seconders: Limerick's 'Proposed by / Seconded by / And Resolved'", "[recogniser][seconder]") {
     auto path = testing::shared_corpus() / "limerick" / "2015-06-15_minutes-of-meeting-18th-may-2015.md";
     if (!std::filesystem::exists(path)) {
