@@ -453,7 +453,8 @@ void assign_seconder(Passage& passage, const std::vector<Attendee>& attendees, c
     // seconded by Jones", untitled; "The Members agreed ... proposed by L. Galvin") or took the seconder
     // for it ("Jenni Hawkins proposed, and Mr Stepto seconded"), the mover named beside "moved" or
     // "proposed" stands in. An earlier actor of a known role ("The Clerk presented ...") stays.
-    bool unnamed = passage.speaker.empty() && (passage.speaker_role == Role::unknown || passage.speaker_role == Role::member);
+    bool unnamed = passage.speaker.empty() &&
+                   (passage.speaker_role == Role::unknown || passage.speaker_role == Role::member);
     if (!unnamed && passage.speaker != passage.seconder) return;
     std::string mover = mover_named(text, lower.empty() ? lower_ascii(text) : lower);
     if (mover.empty()) return;

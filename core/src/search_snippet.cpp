@@ -232,7 +232,9 @@ std::vector<PassageMatch> rank_passages(const ItemRecord& item, const QueryWords
             level += 1000;
         }
         // The member spoke, moved or seconded here.
-        auto named = [&](const std::string& who) { return !who.empty() && contains(preference.member_keys, member_key(who)); };
+        auto named = [&](const std::string& who) {
+            return !who.empty() && contains(preference.member_keys, member_key(who));
+        };
         if (!preference.member_keys.empty() && (named(p.speaker) || named(p.seconder))) {
             score += 10000;
             level += 1000;

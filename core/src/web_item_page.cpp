@@ -202,7 +202,8 @@ std::vector<std::pair<std::size_t, std::size_t>> item_parts(const ItemRecord& it
     std::size_t first = 0, bytes = 0;
     for (std::size_t i = 0; i < item.passages.size(); ++i) {
         const Passage& passage = item.passages[i];
-        std::size_t size = passage.text.size() + passage.speaker.size() + passage.seconder.size() + config::kPassageMarkupBytes;
+        std::size_t size =
+            passage.text.size() + passage.speaker.size() + passage.seconder.size() + config::kPassageMarkupBytes;
         if (i > first && bytes + size > config::kItemPartTextBytes) {
             parts.emplace_back(first, i);
             first = i;

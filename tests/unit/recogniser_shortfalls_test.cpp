@@ -243,11 +243,13 @@ TEST_CASE("Recogniser seconders: the mover is the speaker, the seconder is recor
     if (apologies != nullptr) CHECK(apologies->seconder.empty());
 }
 
-TEST_CASE("Recogniser movers: a motion's mover is its speaker when no earlier actor was found", "[recogniser][seconder]") {
+TEST_CASE("Recogniser movers: a motion's mover is its speaker when no earlier actor was found",
+          "[recogniser][seconder]") {
     // Sacramento Metropolitan Fire District, 11 May 2023: "Board members present: Clark, Costa, Goold,
     // Jones, ..."; "Action: Moved by Goold, seconded by Jones, and carried unanimously ...". No title
     // precedes the mover's name.
-    Minutes smfd = recognise_file(testing::project_corpus() / "sacramento" / "SMFD" / "2023-05-11_Board_Minutes_5.11.2023.txt");
+    Minutes smfd = recognise_file(testing::project_corpus() / "sacramento" / "SMFD" /
+                                  "2023-05-11_Board_Minutes_5.11.2023.txt");
     const Passage* consent = passage_starting(smfd, "Action: Moved by Goold, seconded by Jones");
     REQUIRE(consent != nullptr);
     CHECK(consent->speaker == "Goold");
