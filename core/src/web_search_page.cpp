@@ -282,7 +282,8 @@ void render_hit(std::string& out, const Hit& hit, const WebParams& params, Group
         if (hit.passage_kind == "resolution") out += " &middot; <span class=\"kindnote\">decision</span>";
         out += "</p>\n";
     } else if (hit.passage_kind == "resolution") {
-        out += "<p class=\"speaker\">Decision</p>\n";
+        std::string seconded = hit.seconder.empty() ? std::string() : "; seconded by " + h(hit.seconder);
+        out += "<p class=\"speaker\">Decision" + seconded + "</p>\n";
     }
     if (by == GroupBy::meeting && hit.grouped > 0) {
         out += "<p class=\"grouped\">and " + std::to_string(hit.grouped) + " other matching item" +
