@@ -213,14 +213,21 @@ std::size_t find_ci(std::string_view text, std::string_view needle, std::size_t 
 
 bool contains_ci(std::string_view text, std::string_view needle) { return find_ci(text, needle) != std::string_view::npos; }
 
-std::size_t find_word_ci(std::string_view text, std::string_view needle, std::size_t from) {
+namespace {
+
+// The `size` bytes at `at` are whole words of `text`: no letter, digit or non-ASCII byte either side.
+bool whole_words_at(std::string_view text, std::size_t at, std::size_t size) {
     auto is_word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); };
+    std::size_t end = at + size;
+    return (at == 0 || !is_word_char(text[at - 1])) && (end >= text.size() || !is_word_char(text[end]));
+}
+
+}  // namespace
+
+std::size_t find_word_ci(std::string_view text, std::string_view needle, std::size_t from) {
     std::size_t i = from;
     while ((i = find_ci(text, needle, i)) != std::string_view::npos) {
-        bool left = i == 0 || !is_word_char(text[i - 1]);
-        std::size_t end = i + needle.size();
-        bool right = end >= text.size() || !is_word_char(text[end]);
-        if (left && right) return i;
+        if (whole_words_at(text, i, needle.size())) return i;
         ++i;
     }
     return std::string_view::npos;
@@ -228,13 +235,9 @@ std::size_t find_word_ci(std::string_view text, std::string_view needle, std::si
 
 std::size_t find_word_in_lower(std::string_view lower_text, std::string_view lower_needle, std::size_t from) {
     if (lower_needle.empty()) return std::string_view::npos;
-    auto is_word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); };
     std::size_t i = from;
     while ((i = lower_text.find(lower_needle, i)) != std::string_view::npos) {
-        bool left = i == 0 || !is_word_char(lower_text[i - 1]);
-        std::size_t end = i + lower_needle.size();
-        bool right = end >= lower_text.size() || !is_word_char(lower_text[end]);
-        if (left && right) return i;
+        if (whole_words_at(lower_text, i, lower_needle.size())) return i;
         ++i;
     }
     return std::string_view::npos;

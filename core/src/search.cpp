@@ -168,14 +168,9 @@ Result<SearchOptions> search_options_from_params(
 }
 
 void sort_facets(std::vector<Facet>& facets) {
-    auto rank = [](const std::string& name) {
-        for (std::size_t i = 0; i < schema::kFacets.size(); ++i) {
-            if (schema::kFacets[i].name == name) return i;
-        }
-        return schema::kFacets.size();
-    };
-    std::stable_sort(facets.begin(), facets.end(),
-                     [&rank](const Facet& a, const Facet& b) { return rank(a.name) < rank(b.name); });
+    std::stable_sort(facets.begin(), facets.end(), [](const Facet& a, const Facet& b) {
+        return schema::facet_index(a.name) < schema::facet_index(b.name);
+    });
 }
 
 std::string long_date(std::string_view iso) {

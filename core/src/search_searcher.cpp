@@ -190,16 +190,23 @@ struct SearchRun {
     std::shared_ptr<const FacetTable> facet_table;  // null: count facets with Xapian's spies
 };
 
+// The alternatives of a boost: the subqueries of an OR, else the query itself (none when empty).
+std::vector<Xapian::Query> alternatives(const Xapian::Query& boost) {
+    if (boost.empty()) return {};
+    if (boost.get_type() != Xapian::Query::OP_OR) return {boost};
+    std::vector<Xapian::Query> out;
+    for (std::size_t i = 0; i < boost.get_num_subqueries(); ++i) out.push_back(boost.get_subquery(i));
+    return out;
+}
+
 // `base` with each alternative of `extra` (an OR, or one query) weighing where it matches, as a chain of
 // AND_MAYBE. Xapian 1.4.22 mis-weighs an OR of phrases on the right of one AND_MAYBE: items took the
 // weight of phrases they do not hold (for one three-word query over the shared corpora, 35 items; the
 // chain gave none). Under a filter by item ids even the chain goes wrong, so the re-ranking pass
 // weighs each positional boost as a query of its own (below).
 Xapian::Query and_maybe_each(Xapian::Query base, const Xapian::Query& extra) {
-    if (extra.empty()) return base;
-    if (extra.get_type() != Xapian::Query::OP_OR) return Xapian::Query(Xapian::Query::OP_AND_MAYBE, base, extra);
-    for (std::size_t i = 0; i < extra.get_num_subqueries(); ++i)
-        base = Xapian::Query(Xapian::Query::OP_AND_MAYBE, base, extra.get_subquery(i));
+    for (const auto& alternative : alternatives(extra))
+        base = Xapian::Query(Xapian::Query::OP_AND_MAYBE, base, alternative);
     return base;
 }
 
@@ -377,12 +384,7 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
                 Xapian::MSet found = one.get_mset(0, depth);
                 for (auto m = found.begin(); m != found.end(); ++m) extra[*m] += m.get_weight();
             };
-            if (compiled->positional.get_type() == Xapian::Query::OP_OR) {
-                for (std::size_t i = 0; i < compiled->positional.get_num_subqueries(); ++i)
-                    add_boost(compiled->positional.get_subquery(i));
-            } else {
-                add_boost(compiled->positional);
-            }
+            for (const auto& boost : alternatives(compiled->positional)) add_boost(boost);
             for (auto m = mset.begin(); m != mset.end() && reranked.size() < depth; ++m)
                 reranked.push_back({*m, m.get_document(), m.get_weight() + extra[*m], 0});
             std::stable_sort(reranked.begin(), reranked.end(),
@@ -409,11 +411,7 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
                                          Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end())));
         if (run.facet_table) {
             std::vector<std::size_t> indexes;
-            for (const auto& name : o.facets) {
-                for (std::size_t f = 0; f < schema::kFacets.size(); ++f) {
-                    if (schema::kFacets[f].name == name) indexes.push_back(f);
-                }
-            }
+            for (const auto& name : o.facets) indexes.push_back(schema::facet_index(name));
             counter.emplace(run.facet_table, std::move(indexes));
             counting.add_matchspy(&*counter);
         } else {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <optional>
 #include <string_view>
 
@@ -93,6 +94,14 @@ inline constexpr std::array<FacetSpec, 8> kFacets{{
     {"topic", kSlotTopic, false},
     {"language", kSlotLanguage, false},
 }};
+
+// The facet's position in kFacets (its order in every answer); kFacets.size() when there is none.
+[[nodiscard]] constexpr std::size_t facet_index(std::string_view name) {
+    for (std::size_t i = 0; i < kFacets.size(); ++i) {
+        if (kFacets[i].name == name) return i;
+    }
+    return kFacets.size();
+}
 
 [[nodiscard]] constexpr std::optional<FacetSpec> find_facet(std::string_view name) {
     for (const auto& spec : kFacets) {
