@@ -1193,6 +1193,23 @@ PassageKind classify_passage(std::string_view text, bool bullet, std::string_vie
     return bullet ? PassageKind::bullet : PassageKind::paragraph;
 }
 
+namespace {
+
+// A motion whose list of points has begun ("That we receive Staff Reports: a) ...") and whose result
+// ("Carried.") is still to come.
+bool open_motion_list(std::string_view text) {
+    if (find_word_ci(text, "that") == std::string_view::npos || find_word_ci(text, "carried") != std::string_view::npos ||
+        find_word_ci(text, "defeated") != std::string_view::npos)
+        return false;
+    for (std::size_t colon = text.find(": "); colon != std::string_view::npos; colon = text.find(": ", colon + 2)) {
+        auto after = words_of(text.substr(colon + 2, 8));
+        if (!after.empty() && !sub_item_numeral(after[0]).empty()) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 void build_passages(const std::vector<Line>& lines, ItemSpan& span, bool blocks_are_lines) {
     std::vector<Line> body;
     if (!span.body_lead.empty()) {
@@ -1233,9 +1250,15 @@ void build_passages(const std::vector<Line>& lines, ItemSpan& span, bool blocks_
         // "And Resolved:" finishes the motion its mover and seconder opened, wherever they were printed.
         bool resolved_tail = (starts_with_ci(lower, "and resolved") || starts_with_ci(lower, "and agreed")) && !passages.empty() &&
                              (contains_ci(passages.back().text, "proposed") || contains_ci(passages.back().text, "seconded"));
+        // "That we receive Staff Reports: a) Service Delivery Review" / "b) Website ... Carried.": the
+        // motion's own list goes on until its result.
+        auto first = words_of(para.text);
+        bool motion_list = !passages.empty() && !first.empty() && !sub_item_numeral(first[0]).empty() &&
+                           open_motion_list(passages.back().text);
         if (resolved_tail) in_motion = true;
         if (!passages.empty() &&
-            ((in_motion && (motion_line || open_colon)) || resolved_tail || closing || seconding || clause || (open_colon && !para.bullet))) {
+            ((in_motion && (motion_line || open_colon)) || resolved_tail || closing || seconding || clause || motion_list ||
+             (open_colon && !para.bullet))) {
             Passage& prev = passages.back();
             prev.text += ' ';
             prev.text += para.text;

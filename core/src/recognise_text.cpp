@@ -448,9 +448,48 @@ CleanText clean_lines(const SourceText& source) {
     return out;
 }
 
+namespace {
+
+int lower_roman_value(std::string_view s) {
+    int total = 0, prev = 0;
+    for (auto it = s.rbegin(); it != s.rend(); ++it) {
+        int v = *it == 'i' ? 1 : *it == 'v' ? 5 : *it == 'x' ? 10 : *it == 'l' ? 50 : 0;
+        if (v == 0) return 0;
+        total += v < prev ? -v : v;
+        prev = std::max(prev, v);
+    }
+    return total;
+}
+
+// True when numeral `next` comes one or two places after `current` ("ii" after "i", "c" after "b"):
+// one marker may have been lost to a misprint ("ii))").
+bool numeral_follows(std::string_view current, std::string_view next) {
+    if (current.size() == 1 && next.size() == 1 &&
+        (std::islower(static_cast<unsigned char>(current[0])) != 0) == (std::islower(static_cast<unsigned char>(next[0])) != 0)) {
+        int step = next[0] - current[0];
+        if (step >= 1 && step <= 2) return true;
+    }
+    int step = lower_roman_value(next) - lower_roman_value(current);
+    return lower_roman_value(current) > 0 && step >= 1 && step <= 2;
+}
+
+}  // namespace
+
+std::string_view sub_item_numeral(std::string_view word) {
+    if (word.size() < 2) return {};
+    bool open = word.front() == '(';
+    char close = word.back();
+    if (close != ')' && !(close == '.' && !open)) return {};
+    std::string_view body = word.substr(open ? 1 : 0, word.size() - (open ? 2 : 1));
+    if (body.empty() || body.size() > 6) return {};
+    if (close == ')' && body.size() == 1 && std::isalpha(static_cast<unsigned char>(body[0]))) return body;
+    return only_chars(body, "ivxl") ? body : std::string_view{};
+}
+
 std::vector<Paragraph> unwrap(const std::vector<Line>& lines, std::size_t begin, std::size_t end, bool blocks_are_lines) {
     std::vector<Paragraph> out;
-    int depth = 0;  // brackets left open by the paragraph so far
+    int depth = 0;              // brackets left open by the paragraph so far
+    std::string_view sub_item;  // the numeral of the sub-item the paragraph opened with ("d" of "(d) Regarding")
     for (std::size_t i = begin; i < end && i < lines.size(); ++i) {
         const Line& line = lines[i];
         bool join = false;
@@ -463,13 +502,25 @@ std::vector<Paragraph> unwrap(const std::vector<Line>& lines, std::size_t begin,
             bool second_lower = words.size() >= 2 && starts_lower(words[1]);
             bool starts_digit = !words.empty() && std::isdigit(static_cast<unsigned char>(words[0][0]));
             // A numbered paragraph opening a block ("1. Mr Shipton introduced") starts afresh.
-            bool numbered_start = line.block_start && !words.empty() && std::isdigit(static_cast<unsigned char>(words[0][0])) &&
-                                  (words[0].back() == '.' || words[0].back() == ')');
+            // So does a block opening with a sub-item's marker ("ii) Lloyds Bank ...", after "... Noted"),
+            // unless the sentence before leads into it ("..., and (ii) ...").
+            bool leads_in = is_joining_word(last_key) || prev.text.back() == ',';
+            // Within a block (a PDF's list), only the next sub-item in sequence does.
+            std::string_view numeral = words.empty() ? std::string_view{} : sub_item_numeral(words[0]);
+            bool numbered_start = !words.empty() &&
+                                  ((line.block_start && std::isdigit(static_cast<unsigned char>(words[0][0])) &&
+                                    (words[0].back() == '.' || words[0].back() == ')')) ||
+                                   (!numeral.empty() && !leads_in &&
+                                    (line.block_start || (!sub_item.empty() && numeral_follows(sub_item, numeral)))));
+            // A marker alone ("(i)") goes on with the text it numbers.
+            bool after_marker = prev_words.size() == 1 && !sub_item_numeral(prev_words[0]).empty() && para.first == i - 1;
             // "Proposed by: Councillor X;" after a wrapped line opens the motion, not a continuation.
             bool formula_start = line.block_start && !is_joining_word(last_key) && prev.text.back() != ',' &&
                                  (starts_with_ci(line.text, "proposed by") || starts_with_ci(line.text, "seconded by") ||
                                   starts_with_ci(line.text, "moved by"));
-            if (numbered_start || formula_start) {
+            if (after_marker && line.kind != BlockKind::heading) {
+                join = true;
+            } else if (numbered_start || formula_start) {
                 join = false;
             } else if (depth > 0 && !line.bullet && line.kind != BlockKind::heading && prev.kind != BlockKind::heading) {
                 join = true;  // a bracket left open: "(Ms. E." / "Buckley)."
@@ -480,8 +531,8 @@ std::vector<Paragraph> unwrap(const std::vector<Line>& lines, std::size_t begin,
                               depth > 0;
                 bool wrapped = prev.text.size() >= 60 && (!line.block_start || blocks_are_lines);
                 join = lower || joiner || wrapped || (starts_digit && second_lower);
-                // A wrapped bullet goes on within its block, whatever the case of the next line.
-                if (para.bullet && !line.block_start) join = true;
+                // A wrapped bullet or sub-item goes on within its block, whatever the case of the next line.
+                if ((para.bullet || !sub_item.empty()) && !line.block_start) join = true;
             }
         }
         if (join) {
@@ -503,6 +554,8 @@ std::vector<Paragraph> unwrap(const std::vector<Line>& lines, std::size_t begin,
         para.text = line.text;
         para.first = para.last = i;
         para.bullet = line.bullet;
+        auto first_word = words_of(line.text);
+        sub_item = first_word.empty() ? std::string_view{} : sub_item_numeral(first_word[0]);
         para.page = line.page;
         out.push_back(std::move(para));
     }

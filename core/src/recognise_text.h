@@ -67,6 +67,11 @@ struct Paragraph {
 // found with the library's search instead of a byte-by-byte case fold.
 [[nodiscard]] std::size_t find_word_in_lower(std::string_view lower_text, std::string_view lower_needle, std::size_t from = 0);
 
+// The numeral of a sub-item's marker opening a line: "ii" of "ii)", "(iv)" or "xii.", "b" of "b)" or
+// "(c)"; empty when the word is no such marker. Lower-case roman numerals only with "." (an initial,
+// "J. Davies", is a capital, and a letter with "." is too often one).
+[[nodiscard]] std::string_view sub_item_numeral(std::string_view word);
+
 // Splits on spaces and tabs; punctuation stays attached to words.
 [[nodiscard]] std::vector<std::string_view> words_of(std::string_view s);
 // A word's letters and digits only, ASCII-lowered ("(Chairman)," -> "chairman").

@@ -341,3 +341,59 @@ TEST_CASE("Recogniser bodies: minutes that name their body only generically", "[
     CHECK(adare.committee == "Municipal District of Adare-Rathkeale");
     CHECK(adare.date.iso() == "2015-10-20");
 }
+
+TEST_CASE("Recogniser sub-items: each lettered or numbered sub-item of a list is a passage of its own",
+          "[recogniser][passages]") {
+    // Stoke Ferry, December 2002 (posted February 2003), in both renderings: under "3. Minutes of the
+    // previous meeting ... the following amendments were made:" each of "a)", "b)", "c)" is a paragraph,
+    // the last a motion ("c) Mr Ward proposed that the minutes be adopted with the amendments. Seconded
+    // by Mr Bonnett."). Those attending: "Mr L. Bonnett", "Mr G Patterson", "Mr R Ward".
+    for (const char* name : {"2003-02_stoke-ferry-parish-council-8.md", "2003-02_stoke-ferry-parish-council-8.html"}) {
+        INFO(name);
+        Minutes m = recognise_file(testing::project_corpus() / "stokeferry-parish" / name);
+        const Passage* apologies = passage_starting(m, "a) Mr Manley had sent apologies");
+        REQUIRE(apologies != nullptr);
+        CHECK(apologies->text == "a) Mr Manley had sent apologies for absence");
+        const Passage* adopted = passage_starting(m, "c) Mr Ward proposed");
+        REQUIRE(adopted != nullptr);
+        CHECK(adopted->text == "c) Mr Ward proposed that the minutes be adopted with the amendments. Seconded by Mr Bonnett.");
+        CHECK(adopted->kind == PassageKind::resolution);
+        CHECK(adopted->speaker == "R Ward");
+        CHECK(adopted->seconder == "L. Bonnett");
+        // "6. Payment of Bills": "a) Country Grounds Maintenance £689.77" ... "f) Mr Patterson proposed
+        // payment, second by Mrs Leamon."
+        const Passage* payment = passage_starting(m, "f) Mr Patterson proposed payment");
+        REQUIRE(payment != nullptr);
+        CHECK(payment->speaker == "G Patterson");
+        CHECK(passage_starting(m, "e) Whiteaway") != nullptr);
+    }
+    // Manordeilo and Salem, 11 November 2015 (PDF): "5. CORRESPONDENCE" lists i) to xi) in one block,
+    // with the marker "ii))" misprinted; wrapped lines stay with their sub-item ("iv) C.C.C. Integrated
+    // Community Strategy Annual Forum ... Clerk to forward details to" / "Cllr. O. Williams who hoped to
+    // attend the event.").
+    Minutes manordeilo = recognise_file(testing::project_corpus() / "manordeilo-salem-cc" / "2015-11-11_minutes_en.pdf");
+    CHECK(passage_starting(manordeilo, "iii) C.C.C. Consultation on proposal for a Public Spaces Protection Order") != nullptr);
+    const Passage* forum = passage_starting(manordeilo, "iv) C.C.C. Integrated Community Strategy Annual Forum");
+    REQUIRE(forum != nullptr);
+    CHECK(forum->text.find("Cllr. O. Williams who hoped to attend the event.") != std::string::npos);
+    CHECK(forum->text.find("v) Welsh Government") == std::string::npos);
+    CHECK(passage_starting(manordeilo, "v) Welsh Government Update for Community and Town Councils.") != nullptr);
+}
+
+TEST_CASE("Recogniser sub-items: a motion's own list stays with the motion until its result", "[recogniser][passages]") {
+    // Nipissing, 13 August 2024: "R2024-163 D. Yemm, S. Kirkey:" / "That we receive Staff Reports:" /
+    // "a) Service Delivery Review" / "b) Website and Social Media Updates. Carried." (Present: Councillors
+    // Stephen Kirkey, James Scott and Dave Yemm).
+    auto path = testing::shared_corpus() / "nipissing-township" / "Minutes-August-13-2024.pdf";
+    if (!std::filesystem::exists(path)) {
+        WARN("shared corpus absent: " << path.string());
+        return;
+    }
+    Minutes m = recognise_file(path);
+    const Passage* motion = passage_starting(m, "R2024-163 D. Yemm, S. Kirkey: That we receive Staff Reports:");
+    REQUIRE(motion != nullptr);
+    CHECK(motion->text.find("b) Website and Social Media Updates. Carried.") != std::string::npos);
+    CHECK(motion->kind == PassageKind::resolution);
+    CHECK(motion->speaker == "Dave Yemm");
+    CHECK(motion->seconder == "Stephen Kirkey");
+}
