@@ -263,7 +263,7 @@ std::string search_response_table(const SearchResponse& r, const TableStyle& sty
         out += "\n";
         std::string head = std::to_string(h.rank) + ". " + (h.date.empty() ? "undated" : long_date(h.date));
         if (!h.council.empty()) head += " | " + h.council;
-        if (!h.committee.empty()) head += " | " + h.committee;
+        if (!h.committee.empty() && !committee_is_council(h.council, h.committee)) head += " | " + h.committee;
         out += wrap(bold(head, style.color), width, "");
         std::string title =
             h.item_number.empty() ? h.item_title : "Minute " + h.item_number + ": " + h.item_title;

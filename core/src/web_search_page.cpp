@@ -265,9 +265,9 @@ void render_hit(std::string& out, const Hit& hit, const WebParams& params, Group
     } else {
         out += "<h3><a href=\"" + h(item_url) + "\">" + h(title) + "</a></h3>\n";
         std::string where = h(hit.date.empty() ? std::string("Undated") : long_date(hit.date));
-        for (const std::string* part : {&hit.council, &hit.committee}) {
-            if (!part->empty()) where += " &middot; " + h(*part);
-        }
+        if (!hit.council.empty()) where += " &middot; " + h(hit.council);
+        if (!hit.committee.empty() && !committee_is_council(hit.council, hit.committee))
+            where += " &middot; " + h(hit.committee);
         out += "<p class=\"where\">" + where + "</p>\n";
     }
     render_snippet(out, hit);

@@ -800,3 +800,21 @@ TEST_CASE("Searcher: neighbouring words find their initials", "[search]") {
     s.set_ranking(off);
     CHECK(numbers(run(s, query("community infrastructure grant fund"))) == std::vector<std::string>{"2"});
 }
+
+TEST_CASE("citations name a committee that is the council itself once", "[search]") {
+    // Manordeilo and Salem's minutes head the council's own meetings with its name, once with "&":
+    // the committee recognised is the council.
+    CHECK(committee_is_council("Manordeilo & Salem Community Council", "Manordeilo and Salem Community Council"));
+    CHECK(committee_is_council("Ayton Community Council", "AYTON  COMMUNITY COUNCIL"));
+    CHECK_FALSE(committee_is_council("City of Cleveland", "Council of the City of Cleveland"));
+    CHECK_FALSE(committee_is_council("", ""));
+    ItemRecord item;
+    item.council = "Manordeilo & Salem Community Council";
+    item.committee = "Manordeilo and Salem Community Council";
+    item.date = "2020-02-12";
+    item.number = "5";
+    CHECK(citation_for(item, std::nullopt) == "Manordeilo & Salem Community Council, 12 February 2020, minute 5");
+    item.committee = "Planning Committee";
+    CHECK(citation_for(item, 2) ==
+          "Manordeilo & Salem Community Council, Planning Committee, 12 February 2020, minute 5, p. 2");
+}

@@ -173,8 +173,12 @@ struct SearchResponse {
 // Puts facets in schema order (schema::kFacets), the order of every response.
 void sort_facets(std::vector<Facet>& facets);
 
+// True when a meeting's committee is its council itself ("Manordeilo & Salem Community Council" met as
+// "Manordeilo and Salem Community Council"): case, spacing and "&" for "and" aside, the same name.
+[[nodiscard]] bool committee_is_council(std::string_view council, std::string_view committee);
 // A citation a person can follow: "Worcestershire County Council, Children and Families Overview and
-// Scrutiny Panel, 13 March 2017, minute 271, p. 3". Missing parts are left out.
+// Scrutiny Panel, 13 March 2017, minute 271, p. 3". Missing parts are left out, and a committee that is
+// the council itself is named once.
 [[nodiscard]] std::string citation_for(const ItemRecord& item, std::optional<int> page);
 // "2017-03-13" -> "13 March 2017"; other text is returned unchanged.
 [[nodiscard]] std::string long_date(std::string_view iso);
