@@ -793,6 +793,20 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
         char a = line.text.back(), b = lines[i - 1].text.back();
         if (a == ';' || a == ',' || b == ';' || b == ',') list_blocks.insert(line.block);
     }
+    // Arabic numbers printed as headings (a heading block, or a title in capitals), by line: a sentence
+    // numbered ahead of the sequence ("11. The Clerk thanked ..." under "4. MATTERS ARISING", recalling
+    // minute 11 of the last meeting) is not an item when the heading the sequence needs comes later.
+    std::vector<std::pair<std::size_t, int>> heading_numbers;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        bool heading = lines[i].kind == BlockKind::heading;
+        auto number = parse_number(lines[i].text, heading);
+        if (number && !number->sub && number->scheme == Scheme::arabic && (heading || all_caps(number->rest)))
+            heading_numbers.emplace_back(i, number->value);
+    }
+    auto heading_later = [&](std::size_t after, int value) {
+        return std::any_of(heading_numbers.begin(), heading_numbers.end(),
+                           [&](const auto& h) { return h.first > after && h.second == value; });
+    };
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const Line& line = lines[i];
         bool heading = line.kind == BlockKind::heading;
@@ -800,6 +814,9 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
         auto number = parse_number(line.text, heading);
         if (!number || number->sub) continue;
         if (number->scheme == Scheme::arabic && number->value < floor) continue;
+        if (number->scheme == Scheme::arabic && !heading && prev_arabic > 0 && number->value > prev_arabic + 1 &&
+            !all_caps(number->rest) && heading_later(i, prev_arabic + 1))
+            continue;
         // "C." after "B." is a letter, not the roman hundred; "I." after "H." likewise.
         if (number->scheme == Scheme::roman && number->printed.size() == 1 && prev_letter > 0 &&
             number->printed[0] - 'A' + 1 == prev_letter + 1) {

@@ -397,3 +397,30 @@ TEST_CASE("Recogniser sub-items: a motion's own list stays with the motion until
     CHECK(motion->speaker == "Dave Yemm");
     CHECK(motion->seconder == "Stephen Kirkey");
 }
+
+TEST_CASE("Recogniser numbering: a matter arising numbered after the last meeting's minute is not an item",
+          "[recogniser][items][numbering]") {
+    // Manordeilo and Salem, 14 November 2018: under "4. MATTERS ARISING" the line "11. The Clerk thanked
+    // Cllr. Alun Davies for clearing/tidying around the monument ..." recalls minute 11 of October; the
+    // agenda goes on "5. CORRESPONDENCE" ... "13. ANY OTHER BUSINESS".
+    auto path = testing::shared_corpus() / "manordeilo-salem-cc" / "2018-11-14_minutes_en.pdf";
+    if (!std::filesystem::exists(path)) {
+        WARN("shared corpus absent: " << path.string());
+        return;
+    }
+    Minutes m = recognise_file(path);
+    check_items(m, {{"1", "WELCOME AND APOLOGIES"},
+                    {"2", "TO CONFIRM THE MINUTES OF THE LAST MEETING"},
+                    {"3", "DECLARATIONS OF INTEREST"},
+                    {"4", "MATTERS ARISING"},
+                    {"5", "CORRESPONDENCE"},
+                    {"6", "BUDGET REVIEW"},
+                    {"7", "LIGHTING"},
+                    {"8", "FOOTPATHS"},
+                    {"9", "PLANNING"},
+                    {"10", "BUSINESS PLAN"},
+                    {"11", "DEFIBRILLATORS"},
+                    {"12", "ACCOUNTS FOR PAYMENT"},
+                    {"13", "ANY OTHER BUSINESS"}});
+    CHECK(passage_of(m, "4", "11. The Clerk thanked Cllr. Alun Davies") != nullptr);
+}
