@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include "minutes/names.h"
 #include "minutes/query_parser.h"
@@ -314,8 +315,14 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
     // ranking by item applies them to its best kRerankDepth items only (a second, filtered pass); other
     // orders and groupings apply them inline.
     bool positional = compiled->has_terms && !compiled->positional.empty();
-    bool rerank = positional && o.sort == SortOrder::relevance && o.by == GroupBy::item && run.shards == 1;
-    if (positional && !rerank) positive = and_maybe_each(positive, compiled->positional);
+    // A passage filter with words ("parking" with type:decision) asks for decisions about parking: the
+    // items where one passage meets the filters and holds a query word come first among the best.
+    bool passage_filter = compiled->has_terms && compiled->words.group_count > 0 &&
+                          (!preference.kinds.empty() || !preference.roles.empty() || !preference.member_keys.empty());
+    bool by_relevance = o.sort == SortOrder::relevance && o.by == GroupBy::item;
+    bool rerank_positional = positional && by_relevance && run.shards == 1;
+    bool rerank = rerank_positional || (passage_filter && by_relevance);
+    if (positional && !rerank_positional) positive = and_maybe_each(positive, compiled->positional);
     if (mention) positive = Xapian::Query(Xapian::Query::OP_AND_MAYBE, positive, *mention);
     filters.emplace_back(item_doctype_term());
     Xapian::Query final_query(Xapian::Query::OP_FILTER, positive,
@@ -368,27 +375,39 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
         mset = enquire.get_mset(0, std::max(depth, first + count), std::max(check, first + count));
         std::vector<Row> reranked;
         if (first < depth && !mset.empty()) {
-            std::vector<Xapian::Query> ids;
-            for (auto m = mset.begin(); m != mset.end() && ids.size() < depth; ++m)
-                ids.emplace_back("Q" + m.get_document().get_value(schema::kSlotItemId));
-            Xapian::Query best(Xapian::Query::OP_OR, ids.begin(), ids.end());
             // Each positional boost is a query of its own over these items, its weight added to theirs:
             // nested beside them (AND_MAYBE under this filter), Xapian 1.4 gave items the weight of
             // phrases they do not hold (measured: an item holding two of three query words, never together,
             // came first; tests/unit/ranking_test.cpp).
             std::map<Xapian::docid, double> extra;
-            auto add_boost = [&](const Xapian::Query& boost) {
-                Xapian::Enquire one(run.db);
-                one.set_weighting_scheme(Xapian::BM25Weight(weights.k1, 0, 1, weights.b, 0.5));
-                one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, boost, best));
-                Xapian::MSet found = one.get_mset(0, depth);
-                for (auto m = found.begin(); m != found.end(); ++m) extra[*m] += m.get_weight();
-            };
-            for (const auto& boost : alternatives(compiled->positional)) add_boost(boost);
-            for (auto m = mset.begin(); m != mset.end() && reranked.size() < depth; ++m)
+            if (rerank_positional) {
+                std::vector<Xapian::Query> ids;
+                for (auto m = mset.begin(); m != mset.end() && ids.size() < depth; ++m)
+                    ids.emplace_back("Q" + m.get_document().get_value(schema::kSlotItemId));
+                Xapian::Query best(Xapian::Query::OP_OR, ids.begin(), ids.end());
+                for (const auto& boost : alternatives(compiled->positional)) {
+                    Xapian::Enquire one(run.db);
+                    one.set_weighting_scheme(Xapian::BM25Weight(weights.k1, 0, 1, weights.b, 0.5));
+                    one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, boost, best));
+                    Xapian::MSet found = one.get_mset(0, depth);
+                    for (auto m = found.begin(); m != found.end(); ++m) extra[*m] += m.get_weight();
+                }
+            }
+            std::set<Xapian::docid> on_topic;  // a passage meets the filters and holds a query word
+            long filters_met = 1000 * ((preference.kinds.empty() ? 0 : 1) + (preference.roles.empty() ? 0 : 1) +
+                                       (preference.member_keys.empty() ? 0 : 1));
+            for (auto m = mset.begin(); m != mset.end() && reranked.size() < depth; ++m) {
                 reranked.push_back({*m, m.get_document(), m.get_weight() + extra[*m], 0});
-            std::stable_sort(reranked.begin(), reranked.end(),
-                             [](const Row& a, const Row& b) { return a.weight > b.weight; });
+                if (!passage_filter) continue;
+                auto item = decode_item(reranked.back().document.get_data());
+                if (!item) continue;
+                auto passages = rank_passages(*item, compiled->words, preference, false);
+                if (!passages.empty() && passages.front().level > filters_met) on_topic.insert(*m);
+            }
+            std::stable_sort(reranked.begin(), reranked.end(), [&on_topic](const Row& a, const Row& b) {
+                bool a_on = on_topic.count(a.id) > 0, b_on = on_topic.count(b.id) > 0;
+                return a_on != b_on ? a_on : a.weight > b.weight;
+            });
         }
         Xapian::doccount index = 0;
         for (auto m = mset.begin(); m != mset.end(); ++m, ++index) {

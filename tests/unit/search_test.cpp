@@ -818,3 +818,32 @@ TEST_CASE("citations name a committee that is the council itself once", "[search
     CHECK(citation_for(item, 2) ==
           "Manordeilo & Salem Community Council, Planning Committee, 12 February 2020, minute 5, p. 2");
 }
+
+TEST_CASE("Searcher: with a passage filter, items where a passage meets it and holds the words come first",
+          "[search]") {
+    // "Every decision on parking": an item whose decision is about something else, however much it says
+    // about parking in discussion, ranks below an item whose decision is about parking.
+    testing::TempDir dir;
+    std::string path = (dir.path() / "db").string();
+    TestMeeting m{"d1", "Township of Testing", "Township Council", "2024-03-05", {}};
+    m.items.push_back(item(m, 1, "1", "Parking", 1,
+                           {passage("Parking on the green, parking at the school and parking near the shop were "
+                                    "discussed at length; residents want parking enforced."),
+                            passage("It was resolved to buy a new mower for the cemetery.", PassageKind::resolution)}));
+    m.items.push_back(item(m, 2, "2", "Correspondence", 1,
+                           {passage("A letter from the school was read."),
+                            passage("It was resolved to ask the county to enforce parking on the High Street.",
+                                    PassageKind::resolution)}));
+    auto s = searcher_over(path, m);
+    auto words_only = run(s, query("parking"));
+    REQUIRE(numbers(words_only) == std::vector<std::string>{"1", "2"});  // plain BM25: more parking first
+    auto o = query("parking");
+    o.types = {"decision"};
+    auto decisions = run(s, o);
+    REQUIRE(numbers(decisions) == std::vector<std::string>{"2", "1"});
+    CHECK(decisions.hits[0].passage_kind == "resolution");
+    CHECK(decisions.hits[0].snippet.find("High Street") != std::string::npos);
+    // Two words ("parking enforced") go through the re-ranking of positional boosts: the same order.
+    o.query = "parking enforce";
+    REQUIRE(numbers(run(s, o)) == std::vector<std::string>{"2", "1"});
+}
