@@ -319,9 +319,12 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
     // items where one passage meets the filters and holds a query word come first among the best.
     bool passage_filter = compiled->has_terms && compiled->words.group_count > 0 &&
                           (!preference.kinds.empty() || !preference.roles.empty() || !preference.member_keys.empty());
+    // rank_passages's level of a passage meeting every passage filter and holding no query word.
+    const long filters_met = 1000 * ((preference.kinds.empty() ? 0 : 1) + (preference.roles.empty() ? 0 : 1) +
+                                     (preference.member_keys.empty() ? 0 : 1));
     bool by_relevance = o.sort == SortOrder::relevance && o.by == GroupBy::item;
     bool rerank_positional = positional && by_relevance && run.shards == 1;
-    bool rerank = rerank_positional || (passage_filter && by_relevance);
+    bool rerank = rerank_positional || (passage_filter && o.sort == SortOrder::relevance && o.by != GroupBy::meeting);
     if (positional && !rerank_positional) positive = and_maybe_each(positive, compiled->positional);
     if (mention) positive = Xapian::Query(Xapian::Query::OP_AND_MAYBE, positive, *mention);
     filters.emplace_back(item_doctype_term());
@@ -394,8 +397,6 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
                 }
             }
             std::set<Xapian::docid> on_topic;  // a passage meets the filters and holds a query word
-            long filters_met = 1000 * ((preference.kinds.empty() ? 0 : 1) + (preference.roles.empty() ? 0 : 1) +
-                                       (preference.member_keys.empty() ? 0 : 1));
             for (auto m = mset.begin(); m != mset.end() && reranked.size() < depth; ++m) {
                 reranked.push_back({*m, m.get_document(), m.get_weight() + extra[*m], 0});
                 if (!passage_filter) continue;
@@ -460,8 +461,10 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
         auto passages = rank_passages(*item, words, preference, o.by == GroupBy::passage);
         if (o.by == GroupBy::passage) {
             if (passages.empty()) passages.push_back({0, 0, 0});
+            // Where no passage meeting the filters holds a query word, one of them stands for the item.
+            bool one = compiled->has_terms && passage_filter && passages.front().level <= filters_met;
             for (const auto& pm : passages) {
-                if (pm.level != passages.front().level) break;
+                if (pm.level != passages.front().level || (one && &pm != &passages.front())) break;
                 ++rank;
                 if (rank <= o.offset || rank > o.offset + o.limit) continue;
                 Hit hit = hit_for(*item, pm.index, words, o.snippet_chars);

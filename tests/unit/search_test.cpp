@@ -829,7 +829,8 @@ TEST_CASE("Searcher: with a passage filter, items where a passage meets it and h
     m.items.push_back(item(m, 1, "1", "Parking", 1,
                            {passage("Parking on the green, parking at the school and parking near the shop were "
                                     "discussed at length; residents want parking enforced."),
-                            passage("It was resolved to buy a new mower for the cemetery.", PassageKind::resolution)}));
+                            passage("It was resolved to buy a new mower for the cemetery.", PassageKind::resolution),
+                            passage("It was resolved to paint the hall.", PassageKind::resolution)}));
     m.items.push_back(item(m, 2, "2", "Correspondence", 1,
                            {passage("A letter from the school was read."),
                             passage("It was resolved to ask the county to enforce parking on the High Street.",
@@ -846,4 +847,11 @@ TEST_CASE("Searcher: with a passage filter, items where a passage meets it and h
     // Two words ("parking enforced") go through the re-ranking of positional boosts: the same order.
     o.query = "parking enforce";
     REQUIRE(numbers(run(s, o)) == std::vector<std::string>{"2", "1"});
+    // By passage: the decision about parking, then one decision standing for the item that has none.
+    o.query = "parking";
+    o.by = GroupBy::passage;
+    auto passages = run(s, o);
+    REQUIRE(numbers(passages) == std::vector<std::string>{"2", "1"});
+    CHECK(passages.hits[0].snippet.find("High Street") != std::string::npos);
+    CHECK(passages.hits[1].passage_kind == "resolution");
 }
