@@ -369,10 +369,130 @@ bool is_weekday(std::string_view key) {
     return false;
 }
 
+namespace {
+
+bool is_page_marker(std::string_view text) {
+    return starts_with_ci(text, "page ") && text.size() > 5 && all_digits(trim(text.substr(5)));
+}
+
+// Running heads at the top of each page, on lines of their own ("49th Session" / "Tuesday, 23 March,
+// 2021" / "Volume 11") or glued to the text the page opens with ("310 Debate on His Excellency the
+// President's Address 15 th March, 2024 Sir, let me explain ..." / "15 th March, 2024 Debate on ...
+// Address 311 Mr. Speaker, ..."): the words up to a number that open three or more pages alike, numbers
+// aside, are removed. A speaker's label opening pages alike holds no number and stays.
+std::size_t strip_running_heads(std::vector<Line>& lines, const std::vector<std::size_t>& page_first,
+                                std::vector<std::string>& removed) {
+    constexpr std::size_t kMinShared = 3;    // pages opening alike
+    constexpr std::size_t kHeadLines = 3;    // a head spreads over at most this many lines
+    auto shape = [](std::string_view word) { return all_digits(word) ? std::string("#") : std::string(word); };
+    // The words opening each page, from its first lines, and the line each comes from.
+    std::vector<std::vector<std::string>> shapes;
+    std::vector<std::vector<std::size_t>> from;
+    for (std::size_t a = 0; a < page_first.size(); ++a) {
+        std::size_t page_end = a + 1 < page_first.size() ? page_first[a + 1] : lines.size();
+        std::vector<std::string> words;
+        std::vector<std::size_t> line_of;
+        for (std::size_t i = page_first[a]; i < page_end && i < page_first[a] + kHeadLines; ++i) {
+            for (auto w : words_of(lines[i].text)) {
+                words.push_back(shape(w));
+                line_of.push_back(i);
+            }
+        }
+        shapes.push_back(std::move(words));
+        from.push_back(std::move(line_of));
+    }
+    std::size_t stripped = 0;
+    std::vector<bool> done(page_first.size(), false);
+    std::vector<std::vector<std::string>> heads;  // words of each head found, numbers aside, sorted
+    // Removes the first `count` words of page `a`: whole lines, and the start of the line they end in.
+    auto strip = [&](std::size_t a, std::size_t count) {
+        std::string window, head;
+        for (std::size_t i = page_first[a]; i < page_first[a] + kHeadLines && i < lines.size(); ++i)
+            window += (window.empty() ? "" : " ") + lines[i].text;
+        auto window_words = words_of(window);
+        for (std::size_t k = 0; k < count && k < window_words.size(); ++k)
+            head += (head.empty() ? "" : " ") + std::string(window_words[k]);
+        removed.push_back(std::move(head));
+        std::size_t last_line = from[a][count - 1];
+        std::size_t taken = 0;  // words of last_line removed
+        for (std::size_t k = 0; k < count; ++k) taken += from[a][k] == last_line ? 1 : 0;
+        for (std::size_t i = page_first[a]; i < last_line; ++i) lines[i].text.clear();
+        Line& line = lines[last_line];
+        auto words = words_of(line.text);
+        std::string rest;
+        for (std::size_t k = taken; k < words.size(); ++k) {
+            if (!rest.empty()) rest += ' ';
+            rest += words[k];
+        }
+        line.text = rest;
+        line.column_gap = 0;
+        done[a] = true;
+        ++stripped;
+    };
+    for (std::size_t a = 0; a < page_first.size(); ++a) {
+        // The longest prefix that at least kMinShared - 1 other pages share.
+        std::vector<std::size_t> common;
+        for (std::size_t b = 0; b < page_first.size(); ++b) {
+            if (b == a) continue;
+            std::size_t n = 0;
+            while (n < shapes[a].size() && n < shapes[b].size() && shapes[a][n] == shapes[b][n]) ++n;
+            common.push_back(n);
+        }
+        if (common.size() < kMinShared - 1) break;
+        std::sort(common.begin(), common.end(), std::greater<>());
+        std::size_t shared = common[kMinShared - 2];
+        // The head ends at its last number (the page's, or the date's year before it).
+        while (shared > 0 && shapes[a][shared - 1] != "#") --shared;
+        std::size_t letters = 0;
+        for (std::size_t k = 0; k < shared; ++k) letters += shapes[a][k] != "#" ? 1 : 0;
+        if (shared < 4 || letters < 2) continue;
+        std::vector<std::string> head;
+        for (std::size_t k = 0; k < shared; ++k)
+            if (shapes[a][k] != "#") head.push_back(shapes[a][k]);
+        std::sort(head.begin(), head.end());
+        if (std::find(heads.begin(), heads.end(), head) == heads.end()) heads.push_back(head);
+        strip(a, shared);
+    }
+    // A page whose head has its parts in another order ("Debate on ... Address 15 th March, 2024 308 for.")
+    // where fewer than three pages share that order: the same words up to a number.
+    for (std::size_t a = 0; a < page_first.size(); ++a) {
+        if (done[a]) continue;
+        for (const auto& head : heads) {
+            std::vector<std::string> seen;
+            std::size_t end = 0;
+            for (std::size_t k = 0; k < shapes[a].size(); ++k) {
+                if (shapes[a][k] == "#") {
+                    std::vector<std::string> sorted = seen;
+                    std::sort(sorted.begin(), sorted.end());
+                    if (sorted == head) end = k + 1;
+                    continue;
+                }
+                if (seen.size() >= head.size() || std::count(head.begin(), head.end(), shapes[a][k]) <=
+                                                      std::count(seen.begin(), seen.end(), shapes[a][k]))
+                    break;
+                seen.push_back(shapes[a][k]);
+            }
+            if (end > 0) {
+                strip(a, end);
+                break;
+            }
+        }
+    }
+    if (stripped > 0) {
+        lines.erase(std::remove_if(lines.begin(), lines.end(), [](const Line& l) { return l.text.empty(); }),
+                    lines.end());
+    }
+    return stripped;
+}
+
+}  // namespace
+
 CleanText clean_lines(const SourceText& source) {
     CleanText out;
     bool first_line = true;
     bool in_front_matter = false;
+    std::vector<std::size_t> page_first;  // lines that open a page: after a "Page N" marker, or a new page
+    bool after_marker = false;
     for (std::size_t b = 0; b < source.blocks.size(); ++b) {
         const Block& block = source.blocks[b];
         std::string_view text = block.text;
@@ -413,6 +533,7 @@ CleanText clean_lines(const SourceText& source) {
             if (line.text.empty()) continue;
             if (is_furniture(line.text)) {
                 ++out.dropped_furniture;
+                after_marker = after_marker || is_page_marker(line.text);
                 continue;
             }
             // One gap only: a row of two columns (a row of three, "Cllr Colin Sampson   CS   Borough
@@ -432,9 +553,13 @@ CleanText clean_lines(const SourceText& source) {
             line.page = block.page;
             line.block_start = block_start;
             block_start = false;
+            if (after_marker || (line.page && !out.lines.empty() && out.lines.back().page != line.page))
+                page_first.push_back(out.lines.size());
+            after_marker = false;
             out.lines.push_back(std::move(line));
         }
     }
+    out.dropped_furniture += strip_running_heads(out.lines, page_first, out.running_heads);
     // Text extracted line by line puts each wrapped line in its own block: many blocks then end
     // mid-sentence and the next goes on in lower case. Paragraph blocks (Worcestershire) rarely do.
     std::size_t single = 0, blocks = 0, continued = 0;

@@ -31,6 +31,7 @@ struct CleanText {
     std::vector<Line> lines;
     std::map<std::string, std::string> front_matter;  // YAML front matter keys ("title", "date")
     std::size_t dropped_furniture = 0;                // page numbers, running heads, signature lines
+    std::vector<std::string> running_heads;           // heads removed from pages' first lines, in order
     bool blocks_are_lines = false;                    // most blocks hold a single line
 };
 

@@ -99,8 +99,9 @@ void infer_year(DateMention& m, const std::vector<int>& years) {
 // sitting's heading ("SITTING DAY 35: MONDAY, 17 FEBRUARY 2025"); the dates in the
 // debate are quoted ("the Minutes of the sitting held on Thursday, 11th February"). The first such
 // line, wherever the part of a split sitting starts (a running head may come pages in); nullopt
-// when there is none (most parts of a split sitting).
-std::optional<ChosenDate> sitting_date(const std::vector<Line>& lines) {
+// when there is none (most parts of a split sitting). Else the date in a running head removed from the
+// pages ("310 Debate on His Excellency the President's Address 15 th March, 2024").
+std::optional<ChosenDate> sitting_date(const std::vector<Line>& lines, const std::vector<std::string>& running_heads) {
     for (std::size_t i = 0; i < lines.size() && i < kSittingDateLines; ++i) {
         const std::string& text = lines[i].text;
         if (text.size() > 60) continue;
@@ -113,13 +114,19 @@ std::optional<ChosenDate> sitting_date(const std::vector<Line>& lines) {
             if (words_of(rest).size() <= 1 || headed) return ChosenDate{m.date, m.weekday_index, false, 0, 0};
         }
     }
+    for (const auto& head : running_heads) {
+        for (const auto& m : find_dates(head)) {
+            if (m.date.year != 0 && m.date.valid()) return ChosenDate{m.date, m.weekday_index, false, 0, 0};
+        }
+    }
     return std::nullopt;
 }
 
 std::optional<ChosenDate> choose_date(const std::vector<Line>& lines, const HeaderText& header, std::size_t header_end,
                                       const std::map<std::string, std::string>& front_matter,
-                                      std::vector<std::string>& warnings, bool hansard) {
-    if (hansard) return sitting_date(lines);
+                                      std::vector<std::string>& warnings, bool hansard,
+                                      const std::vector<std::string>& running_heads) {
+    if (hansard) return sitting_date(lines, running_heads);
     std::vector<int> years;
     auto header_dates = find_dates(header.text);
     for (const auto& m : header_dates)
@@ -1052,7 +1059,7 @@ Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
     bool hansard = is_hansard(sample);
 
     // Date, times, venue.
-    auto date = choose_date(lines, header, header_end, clean.front_matter, minutes.warnings, hansard);
+    auto date = choose_date(lines, header, header_end, clean.front_matter, minutes.warnings, hansard, clean.running_heads);
     if (date) {
         minutes.date = date->date;
         if (date->weekday >= 0 && weekday_of(date->date) != date->weekday)
@@ -1153,7 +1160,7 @@ Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
         read_attendance(paras, lines, minutes.attendees, minutes.warnings, roll_call_only);
     }
 
-    // Items and passages. Minutes with no headings at all (Nipissing) are one unnamed section, so
+    // Items and passages. Minutes with no item headings at all (Nipissing) are one section, so
     // that their passages, resolutions and votes are still kept.
     if (spans.empty()) {
         ItemSpan whole;
@@ -1161,8 +1168,13 @@ Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
         whole.body_begin = 0;
         whole.body_end = lines.size();
         whole.item.page = lines.front().page;
+        // A section of a sitting split into parts (Hansard) is named by its own heading, when it has one.
+        auto heading = std::find_if(lines.begin(), lines.end(), [](const Line& l) { return l.kind == BlockKind::heading; });
+        if (heading != lines.end()) whole.item.title = heading->text;
+        minutes.warnings.push_back(whole.item.title.empty()
+                                       ? "no agenda items or headings found; the text is kept as one unnamed section"
+                                       : "no agenda items found; the text is kept as one section, named by its heading");
         spans.push_back(std::move(whole));
-        minutes.warnings.push_back("no agenda items or headings found; the text is kept as one unnamed section");
     }
     for (auto& span : spans) {
         build_passages(lines, span, clean.blocks_are_lines);

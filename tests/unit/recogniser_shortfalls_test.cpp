@@ -424,3 +424,56 @@ TEST_CASE("Recogniser numbering: a matter arising numbered after the last meetin
                     {"13", "ANY OTHER BUSINESS"}});
     CHECK(passage_of(m, "4", "11. The Clerk thanked Cllr. Alun Davies") != nullptr);
 }
+
+TEST_CASE("Recogniser pages: a running head glued to a page's first line is page furniture",
+          "[recogniser][furniture][hansard]") {
+    // Fiji, 15 March 2023 (the part's pages say 2024), part 13: after each "Page N" marker the text goes on
+    // "310 Debate on His Excellency the President's Address 15 th March, 2024 Sir, let me explain once
+    // more ..." (even pages) or "15 th March, 2024 Debate on His Excellency the President's Address 311 Mr.
+    // Speaker, Sir, ..." (odd pages), in one paragraph with the page's text.
+    Minutes m = recognise_file(testing::project_corpus() / "pacific-hansard" / "split" / "fiji" / "2023-03-15" / "part13.html");
+    bool explained = false;
+    for (const auto& item : m.items) {
+        INFO("item " << item.number << " " << item.title);
+        CHECK(item.title.find("Address 15 th March, 2024") == std::string::npos);
+        CHECK(item.number.empty());  // page numbers are not item numbers
+        for (const auto& p : item.passages) {
+            CHECK(p.text.find("Address 15 th March, 2024") == std::string::npos);
+            CHECK(p.text.find("2024 Debate on His Excellency") == std::string::npos);
+            explained = explained || p.text.find("Sir, let me explain once more and hopefully") != std::string::npos;
+        }
+    }
+    CHECK(explained);  // the page's own text is kept
+    // No line of the part is a date alone; the removed heads date the sitting as printed (the upstream
+    // folder says 2023, every page of the sitting 2024).
+    CHECK(m.date.iso() == "2024-03-15");
+    // Part 11 has no agenda items: its one section is named by its heading,
+    // "<h3>PRESENTATION OF PAPERS AND CERTAIN DOCUMENTS</h3>".
+    Minutes papers = recognise_file(testing::project_corpus() / "pacific-hansard" / "split" / "fiji" / "2023-03-15" / "part11.html");
+    REQUIRE(papers.items.size() == 1);
+    CHECK(papers.items[0].title == "PRESENTATION OF PAPERS AND CERTAIN DOCUMENTS");
+}
+
+TEST_CASE("Recogniser pages: a running head on lines of its own at the top of each page is page furniture",
+          "[recogniser][furniture][hansard]") {
+    // Cook Islands, 23 March 2021, converted from PDF: every page opens "49th Session" / "Tuesday, 23
+    // March, 2021" / "Volume 11", the last sometimes run on into the page's text ("Volume 11 added to our
+    // preparedness in response to any COVID ...").
+    auto path = testing::shared_corpus() / "pacific-hansard" / "whole" / "cook-islands_Tue-23-March-2021.html";
+    if (!std::filesystem::exists(path)) {
+        WARN("shared corpus absent: " << path.string());
+        return;
+    }
+    Minutes m = recognise_file(path);
+    CHECK(m.date.iso() == "2021-03-23");
+    bool covid = false;
+    for (const auto& item : m.items) {
+        for (const auto& p : item.passages) {
+            INFO(p.text.substr(0, 80));
+            CHECK(p.text.find("Volume 11") == std::string::npos);
+            CHECK(p.text != "49th Session");
+            covid = covid || p.text.find("added to our preparedness in response to any COVID") != std::string::npos;
+        }
+    }
+    CHECK(covid);
+}
