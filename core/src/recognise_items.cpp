@@ -158,8 +158,21 @@ void split_title_body(const std::string& text, std::string& title, std::string& 
         body = std::string(b);
         return;
     }
+    // "Approval of Constitution. Proposed by Michael Precey. ...": a title closed by a full stop, then
+    // sentences (not an abbreviation's stop: "Cllr.", "St.", "No.").
+    auto closes_title = [](std::string_view w) {
+        std::string key = word_key(w);
+        return w.back() == '.' && key.size() >= 4 && !all_caps(w) && key != "cllr" && key != "dept" && key != "govt" &&
+               key != "corp" && key != "assoc" && key != "approx";
+    };
     for (std::size_t k = 2; k < words.size(); ++k) {
         if (!title_like_word(words[k - 1])) break;
+        if (closes_title(words[k - 1]) && k <= 12 && words.size() - k >= 3 && starts_upper(words[k])) {
+            std::size_t at = words[k].data() - text.data();
+            title = std::string(trim(std::string_view(text).substr(0, at)));
+            body = std::string(trim(std::string_view(text).substr(at)));
+            return;
+        }
         if (is_body_starter(words[k])) {
             std::size_t at = words[k].data() - text.data();
             title = std::string(trim(std::string_view(text).substr(0, at)));

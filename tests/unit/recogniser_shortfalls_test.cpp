@@ -477,3 +477,30 @@ TEST_CASE("Recogniser pages: a running head on lines of its own at the top of ea
     }
     CHECK(covid);
 }
+
+TEST_CASE("Recogniser titles: a title closed by a full stop is apart from the sentences after it",
+          "[recogniser][items][seconder]") {
+    // Stoke Ferry Residents Association, AGM (posted January 2005): "2. Approval of Constitution. Proposed
+    // by Michael Precey. Seconded by Brian Harrison that Constitution be approved. Carried unanimously."
+    // and "c. Treasurer. Nominated by Ray Thompson and seconded by Mandy Leamon that Tim Read be
+    // re-elected Treasurer."
+    auto path = testing::shared_corpus() / "stokeferry-parish" /
+                "2005-01_minutes-of-stoke-ferry-residents-association-annual-general-meeting.md";
+    if (!std::filesystem::exists(path)) {
+        WARN("shared corpus absent: " << path.string());
+        return;
+    }
+    Minutes m = recognise_file(path);
+    const Passage* constitution = passage_of(m, "2", "Proposed by Michael Precey. Seconded by Brian Harrison");
+    REQUIRE(constitution != nullptr);
+    CHECK(constitution->kind == PassageKind::resolution);
+    CHECK(constitution->speaker == "Michael Precey");
+    CHECK(constitution->seconder == "Brian Harrison");
+    bool titled = false;
+    for (const auto& item : m.items) titled = titled || (item.number == "2" && item.title == "Approval of Constitution");
+    CHECK(titled);
+    const Passage* treasurer = passage_starting(m, "c. Treasurer. Nominated by Ray Thompson");
+    REQUIRE(treasurer != nullptr);
+    CHECK(treasurer->speaker == "Ray Thompson");
+    CHECK(treasurer->seconder == "Mandy Leamon");
+}
