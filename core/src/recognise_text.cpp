@@ -384,6 +384,7 @@ std::size_t strip_running_heads(std::vector<Line>& lines, const std::vector<std:
                                 std::vector<std::string>& removed) {
     constexpr std::size_t kMinShared = 3;    // pages opening alike
     constexpr std::size_t kHeadLines = 3;    // a head spreads over at most this many lines
+    constexpr std::size_t kNearPages = 20;   // pages compared with each page, either side: heads recur on every page
     auto shape = [](std::string_view word) { return all_digits(word) ? std::string("#") : std::string(word); };
     // The words opening each page, from its first lines, and the line each comes from.
     std::vector<std::vector<std::string>> shapes;
@@ -432,7 +433,7 @@ std::size_t strip_running_heads(std::vector<Line>& lines, const std::vector<std:
     for (std::size_t a = 0; a < page_first.size(); ++a) {
         // The longest prefix that at least kMinShared - 1 other pages share.
         std::vector<std::size_t> common;
-        for (std::size_t b = 0; b < page_first.size(); ++b) {
+        for (std::size_t b = a > kNearPages ? a - kNearPages : 0; b < page_first.size() && b <= a + kNearPages; ++b) {
             if (b == a) continue;
             std::size_t n = 0;
             while (n < shapes[a].size() && n < shapes[b].size() && shapes[a][n] == shapes[b][n]) ++n;
