@@ -26,6 +26,10 @@ constexpr std::size_t kMaxHeaderLines = 60;
 constexpr std::size_t kBodyDateLines = 40;
 // Lines of a Hansard searched for a running head that dates the sitting.
 constexpr std::size_t kSittingDateLines = 5000;
+// Text before the first item longer than this is business, not only a header (bytes): it is kept as a
+// section of its own (over the shared corpora: a Hansard part's first questions, a Limerick meeting's
+// "Recent Storms", agendas followed by minutes).
+constexpr std::size_t kLeadSectionBytes = 3000;
 // How many items from the start may hold attendance ("1. Present", "267 Apologies").
 constexpr std::size_t kAttendanceItems = 3;
 // Texts longer than this are unusual for one meeting (bytes): worth a warning.
@@ -1175,6 +1179,23 @@ Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
                                        ? "no agenda items or headings found; the text is kept as one unnamed section"
                                        : "no agenda items found; the text is kept as one section, named by its heading");
         spans.push_back(std::move(whole));
+    }
+    // Text before the first item that is more than a header (a Hansard part whose first question comes
+    // before any heading) is a section of its own, so that it is searchable.
+    if (!spans.empty()) {
+        std::size_t preamble_bytes = 0;
+        for (std::size_t i = 0; i < spans.front().heading; ++i) preamble_bytes += lines[i].text.size();
+        if (preamble_bytes > kLeadSectionBytes) {
+            ItemSpan lead;
+            lead.heading = 0;
+            lead.body_begin = 0;
+            lead.body_end = spans.front().heading;
+            lead.item.page = lines.front().page;
+            auto heading = std::find_if(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(lead.body_end),
+                                        [](const Line& l) { return l.kind == BlockKind::heading; });
+            if (heading != lines.begin() + static_cast<std::ptrdiff_t>(lead.body_end)) lead.item.title = heading->text;
+            spans.insert(spans.begin(), std::move(lead));
+        }
     }
     for (auto& span : spans) {
         build_passages(lines, span, clean.blocks_are_lines);

@@ -504,3 +504,18 @@ TEST_CASE("Recogniser titles: a title closed by a full stop is apart from the se
     CHECK(treasurer->speaker == "Ray Thompson");
     CHECK(treasurer->seconder == "Mandy Leamon");
 }
+
+TEST_CASE("Recogniser sections: business before the first item heading is a section of its own",
+          "[recogniser][items][hansard]") {
+    // Fiji, 19 April 2024, part 12: "QUESTIONS" / "Oral Questions" / "Redemption of Student Bus Cards
+    // (Question No. 39/2024) HON. V. NAUPOTO asked the Government, upon notice: Can the honourable Deputy
+    // Prime Minister ... update Parliament on the status of the redemption of student bus cards?", a third
+    // of the part before its first heading inside the debate. It was in no item, and so not searchable.
+    Minutes m = recognise_file(testing::project_corpus() / "pacific-hansard" / "split" / "fiji" / "2024-04-19" / "part12.html");
+    REQUIRE_FALSE(m.items.empty());
+    CHECK(m.items.front().title == "QUESTIONS");
+    bool asked = false;
+    for (const auto& p : m.items.front().passages)
+        asked = asked || p.text.find("update Parliament on the status of the redemption of student bus cards?") != std::string::npos;
+    CHECK(asked);
+}
