@@ -126,6 +126,14 @@ std::optional<ChosenDate> sitting_date(const std::vector<Line>& lines, const std
     return std::nullopt;
 }
 
+// The text of the first heading among lines [0, end); empty when there is none.
+std::string first_heading(const std::vector<Line>& lines, std::size_t end) {
+    for (std::size_t i = 0; i < end && i < lines.size(); ++i) {
+        if (lines[i].kind == BlockKind::heading) return lines[i].text;
+    }
+    return {};
+}
+
 std::optional<ChosenDate> choose_date(const std::vector<Line>& lines, const HeaderText& header, std::size_t header_end,
                                       const std::map<std::string, std::string>& front_matter,
                                       std::vector<std::string>& warnings, bool hansard,
@@ -1173,8 +1181,7 @@ Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
         whole.body_end = lines.size();
         whole.item.page = lines.front().page;
         // A section of a sitting split into parts (Hansard) is named by its own heading, when it has one.
-        auto heading = std::find_if(lines.begin(), lines.end(), [](const Line& l) { return l.kind == BlockKind::heading; });
-        if (heading != lines.end()) whole.item.title = heading->text;
+        whole.item.title = first_heading(lines, lines.size());
         minutes.warnings.push_back(whole.item.title.empty()
                                        ? "no agenda items or headings found; the text is kept as one unnamed section"
                                        : "no agenda items found; the text is kept as one section, named by its heading");
@@ -1191,9 +1198,7 @@ Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
             lead.body_begin = 0;
             lead.body_end = spans.front().heading;
             lead.item.page = lines.front().page;
-            auto heading = std::find_if(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(lead.body_end),
-                                        [](const Line& l) { return l.kind == BlockKind::heading; });
-            if (heading != lines.begin() + static_cast<std::ptrdiff_t>(lead.body_end)) lead.item.title = heading->text;
+            lead.item.title = first_heading(lines, lead.body_end);
             spans.insert(spans.begin(), std::move(lead));
         }
     }
