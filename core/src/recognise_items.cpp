@@ -26,17 +26,6 @@ struct ItemNumber {
     std::string rest;     // the text after the number
 };
 
-int roman_value(std::string_view s) {
-    int total = 0, prev = 0;
-    for (auto it = s.rbegin(); it != s.rend(); ++it) {
-        int v = *it == 'I' ? 1 : *it == 'V' ? 5 : *it == 'X' ? 10 : *it == 'L' ? 50 : *it == 'C' ? 100 : 0;
-        if (v == 0) return 0;
-        total += v < prev ? -v : v;
-        prev = std::max(prev, v);
-    }
-    return total;
-}
-
 std::optional<ItemNumber> parse_number(std::string_view text, bool heading) {
     ItemNumber n;
     std::string_view t = text;
@@ -67,9 +56,9 @@ std::optional<ItemNumber> parse_number(std::string_view text, bool heading) {
     } else {
         std::size_t j = 0;
         while (j < t.size() && std::strchr("IVXLC", t[j]) != nullptr && j < 7) ++j;
-        if (j > 0 && j < t.size() && t[j] == '.' && roman_value(t.substr(0, j)) > 0) {
+        if (j > 0 && j < t.size() && t[j] == '.' && roman_value(t.substr(0, j), false) > 0) {
             n.scheme = Scheme::roman;
-            n.value = roman_value(t.substr(0, j));
+            n.value = roman_value(t.substr(0, j), false);
             n.printed = std::string(t.substr(0, j));
             i = j;
         } else if (t.size() >= 3 && t[0] >= 'A' && t[0] <= 'Z' && (t[1] == '.' || (heading && t[1] == ')')) && t[2] == ' ') {
@@ -809,10 +798,12 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
     // Arabic numbers printed as headings (a heading block, or a title in capitals), by line: a sentence
     // numbered ahead of the sequence ("11. The Clerk thanked ..." under "4. MATTERS ARISING", recalling
     // minute 11 of the last meeting) is not an item when the heading the sequence needs comes later.
+    std::vector<std::optional<ItemNumber>> numbers;  // each line's number, parsed once
     std::vector<std::pair<std::size_t, int>> heading_numbers;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         bool heading = lines[i].kind == BlockKind::heading;
-        auto number = parse_number(lines[i].text, heading);
+        numbers.push_back(parse_number(lines[i].text, heading));
+        const auto& number = numbers.back();
         if (number && !number->sub && number->scheme == Scheme::arabic && (heading || all_caps(number->rest)))
             heading_numbers.emplace_back(i, number->value);
     }
@@ -824,7 +815,7 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
         const Line& line = lines[i];
         bool heading = line.kind == BlockKind::heading;
         if (line.bullet && !heading) continue;
-        auto number = parse_number(line.text, heading);
+        auto number = numbers[i];
         if (!number || number->sub) continue;
         if (number->scheme == Scheme::arabic && number->value < floor) continue;
         if (number->scheme == Scheme::arabic && !heading && prev_arabic > 0 && number->value > prev_arabic + 1 &&
@@ -1266,7 +1257,8 @@ void build_passages(const std::vector<Line>& lines, ItemSpan& span, bool blocks_
         bool motion_line = starts_with_ci(lower, "proposed by") || starts_with_ci(lower, "seconded by") ||
                            starts_with_ci(lower, "and resolved") || starts_with_ci(lower, "moved by") ||
                            starts_with_ci(lower, "resolved:");
-        bool closing = words_of(para.text).size() <= 4 &&
+        auto para_words = words_of(para.text);
+        bool closing = para_words.size() <= 4 &&
                        (starts_with_ci(lower, "carried") || starts_with_ci(lower, "motion carried") ||
                         starts_with_ci(lower, "defeated") || starts_with_ci(lower, "motion defeated") ||
                         starts_with_ci(lower, "motion lost") || starts_with_ci(lower, "lost"));
@@ -1274,7 +1266,7 @@ void build_passages(const std::vector<Line>& lines, ItemSpan& span, bool blocks_
         // Clauses of one motion: "WHEREAS ...;" / "NOW THEREFORE BE IT RESOLVED ..." / "AND THAT ...".
         bool clause = starts_with_ci(lower, "now therefore") || starts_with_ci(lower, "and that ") ||
                       starts_with_ci(lower, "be it resolved") || starts_with_ci(lower, "and further");
-        bool seconding = words_of(para.text).size() <= 14 && contains_ci(para.text, "seconded") && !passages.empty() &&
+        bool seconding = para_words.size() <= 14 && contains_ci(para.text, "seconded") && !passages.empty() &&
                          (contains_ci(passages.back().text, "motion") || contains_ci(passages.back().text, "moved") ||
                           contains_ci(passages.back().text, "proposed"));
         // "And Resolved:" finishes the motion its mover and seconder opened, wherever they were printed.
@@ -1282,8 +1274,7 @@ void build_passages(const std::vector<Line>& lines, ItemSpan& span, bool blocks_
                              (contains_ci(passages.back().text, "proposed") || contains_ci(passages.back().text, "seconded"));
         // "That we receive Staff Reports: a) Service Delivery Review" / "b) Website ... Carried.": the
         // motion's own list goes on until its result.
-        auto first = words_of(para.text);
-        bool motion_list = !passages.empty() && !first.empty() && !sub_item_numeral(first[0]).empty() &&
+        bool motion_list = !passages.empty() && !para_words.empty() && !sub_item_numeral(para_words[0]).empty() &&
                            open_motion_list(passages.back().text);
         if (resolved_tail) in_motion = true;
         if (!passages.empty() &&
@@ -1302,7 +1293,7 @@ void build_passages(const std::vector<Line>& lines, ItemSpan& span, bool blocks_
         in_motion = motion_line;
         // "R2024-052 D. Yemm, T. Butler:" - a motion header: the motion's text follows.
         open_colon = para.text.back() == ':' &&
-                     (motion_line || words_of(para.text).size() <= 4 ||
+                     (motion_line || para_words.size() <= 4 ||
                       (para.text.size() < 60 && std::isupper(static_cast<unsigned char>(para.text[0])) &&
                        para.text.find_first_of("0123456789") != std::string::npos));
         passages.push_back(std::move(passage));

@@ -386,20 +386,23 @@ std::size_t strip_running_heads(std::vector<Line>& lines, const std::vector<std:
     constexpr std::size_t kHeadLines = 3;    // a head spreads over at most this many lines
     constexpr std::size_t kNearPages = 20;   // pages compared with each page, either side: heads recur on every page
     auto shape = [](std::string_view word) { return all_digits(word) ? std::string("#") : std::string(word); };
-    // The words opening each page, from its first lines, and the line each comes from.
-    std::vector<std::vector<std::string>> shapes;
+    // The words opening each page, from its first lines: as printed, their shapes (numbers as "#"), and
+    // the line each comes from.
+    std::vector<std::vector<std::string>> printed, shapes;
     std::vector<std::vector<std::size_t>> from;
     for (std::size_t a = 0; a < page_first.size(); ++a) {
         std::size_t page_end = a + 1 < page_first.size() ? page_first[a + 1] : lines.size();
-        std::vector<std::string> words;
+        std::vector<std::string> words, shaped;
         std::vector<std::size_t> line_of;
         for (std::size_t i = page_first[a]; i < page_end && i < page_first[a] + kHeadLines; ++i) {
             for (auto w : words_of(lines[i].text)) {
-                words.push_back(shape(w));
+                words.emplace_back(w);
+                shaped.push_back(shape(w));
                 line_of.push_back(i);
             }
         }
-        shapes.push_back(std::move(words));
+        printed.push_back(std::move(words));
+        shapes.push_back(std::move(shaped));
         from.push_back(std::move(line_of));
     }
     std::size_t stripped = 0;
@@ -407,12 +410,8 @@ std::size_t strip_running_heads(std::vector<Line>& lines, const std::vector<std:
     std::vector<std::vector<std::string>> heads;  // words of each head found, numbers aside, sorted
     // Removes the first `count` words of page `a`: whole lines, and the start of the line they end in.
     auto strip = [&](std::size_t a, std::size_t count) {
-        std::string window, head;
-        for (std::size_t i = page_first[a]; i < page_first[a] + kHeadLines && i < lines.size(); ++i)
-            window += (window.empty() ? "" : " ") + lines[i].text;
-        auto window_words = words_of(window);
-        for (std::size_t k = 0; k < count && k < window_words.size(); ++k)
-            head += (head.empty() ? "" : " ") + std::string(window_words[k]);
+        std::string head;
+        for (std::size_t k = 0; k < count; ++k) head += (k == 0 ? "" : " ") + printed[a][k];
         removed.push_back(std::move(head));
         std::size_t last_line = from[a][count - 1];
         std::size_t taken = 0;  // words of last_line removed
@@ -420,12 +419,8 @@ std::size_t strip_running_heads(std::vector<Line>& lines, const std::vector<std:
         for (std::size_t i = page_first[a]; i < last_line; ++i) lines[i].text.clear();
         Line& line = lines[last_line];
         auto words = words_of(line.text);
-        std::string rest;
-        for (std::size_t k = taken; k < words.size(); ++k) {
-            if (!rest.empty()) rest += ' ';
-            rest += words[k];
-        }
-        line.text = rest;
+        line.text = taken < words.size() ? line.text.substr(static_cast<std::size_t>(words[taken].data() - line.text.data()))
+                                         : std::string();
         line.column_gap = 0;
         done[a] = true;
         ++stripped;
@@ -576,17 +571,6 @@ CleanText clean_lines(const SourceText& source) {
 
 namespace {
 
-int lower_roman_value(std::string_view s) {
-    int total = 0, prev = 0;
-    for (auto it = s.rbegin(); it != s.rend(); ++it) {
-        int v = *it == 'i' ? 1 : *it == 'v' ? 5 : *it == 'x' ? 10 : *it == 'l' ? 50 : 0;
-        if (v == 0) return 0;
-        total += v < prev ? -v : v;
-        prev = std::max(prev, v);
-    }
-    return total;
-}
-
 // True when numeral `next` comes one or two places after `current` ("ii" after "i", "c" after "b"):
 // one marker may have been lost to a misprint ("ii))").
 bool numeral_follows(std::string_view current, std::string_view next) {
@@ -595,11 +579,24 @@ bool numeral_follows(std::string_view current, std::string_view next) {
         int step = next[0] - current[0];
         if (step >= 1 && step <= 2) return true;
     }
-    int step = lower_roman_value(next) - lower_roman_value(current);
-    return lower_roman_value(current) > 0 && step >= 1 && step <= 2;
+    int step = roman_value(next, true) - roman_value(current, true);
+    return roman_value(current, true) > 0 && step >= 1 && step <= 2;
 }
 
 }  // namespace
+
+int roman_value(std::string_view s, bool lower_case) {
+    int total = 0, prev = 0;
+    for (auto it = s.rbegin(); it != s.rend(); ++it) {
+        char c = lower_case ? static_cast<char>(std::toupper(static_cast<unsigned char>(*it))) : *it;
+        if (lower_case && c == *it) return 0;  // a capital among lower-case numerals
+        int v = c == 'I' ? 1 : c == 'V' ? 5 : c == 'X' ? 10 : c == 'L' ? 50 : c == 'C' ? 100 : 0;
+        if (v == 0) return 0;
+        total += v < prev ? -v : v;
+        prev = std::max(prev, v);
+    }
+    return total;
+}
 
 std::string_view sub_item_numeral(std::string_view word) {
     if (word.size() < 2) return {};
@@ -616,14 +613,14 @@ std::vector<Paragraph> unwrap(const std::vector<Line>& lines, std::size_t begin,
     std::vector<Paragraph> out;
     int depth = 0;              // brackets left open by the paragraph so far
     std::string_view sub_item;  // the numeral of the sub-item the paragraph opened with ("d" of "(d) Regarding")
+    std::vector<std::string_view> prev_words;  // words of the line before
     for (std::size_t i = begin; i < end && i < lines.size(); ++i) {
         const Line& line = lines[i];
+        auto words = words_of(line.text);
         bool join = false;
         if (!out.empty() && i > begin) {
             const Line& prev = lines[i - 1];
             const Paragraph& para = out.back();
-            auto prev_words = words_of(prev.text);
-            auto words = words_of(line.text);
             std::string last_key = prev_words.empty() ? "" : word_key(prev_words.back());
             bool second_lower = words.size() >= 2 && starts_lower(words[1]);
             bool starts_digit = !words.empty() && std::isdigit(static_cast<unsigned char>(words[0][0]));
@@ -673,6 +670,7 @@ std::vector<Paragraph> unwrap(const std::vector<Line>& lines, std::size_t begin,
                 para.text += line.text;
             }
             para.last = i;
+            prev_words = std::move(words);
             continue;
         }
         depth = std::max(0, bracket_balance(line.text));
@@ -680,10 +678,10 @@ std::vector<Paragraph> unwrap(const std::vector<Line>& lines, std::size_t begin,
         para.text = line.text;
         para.first = para.last = i;
         para.bullet = line.bullet;
-        auto first_word = words_of(line.text);
-        sub_item = first_word.empty() ? std::string_view{} : sub_item_numeral(first_word[0]);
+        sub_item = words.empty() ? std::string_view{} : sub_item_numeral(words[0]);
         para.page = line.page;
         out.push_back(std::move(para));
+        prev_words = std::move(words);
     }
     return out;
 }

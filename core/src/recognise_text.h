@@ -68,6 +68,9 @@ struct Paragraph {
 // found with the library's search instead of a byte-by-byte case fold.
 [[nodiscard]] std::size_t find_word_in_lower(std::string_view lower_text, std::string_view lower_needle, std::size_t from = 0);
 
+// The value of a roman numeral in capitals ("XIV"), or in lower case when `lower_case` ("xiv"); 0 when
+// the text is no such numeral.
+[[nodiscard]] int roman_value(std::string_view s, bool lower_case);
 // The numeral of a sub-item's marker opening a line: "ii" of "ii)", "(iv)" or "xii.", "b" of "b)" or
 // "(c)"; empty when the word is no such marker. Lower-case roman numerals only with "." (an initial,
 // "J. Davies", is a capital, and a letter with "." is too often one).

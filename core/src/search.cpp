@@ -3,9 +3,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 #include "minutes/model.h"
+#include "minutes/normalise.h"
 #include "minutes/schema.h"
 
 namespace minutes {
@@ -184,31 +184,8 @@ std::string long_date(std::string_view iso) {
            std::to_string(date->year);
 }
 
-namespace {
-
-// Lower-case words of a body's name, "&" read as "and".
-std::vector<std::string> name_words(std::string_view name) {
-    std::vector<std::string> words;
-    std::string word;
-    auto flush = [&] {
-        if (!word.empty()) words.push_back(word == "&" ? "and" : word);
-        word.clear();
-    };
-    for (char c : name) {
-        if (c == ' ' || c == '\t' || c == ',') {
-            flush();
-        } else {
-            word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        }
-    }
-    flush();
-    return words;
-}
-
-}  // namespace
-
 bool committee_is_council(std::string_view council, std::string_view committee) {
-    return !council.empty() && name_words(council) == name_words(committee);
+    return !council.empty() && facet_key(council) == facet_key(committee);
 }
 
 std::string citation_for(const ItemRecord& item, std::optional<int> page) {

@@ -317,11 +317,8 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
     bool positional = compiled->has_terms && !compiled->positional.empty();
     // A passage filter with words ("parking" with type:decision) asks for decisions about parking: the
     // items where one passage meets the filters and holds a query word come first among the best.
-    bool passage_filter = compiled->has_terms && compiled->words.group_count > 0 &&
-                          (!preference.kinds.empty() || !preference.roles.empty() || !preference.member_keys.empty());
-    // rank_passages's level of a passage meeting every passage filter and holding no query word.
-    const long filters_met = 1000 * ((preference.kinds.empty() ? 0 : 1) + (preference.roles.empty() ? 0 : 1) +
-                                     (preference.member_keys.empty() ? 0 : 1));
+    const long filters_met = preferences_level(preference);
+    bool passage_filter = compiled->has_terms && compiled->words.group_count > 0 && filters_met > 0;
     bool by_relevance = o.sort == SortOrder::relevance && o.by == GroupBy::item;
     bool rerank_positional = positional && by_relevance && run.shards == 1;
     bool rerank = rerank_positional || (passage_filter && o.sort == SortOrder::relevance && o.by != GroupBy::meeting);
@@ -462,7 +459,7 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
         if (o.by == GroupBy::passage) {
             if (passages.empty()) passages.push_back({0, 0, 0});
             // Where no passage meeting the filters holds a query word, one of them stands for the item.
-            bool one = compiled->has_terms && passage_filter && passages.front().level <= filters_met;
+            bool one = passage_filter && passages.front().level <= filters_met;
             for (const auto& pm : passages) {
                 if (pm.level != passages.front().level || (one && &pm != &passages.front())) break;
                 ++rank;

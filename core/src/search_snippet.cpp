@@ -12,6 +12,9 @@
 namespace minutes {
 namespace {
 
+// What meeting one preference adds to a passage's level: more than any count of query words.
+constexpr long kPreferenceLevel = 1000;
+
 struct WordSpan {
     std::size_t begin;
     std::size_t end;
@@ -198,6 +201,11 @@ std::string collapse_space(std::string_view text) {
 
 }  // namespace
 
+long preferences_level(const PassagePreference& preference) {
+    return kPreferenceLevel * ((preference.roles.empty() ? 0 : 1) + (preference.kinds.empty() ? 0 : 1) +
+                               (preference.member_keys.empty() ? 0 : 1));
+}
+
 std::vector<PassageMatch> rank_passages(const ItemRecord& item, const QueryWords& words,
                                         const PassagePreference& preference, bool every_passage) {
     std::vector<PassageMatch> ranked;
@@ -205,9 +213,7 @@ std::vector<PassageMatch> rank_passages(const ItemRecord& item, const QueryWords
     auto starts = word_starts(words);
     // The best level a passage can reach: every concept and every preference. Items that are whole
     // documents hold thousands of passages; when only the best is wanted, the first perfect one ends the scan.
-    long perfect = static_cast<long>(words.group_count + words.prefixes.size()) +
-                   1000 * ((preference.roles.empty() ? 0 : 1) + (preference.kinds.empty() ? 0 : 1) +
-                           (preference.member_keys.empty() ? 0 : 1));
+    long perfect = static_cast<long>(words.group_count + words.prefixes.size()) + preferences_level(preference);
     for (std::size_t i = 0; i < item.passages.size(); ++i) {
         const Passage& p = item.passages[i];
         long score = 0;
@@ -225,11 +231,11 @@ std::vector<PassageMatch> rank_passages(const ItemRecord& item, const QueryWords
         // Filters decide among passages first: an officer's passage for role:officer, and so on.
         if (!preference.roles.empty() && contains(preference.roles, std::string(role_name(p.speaker_role)))) {
             score += 10000;
-            level += 1000;
+            level += kPreferenceLevel;
         }
         if (!preference.kinds.empty() && contains(preference.kinds, std::string(passage_kind_name(p.kind)))) {
             score += 10000;
-            level += 1000;
+            level += kPreferenceLevel;
         }
         // The member spoke, moved or seconded here.
         auto named = [&](const std::string& who) {
@@ -237,7 +243,7 @@ std::vector<PassageMatch> rank_passages(const ItemRecord& item, const QueryWords
         };
         if (!preference.member_keys.empty() && (named(p.speaker) || named(p.seconder))) {
             score += 10000;
-            level += 1000;
+            level += kPreferenceLevel;
         }
         if (score > 0) ranked.push_back({i, score, level});
         if (!every_passage && level == perfect && score > 0) break;

@@ -26,6 +26,10 @@ struct PassageMatch {
                             // level are the ones listed by passage
 };
 
+// The level of a passage meeting every preference and holding no query word (0: no preference): a
+// passage above it also holds a query word (or, without preferences, any passage above 0 does).
+[[nodiscard]] long preferences_level(const PassagePreference& preference);
+
 // Passages that match the query words or the preference, best first (ties in document order). Unless
 // `every_passage`, the scan stops at the first passage matching every concept and preference.
 [[nodiscard]] std::vector<PassageMatch> rank_passages(const ItemRecord& item, const QueryWords& words,

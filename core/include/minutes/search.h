@@ -174,7 +174,7 @@ struct SearchResponse {
 void sort_facets(std::vector<Facet>& facets);
 
 // True when a meeting's committee is its council itself ("Manordeilo & Salem Community Council" met as
-// "Manordeilo and Salem Community Council"): case, spacing and "&" for "and" aside, the same name.
+// "Manordeilo and Salem Community Council"): the same facet_key.
 [[nodiscard]] bool committee_is_council(std::string_view council, std::string_view committee);
 // A citation a person can follow: "Worcestershire County Council, Children and Families Overview and
 // Scrutiny Panel, 13 March 2017, minute 271, p. 3". Missing parts are left out, and a committee that is
