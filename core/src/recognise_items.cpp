@@ -116,9 +116,73 @@ bool title_like_word(std::string_view w) {
            w[0] == '-' || w == "\xE2\x80\x93";
 }
 
+// A full stop that closes a title, not an abbreviation's ("Cllr.", "Cmhlr.", "St.", "No.", "approx.").
+bool closes_title(std::string_view w) {
+    std::string key = word_key(w);
+    bool no_vowel = key.find_first_of("aeiouy0123456789") == std::string::npos;  // "Cmhlr", "Cllrs"
+    return w.back() == '.' && key.size() >= 4 && !no_vowel && !all_caps(w) && key != "dept" && key != "govt" &&
+           key != "corp" && key != "assoc" && key != "approx";
+}
+
+// Verbs that make words a sentence rather than a title ("The Clerk reported that ...").
+bool is_sentence_verb(std::string_view key) {
+    static constexpr std::array<std::string_view, 30> kVerbs{
+        "was",      "were",    "is",       "are",    "been",      "had",      "has",      "have",
+        "will",     "would",   "could",    "should", "did",       "does",     "said",     "reported",
+        "agreed",   "advised", "asked",    "confirmed", "resolved", "thanked", "explained", "stated",
+        "informed", "requested", "welcomed", "gave", "declared",  "attended"};
+    for (auto v : kVerbs) {
+        if (key == v) return true;
+    }
+    return false;
+}
+
+bool is_dash(std::string_view w) { return w == "-" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94"; }
+
+// Where the text starts when a title in sentence case runs on into it, on one line or in one paragraph
+// ("Use of social media, audio recording of meeting and invitation for public contributions. CC asked
+// ...", "Reports. 5.1 Chairman's Report", "Payments: Cornhill Ins. £404.60 : T.B. Bonnett ...", "Police
+// Report – PK reported ..."): after the first full stop, colon or dash within 14 words, when the words
+// before it hold no verb of a sentence and a capital or a sub-item number follows. Titles hold colons
+// and dashes too ("Minutes - March 11, 2025, regular meeting", "Pursuant to Government Code section
+// 54957: Complaint against Public Employee"), so after a dash a sentence must follow, and after a colon
+// a sentence or a long text. 0 when the words do not open so.
+std::size_t sentence_title_end(const std::vector<std::string_view>& words) {
+    constexpr std::size_t kMaxTitleWords = 14;
+    constexpr std::size_t kSentenceReach = 12;
+    auto sentence_follows = [&](std::size_t from) {
+        for (std::size_t j = from; j < words.size() && j < from + kSentenceReach; ++j) {
+            if (is_sentence_verb(word_key(words[j]))) return true;
+        }
+        return false;
+    };
+    for (std::size_t k = 1; k < words.size() && k <= kMaxTitleWords; ++k) {
+        std::string_view last = words[k - 1];
+        std::string key = word_key(last);
+        if (is_sentence_verb(key)) return 0;
+        bool dash = k >= 2 && is_dash(last);
+        bool colon = !key.empty() && last.back() == ':';
+        if (!dash && !colon && !closes_title(last)) continue;
+        if (words.size() - k < 3) return 0;
+        std::string_view next = words[k];
+        if (dash && !(starts_upper(next) && sentence_follows(k))) continue;
+        if (colon && starts_lower(next)) continue;
+        if (colon && words.size() - k < 8 && !sentence_follows(k)) continue;
+        bool sub_number = std::isdigit(static_cast<unsigned char>(next[0])) && next.find('.') != std::string_view::npos &&
+                          next.find_first_not_of("0123456789.") == std::string_view::npos;
+        if (starts_upper(next) || sub_number || colon) return k;
+    }
+    return 0;
+}
+
 // Splits "Confirmation of the Minutes ... Meeting The Minutes of the Meeting held on ..." into title and body.
 void split_title_body(const std::string& text, std::string& title, std::string& body) {
     auto words = words_of(text);
+    auto split_at = [&](std::size_t title_end, std::size_t body_start) {
+        std::size_t end = title_end < words.size() ? static_cast<std::size_t>(words[title_end].data() - text.data()) : text.size();
+        title = std::string(trim(std::string_view(text).substr(0, end)));
+        body = std::string(trim(std::string_view(text).substr(static_cast<std::size_t>(words[body_start].data() - text.data()))));
+    };
     // ALL CAPS title followed by ordinary text: the title is the capitals ("PUBLIC COMMENT - None").
     std::size_t caps = 0;
     auto single_capital = [](std::string_view w) { return w.size() == 1 && std::isupper(static_cast<unsigned char>(w[0])); };
@@ -147,25 +211,29 @@ void split_title_body(const std::string& text, std::string& title, std::string& 
         body = std::string(b);
         return;
     }
-    // "Approval of Constitution. Proposed by Michael Precey. ...": a title closed by a full stop, then
-    // sentences (not an abbreviation's stop: "Cllr.", "St.", "No.").
-    auto closes_title = [](std::string_view w) {
-        std::string key = word_key(w);
-        return w.back() == '.' && key.size() >= 4 && !all_caps(w) && key != "cllr" && key != "dept" && key != "govt" &&
-               key != "corp" && key != "assoc" && key != "approx";
-    };
-    for (std::size_t k = 2; k < words.size(); ++k) {
+    // Title-case words up to a full stop ("Approval of Constitution. Proposed by ...") or to a word that
+    // starts a sentence ("Correspondence The Parish Clerk confirmed ...").
+    std::size_t k = 1;
+    for (; k < words.size(); ++k) {
         if (!title_like_word(words[k - 1])) break;
-        if (closes_title(words[k - 1]) && k <= 12 && words.size() - k >= 3 && starts_upper(words[k])) {
-            std::size_t at = words[k].data() - text.data();
-            title = std::string(trim(std::string_view(text).substr(0, at)));
-            body = std::string(trim(std::string_view(text).substr(at)));
+        if (k >= 2 && closes_title(words[k - 1]) && k <= 12 && words.size() - k >= 3 && starts_upper(words[k])) {
+            split_at(k, k);
             return;
         }
-        if (is_body_starter(words[k])) {
-            std::size_t at = words[k].data() - text.data();
-            title = std::string(trim(std::string_view(text).substr(0, at)));
-            body = std::string(trim(std::string_view(text).substr(at)));
+        // After one word, only a sentence's usual openers: "Correspondence The Parish Clerk ...", not
+        // "All Members were present" or "Whereas, The ...".
+        bool opens_after_one = k == 1 && words.size() >= 4 && words[0].back() != ',' &&
+                               (words[1] == "The" || words[1] == "This" || words[1] == "These" || words[1] == "There" ||
+                                words[1] == "It");
+        if (is_body_starter(words[k]) && (k >= 2 || opens_after_one)) {
+            split_at(k, k);
+            return;
+        }
+    }
+    // Otherwise a title in sentence case, when the text runs on after it.
+    if (k < words.size()) {
+        if (std::size_t end = sentence_title_end(words); end != 0) {
+            split_at(is_dash(words[end - 1]) ? end - 1 : end, end);
             return;
         }
     }
@@ -897,11 +965,15 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
             }
             // A title reads like one: its first words are capitalised. A block of one short line that
             // carries the next number of the sequence is a title even in sentence case ("282. Remote
-            // meetings and proxy voting consultation"), unlike a numbered paragraph that wraps or ends.
+            // meetings and proxy voting consultation"), unlike a numbered paragraph that wraps or ends;
+            // so is a block that opens with such a title and runs on ("3. Use of social media, audio
+            // recording of meeting and invitation for public contributions. CC asked ...").
             bool own_block = line.block_start && (i + 1 >= lines.size() || lines[i + 1].block_start);
             bool next_in_sequence = number->scheme == Scheme::arabic && number->terminated && prev_arabic > 0 &&
                                     number->value == prev_arabic + 1;
-            bool sentence_case_title = own_block && next_in_sequence && words.size() <= 14 && !ends_sentence(rest);
+            bool sentence_case_title = next_in_sequence &&
+                                       ((own_block && words.size() <= 14 && !ends_sentence(rest)) ||
+                                        (line.block_start && sentence_title_end(words) != 0));
             std::size_t capital = 0, checked = 0;
             for (std::size_t k = 0; k < words.size() && checked < 4 && !sentence_case_title; ++k) {
                 std::string key = word_key(words[k]);

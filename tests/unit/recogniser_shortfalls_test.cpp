@@ -519,3 +519,61 @@ TEST_CASE("Recogniser sections: business before the first item heading is a sect
         asked = asked || p.text.find("update Parliament on the status of the redemption of student bus cards?") != std::string::npos;
     CHECK(asked);
 }
+
+TEST_CASE("Recogniser titles: a title in sentence case that runs on into its minute is apart from it",
+          "[recogniser][items]") {
+    // West Dereham Parish Council, 3 December 2015 (posted February 2016), one paragraph per minute:
+    // "1. Apologies for absence. Apologies had been received from Tom Foy (TF), ...", "2. Declarations of
+    // interest. No declarations were made.", "3. Use of social media, audio recording of meeting and
+    // invitation for public contributions. CC asked “Will anyone present be filming, ...", "4. Minutes of
+    // the Parish Council meeting held on 5 November 2015. CC confirmed ...", "9. Parish Assets. 9.1
+    // Purchase of goal posts/hoops for recreation ground. ...". Minute 3 was taken into minute 2, and
+    // the other titles were whole paragraphs.
+    auto path = testing::shared_corpus() / "stokeferry-parish" / "2016-02_west-dereham-pc-minutes-december.html";
+    if (!std::filesystem::exists(path)) {
+        WARN("shared corpus absent: " << path.string());
+        return;
+    }
+    Minutes m = recognise_file(path);
+    REQUIRE(m.items.size() >= 13);
+    CHECK(m.items[0].number == "1");
+    CHECK(m.items[0].title == "Apologies for absence");
+    REQUIRE_FALSE(m.items[0].passages.empty());
+    CHECK(m.items[0].passages.front().text.rfind("Apologies had been received from Tom Foy (TF)", 0) == 0);
+    CHECK(m.items[1].number == "2");
+    CHECK(m.items[1].title == "Declarations of interest");
+    CHECK(m.items[2].number == "3");
+    CHECK(m.items[2].title == "Use of social media, audio recording of meeting and invitation for public contributions");
+    CHECK(m.items[3].title == "Minutes of the Parish Council meeting held on 5 November 2015");
+    CHECK(m.items[8].number == "9");
+    CHECK(m.items[8].title == "Parish Assets");
+    REQUIRE(passage_of(m, "9", "9.1 Purchase of goal posts/hoops for recreation ground.") != nullptr);
+
+    // Wereham Parish Council, 12 September 2006: "Minutes: D. Pickston proposed and C. Humphries seconded
+    // that the minutes of the meeting held on 11th July 2006 be signed as a correct record." The motion
+    // was in the title, so it had no mover or seconder.
+    Minutes wereham = recognise_file(testing::shared_corpus() / "stokeferry-parish" / "2006-10_wereham-parish-council-minutes-6.html");
+    const Passage* minutes = passage_of(wereham, "3", "D. Pickston proposed and C. Humphries seconded");
+    REQUIRE(minutes != nullptr);
+    CHECK(minutes->speaker == "D. Pickston");
+    CHECK(minutes->seconder == "C. Humphries");
+}
+
+TEST_CASE("Recogniser titles: a colon or dash in a title is no end of it unless a sentence follows",
+          "[recogniser][items]") {
+    // Lines written for the rule: the first two are whole titles (a reference and a date after the
+    // separator); the last two run on into a sentence.
+    std::string text =
+        "Anytown Parish Council\n\nMinutes of the meeting held on Monday 4 March 2024\n\n"
+        "1. Minutes - February 5, 2024, regular meeting\n\n"
+        "2. Pursuant to Government Code section 54957: Complaint against Public Employee\n\n"
+        "3. Police Report – PK reported that there had been two incidents in the village in February.\n\n"
+        "4. Notice of Motion submitted by Cmhlr. S. Ó Ceallaigh\n\n"
+        "5. War Memorial - As requested two more quotations had been received for the refurbishment.\n";
+    Minutes m = recognise(read_plain_text(text, Format::text, "anytown.txt"));
+    check_items(m, {{"1", "Minutes - February 5, 2024, regular meeting"},
+                    {"2", "Pursuant to Government Code section 54957: Complaint against Public Employee"},
+                    {"3", "Police Report"},
+                    {"4", "Notice of Motion submitted by Cmhlr. S. Ó Ceallaigh"},
+                    {"5", "War Memorial"}});
+}
