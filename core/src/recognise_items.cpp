@@ -175,6 +175,29 @@ std::size_t sentence_title_end(const std::vector<std::string_view>& words) {
     return 0;
 }
 
+// Where a sentence starts after a title run on without punctuation ("Tree Survey Two quotes have been
+// received ...", "Councillor photographs for the Wretton Parish Council website The photographs of
+// Councillors ... are not up to date", "To Approve Purchase of Perch Seating ... 2020/21 The Council had
+// received ..."): a word that opens sentences, within 20 words and no verb of a sentence before it,
+// followed by a verb within 12 words. 0 when there is none.
+std::size_t sentence_opening(const std::vector<std::string_view>& words) {
+    static constexpr std::array<std::string_view, 20> kOpeners{
+        "The", "This", "These", "There", "It", "A", "An", "Some", "Two", "Three", "Four", "Five", "Several",
+        "Following", "Upon", "Having", "After", "Although", "Due", "All"};
+    constexpr std::size_t kMaxTitleWords = 20;
+    constexpr std::size_t kSentenceReach = 12;
+    for (std::size_t k = 1; k < words.size() && k <= kMaxTitleWords; ++k) {
+        if (is_sentence_verb(word_key(words[k - 1]))) return 0;
+        // After a comma the sentence goes on: "Whereas, The ASRA canyon lands have ..." is one clause.
+        if (words[k - 1].back() == ',' || std::find(kOpeners.begin(), kOpeners.end(), words[k]) == kOpeners.end())
+            continue;
+        for (std::size_t j = k + 1; j < words.size() && j <= k + kSentenceReach; ++j) {
+            if (is_sentence_verb(word_key(words[j]))) return k;
+        }
+    }
+    return 0;
+}
+
 // Splits "Confirmation of the Minutes ... Meeting The Minutes of the Meeting held on ..." into title and body.
 void split_title_body(const std::string& text, std::string& title, std::string& body) {
     auto words = words_of(text);
@@ -234,6 +257,10 @@ void split_title_body(const std::string& text, std::string& title, std::string& 
     if (k < words.size()) {
         if (std::size_t end = sentence_title_end(words); end != 0) {
             split_at(is_dash(words[end - 1]) ? end - 1 : end, end);
+            return;
+        }
+        if (std::size_t end = sentence_opening(words); end != 0) {
+            split_at(end, end);
             return;
         }
     }

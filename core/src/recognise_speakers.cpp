@@ -389,10 +389,10 @@ std::string name_before(std::string_view text, std::size_t at) {
     return name;
 }
 
-// The mover a motion names: "moved by X", "proposed by X", "nominated by X" (an election), or "X moved",
-// "X proposed". Empty when none.
+// The mover a motion names: "moved by X", "proposed by X", "nominated by X" (an election), "upon the
+// proposition of X", "on the motion of X", or "X moved", "X proposed". Empty when none.
 std::string mover_named(std::string_view text, const std::string& lower) {
-    for (std::string_view marker : {"moved by", "proposed by", "nominated by"}) {
+    for (std::string_view marker : {"moved by", "proposed by", "nominated by", "proposition of", "on the motion of"}) {
         std::size_t at = find_word_in_lower(lower, marker);
         if (at == std::string_view::npos) continue;
         std::string name = name_after(text.substr(at + marker.size()));

@@ -577,3 +577,35 @@ TEST_CASE("Recogniser titles: a colon or dash in a title is no end of it unless 
                     {"4", "Notice of Motion submitted by Cmhlr. S. Ó Ceallaigh"},
                     {"5", "War Memorial"}});
 }
+
+TEST_CASE("Recogniser titles: a title run on into a sentence without punctuation ends where the sentence opens",
+          "[recogniser][items][seconder]") {
+    // Wretton Parish Council, March 2016 (posted May 2016): "7. Tree Survey Two quotes have been received to
+    // undertake maintenance work of the trees on Wretton Green." and "9. Councillor photographs for the
+    // Wretton Parish Council website The photographs of Councillors on the Parish Council website are not
+    // up to date."
+    auto wretton_path = testing::shared_corpus() / "stokeferry-parish" / "2016-05_wretton-parish-council-march-meeting-2.html";
+    if (!std::filesystem::exists(wretton_path)) {
+        WARN("shared corpus absent: " << wretton_path.string());
+        return;
+    }
+    Minutes wretton = recognise_file(wretton_path);
+    bool tree = false, photographs = false;
+    for (const auto& item : wretton.items) {
+        tree = tree || (item.number == "7" && item.title == "Tree Survey");
+        photographs = photographs || (item.number == "9" && item.title == "Councillor photographs for the Wretton Parish Council website");
+    }
+    CHECK(tree);
+    CHECK(photographs);
+    CHECK(passage_of(wretton, "7", "Two quotes have been received to undertake maintenance work") != nullptr);
+
+    // Stoke Ferry Village Hall AGM 2018: "4. Election of Officers Upon the proposition of P Sewell, seconded
+    // by P Keymer, it was resolved unanimously "That M Reeve and G Phillips be, and they are hereby,
+    // re-appointed as Chair and Treasurer ..."": the title, then a resolution moved by P Sewell.
+    Minutes agm = recognise_file(testing::shared_corpus() / "stokeferry-parish" / "2019-03_stoke-ferry-village-hall-agm-2018-minutes.html");
+    const Passage* officers = passage_of(agm, "4", "Upon the proposition of P Sewell, seconded by P Keymer");
+    REQUIRE(officers != nullptr);
+    CHECK(officers->kind == PassageKind::resolution);
+    CHECK(officers->speaker == "P Sewell");
+    CHECK(officers->seconder == "P Keymer");
+}
