@@ -855,6 +855,45 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
 namespace {
 
 // The agenda items, taking no arabic number below `floor` (0: any).
+// Whether the line after a number standing alone is prose rather than its title: it holds a verb of a
+// sentence, or it wraps on into a line that starts with one ("General Manager Washington as well as
+// Directors Rivera-Malpiede and Tobiassen" / "attended the Colorado Black Roundtable ..."), unless a
+// dash sets a title apart ("Route U Alternatives – Bruce Abel and Bill Porter" / "gave an update").
+bool reads_as_prose(const std::vector<Line>& lines, std::size_t at) {
+    auto words = words_of(lines[at].text);
+    for (auto w : words) {
+        if (is_sentence_verb(word_key(w))) return true;
+    }
+    if (std::any_of(words.begin(), words.end(), is_dash)) return false;
+    if (at + 1 >= lines.size() || !starts_lower(lines[at + 1].text)) return false;
+    auto next = words_of(lines[at + 1].text);
+    return !next.empty() && is_sentence_verb(word_key(next[0]));
+}
+
+// The first line from `from` on that stands as a title (short, capitalised, not a sentence, after a
+// sentence's end, not run on into the next line), before the next number of the same scheme; 0 when
+// none.
+std::size_t later_title_line(const std::vector<Line>& lines, std::size_t from, Scheme scheme) {
+    constexpr std::size_t kReach = 60;
+    for (std::size_t j = from; j < lines.size() && j < from + kReach; ++j) {
+        const Line& line = lines[j];
+        if (auto n = parse_number(line.text, false); n && n->scheme == scheme && !n->sub) return 0;
+        auto words = words_of(line.text);
+        if (line.bullet || words.empty() || words.size() > 8 || !starts_upper(line.text) || ends_sentence(line.text)) continue;
+        if (!ends_sentence(lines[j - 1].text) && !line.block_start) continue;
+        if (j + 1 < lines.size() && (starts_lower(lines[j + 1].text) || lines[j + 1].text[0] == '(')) continue;
+        std::size_t capital = 0, checked = 0;
+        for (auto w : words) {
+            std::string key = word_key(w);
+            if (key.empty() || is_small_word(key)) continue;
+            ++checked;
+            capital += starts_upper(w) || std::isdigit(static_cast<unsigned char>(w[0])) ? 1 : 0;
+        }
+        if (checked > 0 && capital == checked) return j;
+    }
+    return 0;
+}
+
 std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floor) {
     std::vector<ItemSpan> numbered;
     // Last arabic and roman numbers taken (0: none yet), and the index of a first, unterminated
@@ -1017,6 +1056,21 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
         std::string title, body;
         split_title_body(rest, title, body);
         std::size_t end = title_line;
+        if (title_line == i + 1 && body.empty() && reads_as_prose(lines, title_line)) {
+            // A number alone beside prose ("X." / "The 2016 American Indian Achievement Awards Gala will be
+            // held ..."): a PDF printed the number in the margin beside text that goes on from the item
+            // before, and the title comes after that text ("General Manager's Report"). The item starts
+            // at that title; with none before the next number, it has no title rather than a sentence.
+            if (std::size_t at = later_title_line(lines, title_line + 1, number->scheme); at != 0) {
+                span.heading = at;
+                title = lines[at].text;
+                body.clear();
+                end = at;
+            } else {
+                title.clear();
+                body = rest;
+            }
+        }
         if (body.empty()) {
             // Titles broken over lines: "271 Progress" / "Update on" / "Optimising the" / ...
             bool caps = all_caps(title);
@@ -1386,6 +1440,10 @@ void build_passages(const std::vector<Line>& lines, ItemSpan& span, bool blocks_
             if (closing) in_motion = false;
             continue;
         }
+        // A bullet or a number standing alone ("•", "X." printed in the margin) says nothing.
+        bool bare_mark = std::none_of(para.text.begin(), para.text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+        bool bare_number = para_words.size() == 1 && (para.text.back() == '.' || para.text.back() == ')');
+        if (auto n = parse_number(para.text, true); bare_mark || (bare_number && n && n->rest.empty())) continue;
         Passage passage;
         passage.text = para.text;
         passage.page = para.page;

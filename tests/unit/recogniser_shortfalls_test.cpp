@@ -609,3 +609,30 @@ TEST_CASE("Recogniser titles: a title run on into a sentence without punctuation
     CHECK(officers->speaker == "P Sewell");
     CHECK(officers->seconder == "P Keymer");
 }
+
+TEST_CASE("Recogniser numbering: a number printed in the margin beside prose takes the title that follows the prose",
+          "[recogniser][items]") {
+    // Denver RTD Board, 25 October 2016 (minutes.txt, converted from PDF): "IX." / "Chair's Report" / ... /
+    // "X." / "The 2016 American Indian Achievement Awards Gala will be held on November 5th." / ... /
+    // "offices will be closed on Thursday and Friday, the 24th and 25th." / "General Manager's Report".
+    // The Chair's list of events goes on past the "X." set in the margin; item X is the General
+    // Manager's Report. Its title was the Gala sentence.
+    auto path = testing::shared_corpus() / "denver-rtd" / "meetings" / "2535" / "minutes.txt";
+    if (!std::filesystem::exists(path)) {
+        WARN("shared corpus absent: " << path.string());
+        return;
+    }
+    Minutes m = recognise_file(path);
+    const AgendaItem* chair = nullptr;
+    const AgendaItem* manager = nullptr;
+    for (const auto& item : m.items) {
+        if (item.number == "IX") chair = &item;
+        if (item.number == "X") manager = &item;
+    }
+    REQUIRE(chair != nullptr);
+    REQUIRE(manager != nullptr);
+    CHECK(manager->title == "General Manager's Report");
+    CHECK(passage_of(m, "IX", "The 2016 American Indian Achievement Awards Gala will be held on November 5th.") != nullptr);
+    CHECK(passage_of(m, "IX", "The Thanksgiving holiday is quickly approaching.") != nullptr);
+    for (const auto& p : chair->passages) CHECK(p.text != "X.");
+}
