@@ -23,6 +23,8 @@ bool is_meeting_document(const Xapian::Document& doc) {
     return t != doc.termlist_end() && *t == kMeetingTerm;
 }
 
+std::string folder_of(const std::string& path) { return std::filesystem::path(path).parent_path().string(); }
+
 std::vector<std::string> source_ids(const MeetingRecord& meeting) {
     std::vector<std::string> ids;
     for (const auto& s : meeting.sources) ids.push_back(source_id_for(s));
@@ -126,6 +128,18 @@ Result<Store> Store::open(const std::string& path) {
         for (auto t = store.db_.allterms_begin(kMeetingPrefix); t != store.db_.allterms_end(kMeetingPrefix); ++t) {
             store.meetings_.insert((*t).substr(kMeetingPrefix.size()));
         }
+        for (const auto& [id, record] : store.records_) store.folders_[folder_of(record.path)].insert(id);
+        // Meetings without a date value (dates are "YYYYMMDD", all >= "0"): their holders may yet meet
+        // a dated rendering.
+        Xapian::Enquire undated(store.db_);
+        undated.set_weighting_scheme(Xapian::BoolWeight());
+        undated.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(kMeetingTerm),
+                                        Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, "0")));
+        auto found = undated.get_mset(0, store.db_.get_doccount());
+        for (auto m = found.begin(); m != found.end(); ++m) {
+            auto meeting = decode_meeting(m.get_document().get_data());
+            if (meeting && !meeting->sources.empty()) store.undated_holders_.insert(source_id_for(meeting->sources.front()));
+        }
     } catch (const Xapian::Error& e) {
         return tl::unexpected(translate_xapian_error(e, path));
     }
@@ -166,11 +180,37 @@ void Store::write_meeting(const MeetingRecord& meeting, Xapian::docid replace) {
 void Store::put_record(const std::string& source_id, const SourceRecord& record) {
     db_.set_metadata(record_key(source_id), encode_record(record));
     records_[source_id] = record;
+    folders_[folder_of(record.path)].insert(source_id);
+    if (record.items == 0) undated_holders_.erase(source_id);
 }
 
 void Store::drop_record(const std::string& source_id) {
     db_.set_metadata(record_key(source_id), "");
+    if (auto r = records_.find(source_id); r != records_.end()) folders_[folder_of(r->second.path)].erase(source_id);
     records_.erase(source_id);
+    undated_holders_.erase(source_id);
+}
+
+std::optional<std::string> Store::undated_rendering(const std::string& path, const TextSketch& sketch, bool dated) {
+    auto folder = folders_.find(folder_of(path));
+    if (folder == folders_.end() || sketch.minima.empty()) return std::nullopt;
+    const std::string self = source_id_for(path);
+    std::optional<std::string> best;
+    double best_share = kRenderingContainment;
+    for (const auto& id : folder->second) {
+        auto r = records_.find(id);
+        if (id == self || r == records_.end() || r->second.items == 0) continue;
+        // One side must lack the date: two dated files of one folder are told apart by their ids.
+        if (dated != (undated_holders_.count(id) > 0)) continue;
+        TextSketch other = decode_sketch(r->second.sketch);
+        if (other.minima.empty()) continue;
+        double share = containment(sketch, other);
+        if (share >= best_share) {
+            best_share = share;
+            best = id;
+        }
+    }
+    return best;
 }
 
 // Deletes what `path` contributed: its item documents, and its place in the meetings that list it.
@@ -241,14 +281,38 @@ Result<Written> Store::apply(FileReport& report, SourceRecord record, std::optio
                 existing = find_meeting(prepared->meeting.id);
             }
         }
+        const bool dated = !prepared->meeting.date.empty();
+        if (!existing) {
+            if (auto other = undated_rendering(record.path, prepared->sketch, dated)) {
+                SourceRecord holder = records_.at(*other);
+                if (!dated) {
+                    // A rendering without the date joins the dated one (which keeps the items, below).
+                    rekey_meeting(*prepared, holder.meeting_id);
+                    existing = find_meeting(holder.meeting_id);
+                } else {
+                    // The undated meeting gives way: its holder becomes a rendering of this dated one.
+                    remove_contribution(*other, holder.path);
+                    holder.items = 0;
+                    holder.passages = 0;
+                    holder.meeting_id = prepared->meeting.id;
+                    put_record(*other, holder);
+                    prepared->meeting.sources.push_back(holder.path);
+                    report.reason = "another rendering of this meeting, " + holder.path + ", prints no date: replaced by this one";
+                }
+            }
+        }
         MeetingRecord& meeting = prepared->meeting;
         record.sketch = encode_sketch(prepared->sketch);
         bool write_items = true;
         if (existing && !existing->record.sources.empty()) {
             const auto& old = existing->record;
             const std::string& holder = old.sources.front();
-            bool wins = meeting.items.size() > old.items.size() ||
-                        (meeting.items.size() == old.items.size() && record.path < holder);
+            // A dated rendering holds the items (results show when a meeting was); then the one that
+            // recognised more items; then the smaller path, so that the choice does not hang on order.
+            bool old_dated = !old.date.empty();
+            bool wins = dated != old_dated ? dated
+                                           : meeting.items.size() > old.items.size() ||
+                                                 (meeting.items.size() == old.items.size() && record.path < holder);
             if (wins) {
                 // This rendering recognised more: it holds the meeting's items from now on.
                 db_.delete_document(kMeetingPrefix + meeting.id);
@@ -292,6 +356,11 @@ Result<Written> Store::apply(FileReport& report, SourceRecord record, std::optio
             written.meetings = 1;
             record.items = prepared->items.size();
             record.passages = prepared->passages;
+            if (dated) {
+                undated_holders_.erase(source_id);
+            } else {
+                undated_holders_.insert(source_id);
+            }
             for (const auto& [word, n] : prepared->spelling) spelling_[word] += n;
             for (const auto& [key, value] : prepared->synonyms) db_.add_synonym(key, value);
         } else {

@@ -78,6 +78,8 @@ private:
 
     void begin();
     std::optional<ExistingMeeting> find_meeting(const std::string& meeting_id);
+    // The holder of another rendering of the same text in the same folder, one dated and the other not.
+    std::optional<std::string> undated_rendering(const std::string& path, const TextSketch& sketch, bool dated);
     void write_meeting(const MeetingRecord& meeting, Xapian::docid replace);
     void put_record(const std::string& source_id, const SourceRecord& record);
     void drop_record(const std::string& source_id);
@@ -87,6 +89,11 @@ private:
     Xapian::WritableDatabase db_;
     std::unordered_map<std::string, SourceRecord> records_;
     std::unordered_set<std::string> meetings_;  // meeting ids present
+    // Renderings that print no date (Denver's details.md beside minutes.txt) have a meeting id of their
+    // own; they are matched to a dated rendering by text, among the files of their folder (renderings of
+    // one meeting are published together, and the search stays small).
+    std::unordered_map<std::string, std::unordered_set<std::string>> folders_;  // folder -> source ids
+    std::unordered_set<std::string> undated_holders_;  // source ids holding the items of an undated meeting
     std::unordered_map<std::string, unsigned> spelling_;
     std::vector<std::string> orphans_;
     std::size_t batch_documents_ = 0;

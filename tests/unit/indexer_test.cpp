@@ -631,3 +631,66 @@ TEST_CASE("index_stats: a database created by an indexer killed before its first
     CHECK(stats->problems.empty());
     CHECK_FALSE(index_stats(dir.path() / "missing"));
 }
+
+TEST_CASE("IndexWriter: a rendering that prints no date is one meeting with its dated rendering, in either order",
+          "[indexer]") {
+    // Denver RTD, Board of Directors, 17 September 2013: minutes.txt opens "BOARD OF DIRECTORS MEETING" /
+    // "September 17, 2013 at 5:30 PM"; details.md (the portal's page) has the same minutes but no date,
+    // so its meeting id differed and every item was listed twice, once undated. Both introduce "Glenda
+    // Rene Hagan" under "IV. Retiree Awards".
+    TempDir dir;
+    const auto meeting_dir = testing::project_corpus() / "denver-rtd" / "meetings" / "1217";
+    const auto folder = dir.path() / "1217";
+    std::filesystem::create_directories(folder);
+    std::filesystem::copy_file(meeting_dir / "minutes.txt", folder / "minutes.txt");
+    std::filesystem::copy_file(meeting_dir / "details.md", folder / "details.md");
+    const std::string dated = source_path_key((folder / "minutes.txt").string());
+    const std::string undated = source_path_key((folder / "details.md").string());
+
+    // Order 0: the folder, so details.md comes first; order 1: minutes.txt first, then details.md; order 2:
+    // details.md, then minutes.txt by another indexer (which finds the undated meeting in the database).
+    auto order = GENERATE(0, 1, 2);
+    auto db_path = dir.path() / ("db" + std::to_string(order));
+    if (order == 2) {
+        auto first = IndexWriter::open(db_path);
+        REQUIRE(first);
+        REQUIRE(first->add({folder / "details.md"}));
+    }
+    auto writer = IndexWriter::open(db_path);
+    REQUIRE(writer);
+    if (order == 0) {
+        REQUIRE(writer->add({folder}));
+    } else if (order == 1) {
+        REQUIRE(writer->add({folder / "minutes.txt"}));
+        REQUIRE(writer->add({folder / "details.md"}));
+    } else {
+        REQUIRE(writer->add({folder / "minutes.txt"}));
+    }
+    {
+        Xapian::Database db(db_path.string());
+        CHECK(db.get_termfreq("XTmeeting") == 1);
+        auto meeting = decode_meeting(only_document_with(db, "XTmeeting").get_data());
+        REQUIRE(meeting);
+        CHECK(meeting->date == "2013-09-17");
+        CHECK(meeting->sources == std::vector<std::string>{dated, undated});
+        CHECK(db.get_termfreq("XF" + source_id_for(undated)) == 1);  // listed by the meeting only
+        Xapian::Enquire enquire(db);
+        std::vector<std::string> words{"glenda", "rene", "hagan"};
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end()));
+        CHECK(enquire.get_mset(0, 10).size() == 1);
+    }
+    auto stats = index_stats(db_path);
+    REQUIRE(stats);
+    CHECK(stats->sources == 2);
+    CHECK(stats->problems.empty());
+
+    // Without its dated rendering, the undated one is indexed again, as a meeting of its own.
+    REQUIRE(writer->remove({folder / "minutes.txt"}));
+    Xapian::Database db(db_path.string());
+    CHECK(db.get_termfreq("XTmeeting") == 1);
+    auto meeting = decode_meeting(only_document_with(db, "XTmeeting").get_data());
+    REQUIRE(meeting);
+    CHECK(meeting->sources == std::vector<std::string>{undated});
+    CHECK(meeting->date.empty());
+    CHECK(db.get_termfreq("XF" + source_id_for(undated)) > 1);
+}
