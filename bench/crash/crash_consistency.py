@@ -89,7 +89,7 @@ def record_ids(db):
 
 def records(db, ids):
     """id -> raw record value (index_store.cpp encode_record: version, checksum, size, mtime, format,
-    meeting id, items, passages, sketch, path; tab-separated)."""
+    meeting id, items, passages, sketch, date (version 2), path; tab-separated)."""
     out = {}
     for i in sorted(ids):
         value = run(["xapian-metadata", "get", db, SOURCE_KEY_PREFIX + i]).stdout.decode("utf-8", "surrogateescape")
@@ -98,9 +98,9 @@ def records(db, ids):
 
 
 def parse_record(value):
-    f = value.split("\t", 9)
+    f = value.split("\t", 10 if value.startswith("2\t") else 9)
     return {"checksum": f[1], "size": int(f[2]), "mtime": int(f[3]), "format": f[4], "meeting_id": f[5],
-            "items": int(f[6]), "passages": int(f[7]), "path": f[9]}
+            "items": int(f[6]), "passages": int(f[7]), "path": f[-1]}
 
 
 def source_term_freqs(db):

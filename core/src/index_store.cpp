@@ -33,24 +33,26 @@ std::vector<std::string> source_ids(const MeetingRecord& meeting) {
 
 }  // namespace
 
-// Tab-separated, path last (the one field that could hold anything but a tab or newline).
+// Tab-separated, path last (the one field that could hold anything but a tab or newline). Version 2
+// adds the date before the path.
 std::string encode_record(const SourceRecord& r) {
     std::ostringstream out;
-    out << "1\t" << r.checksum << '\t' << r.size << '\t' << r.mtime << '\t' << r.format << '\t' << r.meeting_id << '\t'
-        << r.items << '\t' << r.passages << '\t' << r.sketch << '\t' << r.path;
+    out << "2\t" << r.checksum << '\t' << r.size << '\t' << r.mtime << '\t' << r.format << '\t' << r.meeting_id << '\t'
+        << r.items << '\t' << r.passages << '\t' << r.sketch << '\t' << r.date.value_or("") << '\t' << r.path;
     return out.str();
 }
 
 std::optional<SourceRecord> decode_record(std::string_view data) {
     std::vector<std::string> fields;
     std::size_t start = 0;
-    for (int i = 0; i < 9; ++i) {
+    for (int i = 0; i < 10; ++i) {
+        if (i == 9 && fields[0] == "1") break;
         auto tab = data.find('\t', start);
         if (tab == std::string_view::npos) return std::nullopt;
         fields.emplace_back(data.substr(start, tab - start));
         start = tab + 1;
     }
-    if (fields[0] != "1") return std::nullopt;
+    if (fields[0] != "1" && fields[0] != "2") return std::nullopt;
     SourceRecord r;
     try {
         r.checksum = fields[1];
@@ -61,6 +63,7 @@ std::optional<SourceRecord> decode_record(std::string_view data) {
         r.items = std::stoul(fields[6]);
         r.passages = std::stoul(fields[7]);
         r.sketch = fields[8];
+        if (fields.size() > 9) r.date = fields[9];
     } catch (const std::exception&) {
         return std::nullopt;
     }
@@ -129,17 +132,6 @@ Result<Store> Store::open(const std::string& path) {
             store.meetings_.insert((*t).substr(kMeetingPrefix.size()));
         }
         for (const auto& [id, record] : store.records_) store.folders_[folder_of(record.path)].insert(id);
-        // Meetings without a date value (dates are "YYYYMMDD", all >= "0"): their holders may yet meet
-        // a dated rendering.
-        Xapian::Enquire undated(store.db_);
-        undated.set_weighting_scheme(Xapian::BoolWeight());
-        undated.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(kMeetingTerm),
-                                        Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, "0")));
-        auto found = undated.get_mset(0, store.db_.get_doccount());
-        for (auto m = found.begin(); m != found.end(); ++m) {
-            auto meeting = decode_meeting(m.get_document().get_data());
-            if (meeting && !meeting->sources.empty()) store.undated_holders_.insert(source_id_for(meeting->sources.front()));
-        }
     } catch (const Xapian::Error& e) {
         return tl::unexpected(translate_xapian_error(e, path));
     }
@@ -181,30 +173,33 @@ void Store::put_record(const std::string& source_id, const SourceRecord& record)
     db_.set_metadata(record_key(source_id), encode_record(record));
     records_[source_id] = record;
     folders_[folder_of(record.path)].insert(source_id);
-    if (record.items == 0) undated_holders_.erase(source_id);
 }
 
 void Store::drop_record(const std::string& source_id) {
     db_.set_metadata(record_key(source_id), "");
     if (auto r = records_.find(source_id); r != records_.end()) folders_[folder_of(r->second.path)].erase(source_id);
     records_.erase(source_id);
-    undated_holders_.erase(source_id);
 }
 
-std::optional<std::string> Store::undated_rendering(const std::string& path, const TextSketch& sketch, bool dated) {
-    auto folder = folders_.find(folder_of(path));
-    if (folder == folders_.end() || sketch.minima.empty()) return std::nullopt;
-    const std::string self = source_id_for(path);
+std::optional<std::string> Store::rendering_by_text(const SourceRecord& record, const PreparedMeeting& prepared) {
+    auto folder = folders_.find(folder_of(record.path));
+    if (folder == folders_.end() || prepared.sketch.minima.empty()) return std::nullopt;
+    const std::string self = source_id_for(record.path);
+    const std::string& date = prepared.meeting.date;
     std::optional<std::string> best;
     double best_share = kRenderingContainment;
     for (const auto& id : folder->second) {
         auto r = records_.find(id);
-        if (id == self || r == records_.end() || r->second.items == 0) continue;
-        // One side must lack the date: two dated files of one folder are told apart by their ids.
-        if (dated != (undated_holders_.count(id) > 0)) continue;
+        if (id == self || r == records_.end() || r->second.items == 0 || !r->second.date ||
+            r->second.meeting_id == prepared.meeting.id)
+            continue;
+        // One without a date, or both of the same date: two dates are two meetings, and two undated
+        // files have nothing but their text to go by (parts of a sitting share a lot of it).
+        const std::string& other_date = *r->second.date;
+        if (date.empty() == other_date.empty() && (date.empty() || date != other_date)) continue;
         TextSketch other = decode_sketch(r->second.sketch);
         if (other.minima.empty()) continue;
-        double share = containment(sketch, other);
+        double share = containment(prepared.sketch, other);
         if (share >= best_share) {
             best_share = share;
             best = id;
@@ -265,6 +260,7 @@ Result<Written> Store::apply(FileReport& report, SourceRecord record, std::optio
         if (records_.count(source_id)) remove_contribution(source_id, record.path);
 
         auto existing = find_meeting(prepared->meeting.id);
+        bool apart = false;  // another meeting of the same id: not a rendering of anything
         if (existing && !existing->record.sources.empty()) {
             // Same council, committee and date but another meeting: a special meeting before the regular
             // one (the start times differ), or another part of the sitting (a debate split over files:
@@ -279,17 +275,16 @@ Result<Written> Store::apply(FileReport& report, SourceRecord record, std::optio
                                                                  kRenderingContainment)) {
                 rekey_meeting(*prepared, source_id_for(prepared->meeting.id + '\x1f' + record.path));
                 existing = find_meeting(prepared->meeting.id);
+                apart = true;
             }
         }
         const bool dated = !prepared->meeting.date.empty();
-        if (!existing) {
-            if (auto other = undated_rendering(record.path, prepared->sketch, dated)) {
+        // Not by start time: one rendering prints the time the meeting was called for, the other the call
+        // to order, hours later for a committee that sat after the Board (Denver).
+        if (!existing && !apart) {
+            if (auto other = rendering_by_text(record, *prepared)) {
                 SourceRecord holder = records_.at(*other);
-                if (!dated) {
-                    // A rendering without the date joins the dated one (which keeps the items, below).
-                    rekey_meeting(*prepared, holder.meeting_id);
-                    existing = find_meeting(holder.meeting_id);
-                } else {
+                if (dated && holder.date->empty()) {
                     // The undated meeting gives way: its holder becomes a rendering of this dated one.
                     remove_contribution(*other, holder.path);
                     holder.items = 0;
@@ -298,6 +293,10 @@ Result<Written> Store::apply(FileReport& report, SourceRecord record, std::optio
                     put_record(*other, holder);
                     prepared->meeting.sources.push_back(holder.path);
                     report.reason = "another rendering of this meeting, " + holder.path + ", prints no date: replaced by this one";
+                } else {
+                    // Another rendering of that meeting, decided below (a dated one holds the items).
+                    rekey_meeting(*prepared, holder.meeting_id);
+                    existing = find_meeting(holder.meeting_id);
                 }
             }
         }
@@ -349,6 +348,7 @@ Result<Written> Store::apply(FileReport& report, SourceRecord record, std::optio
             }
         }
         record.meeting_id = meeting.id;
+        record.date = meeting.date;
         if (write_items) {
             for (auto& doc : prepared->items) db_.add_document(doc);
             write_meeting(meeting, existing ? existing->docid : 0);
@@ -356,11 +356,6 @@ Result<Written> Store::apply(FileReport& report, SourceRecord record, std::optio
             written.meetings = 1;
             record.items = prepared->items.size();
             record.passages = prepared->passages;
-            if (dated) {
-                undated_holders_.erase(source_id);
-            } else {
-                undated_holders_.insert(source_id);
-            }
             for (const auto& [word, n] : prepared->spelling) spelling_[word] += n;
             for (const auto& [key, value] : prepared->synonyms) db_.add_synonym(key, value);
         } else {

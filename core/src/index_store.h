@@ -29,6 +29,8 @@ struct SourceRecord {
     std::size_t items = 0;  // item documents indexed from this file (0 for a rendering kept as alternate)
     std::size_t passages = 0;
     std::string sketch;  // encode_sketch of its text: tells another rendering from another part
+    // The meeting date recognised in it ("" when it prints none); unknown in records of version 1.
+    std::optional<std::string> date;
 };
 
 inline constexpr std::string_view kSourceKeyPrefix = "minutes.source.";
@@ -78,8 +80,8 @@ private:
 
     void begin();
     std::optional<ExistingMeeting> find_meeting(const std::string& meeting_id);
-    // The holder of another rendering of the same text in the same folder, one dated and the other not.
-    std::optional<std::string> undated_rendering(const std::string& path, const TextSketch& sketch, bool dated);
+    // The holder of another rendering of the same text in the same folder, under another meeting id.
+    std::optional<std::string> rendering_by_text(const SourceRecord& record, const PreparedMeeting& prepared);
     void write_meeting(const MeetingRecord& meeting, Xapian::docid replace);
     void put_record(const std::string& source_id, const SourceRecord& record);
     void drop_record(const std::string& source_id);
@@ -89,11 +91,11 @@ private:
     Xapian::WritableDatabase db_;
     std::unordered_map<std::string, SourceRecord> records_;
     std::unordered_set<std::string> meetings_;  // meeting ids present
-    // Renderings that print no date (Denver's details.md beside minutes.txt) have a meeting id of their
-    // own; they are matched to a dated rendering by text, among the files of their folder (renderings of
-    // one meeting are published together, and the search stays small).
+    // Renderings whose headers were read differently (one prints no date: Denver's details.md beside
+    // minutes.txt; or names the council otherwise) get meeting ids of their own; they are matched by
+    // text among the files of their folder (renderings of one meeting are published together, and the
+    // search stays small).
     std::unordered_map<std::string, std::unordered_set<std::string>> folders_;  // folder -> source ids
-    std::unordered_set<std::string> undated_holders_;  // source ids holding the items of an undated meeting
     std::unordered_map<std::string, unsigned> spelling_;
     std::vector<std::string> orphans_;
     std::size_t batch_documents_ = 0;

@@ -66,7 +66,7 @@ def main():
             paths = []
             for key in m.stdout.split():
                 v = run(['xapian-metadata', 'get', db, key]).stdout.rstrip('\n')
-                paths.append(v.split('\t', 9)[9])  # the record's last field, after the sketch
+                paths.append(v.rsplit('\t', 1)[-1])  # the record's last field (a path holds no tab)
             if len(paths) != sources:
                 sys.exit(f'FAIL: {len(paths)} source records listed, stats says {sources}')
             with open(listed, 'w') as f:

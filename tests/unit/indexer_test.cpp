@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "index_document.h"
+#include "index_store.h"
 #include "minutes/indexer.h"
 #include "minutes/item_record.h"
 #include "minutes/names.h"
@@ -693,4 +694,51 @@ TEST_CASE("IndexWriter: a rendering that prints no date is one meeting with its 
     CHECK(meeting->sources == std::vector<std::string>{undated});
     CHECK(meeting->date.empty());
     CHECK(db.get_termfreq("XF" + source_id_for(undated)) > 1);
+}
+
+TEST_CASE("IndexWriter: two renderings whose headers name the council differently are one meeting", "[indexer]") {
+    // West Dereham Parish Council, 5 November 2020, as .md and .html: the recogniser reads "West Dereham
+    // Parish Council" from one and "Norfolk County Council" (a county councillor's report) from the other,
+    // so their meeting ids differ; same folder, same date, the same text: one meeting.
+    const auto shared = testing::shared_corpus() / "stokeferry-parish";
+    const std::string stem = "2021-01_weswt-dereham-parish-council-meeting-november";
+    if (!std::filesystem::exists(shared / (stem + ".md"))) {
+        WARN("shared corpus absent: " << shared.string());
+        return;
+    }
+    TempDir dir;
+    for (const char* ext : {".md", ".html"}) std::filesystem::copy_file(shared / (stem + ext), dir.path() / (stem + ext));
+    auto writer = IndexWriter::open(dir.path() / "db");
+    REQUIRE(writer);
+    REQUIRE(writer->add({dir.path() / (stem + ".md"), dir.path() / (stem + ".html")}));
+    Xapian::Database db((dir.path() / "db").string());
+    CHECK(db.get_termfreq("XTmeeting") == 1);
+    auto meeting = decode_meeting(only_document_with(db, "XTmeeting").get_data());
+    REQUIRE(meeting);
+    CHECK(meeting->date == "2020-11-05");
+    CHECK(meeting->sources.size() == 2);
+}
+
+TEST_CASE("Source records: the date is kept, and a record of version 1 reads with the date unknown", "[indexer]") {
+    index::SourceRecord r;
+    r.path = "/minutes/a\u00e9 b.txt";
+    r.checksum = "abc";
+    r.size = 10;
+    r.mtime = 5;
+    r.format = "text";
+    r.meeting_id = "m1";
+    r.items = 3;
+    r.passages = 4;
+    r.sketch = "12,ab";
+    r.date = "2013-09-17";
+    auto back = index::decode_record(index::encode_record(r));
+    REQUIRE(back);
+    CHECK(back->path == r.path);
+    CHECK(back->sketch == "12,ab");
+    CHECK(back->date == std::optional<std::string>("2013-09-17"));
+    auto old = index::decode_record("1\tabc\t10\t5\ttext\tm1\t3\t4\t12,ab\t/minutes/a b.txt");
+    REQUIRE(old);
+    CHECK(old->path == "/minutes/a b.txt");
+    CHECK(old->items == 3);
+    CHECK_FALSE(old->date.has_value());
 }
