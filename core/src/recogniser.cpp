@@ -286,7 +286,8 @@ std::string drop_meeting_kinds(const std::string& name) {
     auto words = words_of(name);
     std::string out;
     for (std::size_t k = 0; k < words.size(); ++k) {
-        if (k > 0 && k + 1 < words.size() && is_meeting_kind(word_key(words[k])) && body_rank(word_key(words[k + 1])) > 0) {
+        if (k > 0 && k + 1 < words.size() && is_meeting_kind(word_key(words[k])) &&
+            (body_rank(word_key(words[k + 1])) > 0 || is_generic_council_word(word_key(words[k + 1])))) {
             // "Board of Director's Special Board": the body was already named before the kind.
             bool repeated = false;
             for (std::size_t j = 0; j < k; ++j) repeated = repeated || word_key(words[j]) == word_key(words[k + 1]);
@@ -369,15 +370,30 @@ void collect_councils(std::string_view text, bool header, std::map<std::string, 
             }
         }
         if (found.empty()) continue;
-            std::string name = drop_meeting_kinds(tidy_name(found));
-        if (words_of(name).size() < 2) continue;
+        std::string name = drop_meeting_kinds(tidy_name(found));
+        auto name_words = words_of(name);
+        if (name_words.size() < 2) continue;
+        // "Parish Annual Council" is no name once its meeting kind is dropped.
+        bool named = std::any_of(name_words.begin(), name_words.end(), [](std::string_view w) {
+            std::string wk = word_key(w);
+            return wk != "council" && !is_generic_council_word(wk);
+        });
+        if (!named) continue;
         scores[name] += header ? kHeaderMention : 1;
     }
 }
 
 std::string choose_council(const std::vector<Line>& lines, std::size_t header_end, const std::string& all_text_sample) {
     std::map<std::string, int> scores;
-    for (std::size_t i = 0; i < header_end && i < lines.size(); ++i) collect_councils(lines[i].text, true, scores);
+    for (std::size_t i = 0; i < header_end && i < lines.size(); ++i) {
+        bool letterhead = scores.empty();
+        collect_councils(lines[i].text, true, scores);
+        // The first name in the header is the letterhead's; later ones are mostly guests' bodies in the
+        // attendance ("Jason Fell – City of Boulder"), however often they are listed.
+        if (letterhead && !scores.empty()) {
+            for (auto& [name, score] : scores) score += kHeaderMention * 2;
+        }
+    }
     for (std::size_t i = header_end; i < lines.size() && i < header_end + 3000; ++i) collect_councils(lines[i].text, false, scores);
     std::string best;
     int best_score = 0;

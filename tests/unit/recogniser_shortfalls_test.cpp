@@ -636,3 +636,19 @@ TEST_CASE("Recogniser numbering: a number printed in the margin beside prose tak
     CHECK(passage_of(m, "IX", "The Thanksgiving holiday is quickly approaching.") != nullptr);
     for (const auto& p : chair->passages) CHECK(p.text != "X.");
 }
+
+TEST_CASE("Recogniser councils: the letterhead's council over guests' councils listed in the attendance",
+          "[recogniser][council]") {
+    // Denver RTD FasTracks Monitoring Committee, 7 June 2011: "Regional Transportation District" heads the
+    // memorandum; "Jason Fell – City of Boulder, ... Tracy Winfree – City of Boulder" are among those
+    // present. Stoke Ferry, 4 April 2018: "STOKE FERRY PARISH COUNCIL Draft Minutes ..." then "Also, in
+    // attendance: Cllr Martin Storey Norfolk County Council Cllr Colin Sampson Borough Council of ...".
+    auto shared = testing::shared_corpus();
+    if (!std::filesystem::exists(shared / "denver-rtd")) {
+        WARN("shared corpus absent: " << shared.string());
+        return;
+    }
+    CHECK(recognise_file(shared / "denver-rtd" / "meetings" / "1338" / "minutes.txt").council == "Regional Transportation District");
+    CHECK(recognise_file(shared / "stokeferry-parish" / "2018-07_stoke-ferry-parish-council-april-meeting-minutes.md").council ==
+          "Stoke Ferry Parish Council");
+}
