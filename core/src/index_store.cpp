@@ -313,7 +313,7 @@ Result<Written> Store::apply(FileReport& report, SourceRecord record, std::optio
                                            : meeting.items.size() > old.items.size() ||
                                                  (meeting.items.size() == old.items.size() && record.path < holder);
             if (wins) {
-                // This rendering recognised more: it holds the meeting's items from now on.
+                // This rendering holds the meeting's items from now on.
                 db_.delete_document(kMeetingPrefix + meeting.id);
                 for (const auto& other : old.sources) {
                     if (other == record.path) continue;
