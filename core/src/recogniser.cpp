@@ -356,8 +356,9 @@ void collect_councils(std::string_view text, bool header, std::map<std::string, 
             // US special districts named in the letterhead.
             std::size_t start = k;
             bool specific = false;
-            while (start > 0 && k - start < 5 && starts_upper(words[start - 1]) && words[start - 1].back() != ',' &&
-                   words[start - 1].back() != ':' && body_rank(word_key(words[start - 1])) == 0) {
+            // A lone letter is no part of a name ("l  I  Sacramento Metropolitan Fire District": a logo read as text).
+            while (start > 0 && k - start < 5 && starts_upper(words[start - 1]) && words[start - 1].size() > 1 &&
+                   words[start - 1].back() != ',' && words[start - 1].back() != ':' && body_rank(word_key(words[start - 1])) == 0) {
                 std::string wk = word_key(words[start - 1]);
                 if (wk == "of" || wk == "the" || wk == "at" || wk == "meeting" || wk == "minutes" || wk == "in") break;
                 if (!is_generic_council_word(wk)) specific = true;

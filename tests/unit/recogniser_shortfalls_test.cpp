@@ -651,4 +651,8 @@ TEST_CASE("Recogniser councils: the letterhead's council over guests' councils l
     CHECK(recognise_file(shared / "denver-rtd" / "meetings" / "1338" / "minutes.txt").council == "Regional Transportation District");
     CHECK(recognise_file(shared / "stokeferry-parish" / "2018-07_stoke-ferry-parish-council-april-meeting-minutes.md").council ==
           "Stoke Ferry Parish Council");
+    // Sacramento Metropolitan Fire District, 3 June 2023: the letterhead's logo is read as "l  I" before
+    // the name ("     l         I        Sacramento Metropolitan Fire District").
+    CHECK(recognise_file(testing::project_corpus() / "sacramento" / "SMFD" / "2023-06-03_6.3.2023_Board_Minutes_Special_Meeting.txt")
+              .council == "Sacramento Metropolitan Fire District");
 }
