@@ -245,10 +245,11 @@ void split_title_body(const std::string& text, std::string& title, std::string& 
         }
         // After one word, only a sentence's usual openers: "Correspondence The Parish Clerk ...", not
         // "All Members were present" or "Whereas, The ...".
-        bool opens_after_one = k == 1 && words.size() >= 4 && words[0].back() != ',' &&
-                               (words[1] == "The" || words[1] == "This" || words[1] == "These" || words[1] == "There" ||
-                                words[1] == "It");
-        if (is_body_starter(words[k]) && (k >= 2 || opens_after_one)) {
+        auto pronoun = [](std::string_view w) { return w == "The" || w == "This" || w == "These" || w == "There" || w == "It"; };
+        bool opens_after_one = k == 1 && words.size() >= 4 && words[0].back() != ',' && pronoun(words[1]);
+        // "Election of Committee Members There being no new candidates ...": the sentence opens at "There".
+        bool opens_next = k + 1 < words.size() && pronoun(words[k + 1]) && !pronoun(words[k]);
+        if (is_body_starter(words[k]) && (k >= 2 || opens_after_one) && !opens_next) {
             split_at(k, k);
             return;
         }

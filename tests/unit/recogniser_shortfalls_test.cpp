@@ -603,6 +603,10 @@ TEST_CASE("Recogniser titles: a title run on into a sentence without punctuation
     // by P Keymer, it was resolved unanimously "That M Reeve and G Phillips be, and they are hereby,
     // re-appointed as Chair and Treasurer ..."": the title, then a resolution moved by P Sewell.
     Minutes agm = recognise_file(testing::shared_corpus() / "stokeferry-parish" / "2019-03_stoke-ferry-village-hall-agm-2018-minutes.html");
+    // "3. Election of Committee Members There being no new candidates for Committee membership, ...".
+    bool committee = false;
+    for (const auto& item : agm.items) committee = committee || (item.number == "3" && item.title == "Election of Committee Members");
+    CHECK(committee);
     const Passage* officers = passage_of(agm, "4", "Upon the proposition of P Sewell, seconded by P Keymer");
     REQUIRE(officers != nullptr);
     CHECK(officers->kind == PassageKind::resolution);
