@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "minutes/model.h"
+#include "minutes/search_format.h"
 
 namespace minutes {
 
@@ -67,9 +68,7 @@ std::string render_atom_feed(const SearchResponse& response, const WebParams& pa
     for (const auto& hit : response.hits) {
         std::string date = atom_timestamp(hit.date);
         if (date.empty()) date = "1970-01-01T00:00:00Z";
-        std::string title =
-            hit.item_number.empty() ? hit.item_title : "Minute " + hit.item_number + ": " + hit.item_title;
-        if (title.empty()) title = "Untitled item";
+        std::string title = item_heading(hit.item_number, hit.item_title);
         title += " \u2014 " + hit.committee + (hit.date.empty() ? "" : ", " + long_date(hit.date));
         std::string content = hit.citation + "\n";
         if (!hit.speaker.empty() || !hit.speaker_role.empty()) {

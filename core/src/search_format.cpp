@@ -265,8 +265,7 @@ std::string search_response_table(const SearchResponse& r, const TableStyle& sty
         if (!h.council.empty()) head += " | " + h.council;
         if (!h.committee.empty() && !committee_is_council(h.council, h.committee)) head += " | " + h.committee;
         out += wrap(bold(head, style.color), width, "");
-        std::string title =
-            h.item_number.empty() ? h.item_title : "Minute " + h.item_number + ": " + h.item_title;
+        std::string title = item_heading(h.item_number, h.item_title);
         if (r.by == GroupBy::meeting && h.grouped > 0) {
             title +=
                 " (+" + std::to_string(h.grouped) + " more matching item" + (h.grouped == 1 ? ")" : "s)");
@@ -294,6 +293,13 @@ std::string search_response_table(const SearchResponse& r, const TableStyle& sty
         out += wrap(line, width, "");
     }
     return out;
+}
+
+std::string item_heading(std::string_view number, std::string_view title) {
+    if (number.empty()) return title.empty() ? "Untitled item" : std::string(title);
+    std::string heading = "Minute " + std::string(number);
+    if (!title.empty()) heading += ": " + std::string(title);
+    return heading;
 }
 
 std::string no_results_message(const SearchResponse& r) {

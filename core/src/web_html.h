@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "minutes/search_format.h"
 #include "minutes/web_page.h"
 
 namespace minutes::web {
@@ -15,8 +16,6 @@ inline std::string h(std::string_view text) { return html_escape(text); }
 [[nodiscard]] std::string role_label(const std::string& role);
 // "resolution"/"decision" -> "Decision", "declaration" -> "Declaration of interest", ...
 [[nodiscard]] std::string kind_label(const std::string& kind);
-// "Minute 271: Title", or the title alone for an unnumbered item, or "Untitled item".
-[[nodiscard]] std::string item_heading(std::string_view number, std::string_view title);
 // `text` escaped, with each highlight (byte ranges into `text`) marked; ranges out of bounds or
 // overlapping an earlier one are ignored.
 [[nodiscard]] std::string highlighted(std::string_view text, const std::vector<Highlight>& highlights);

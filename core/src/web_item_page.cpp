@@ -31,12 +31,6 @@ std::string kind_label(const std::string& kind) {
     return kind;
 }
 
-std::string item_heading(std::string_view number, std::string_view title) {
-    std::string heading = title.empty() ? "Untitled item" : std::string(title);
-    if (!number.empty()) heading = "Minute " + std::string(number) + ": " + heading;
-    return heading;
-}
-
 std::string highlighted(std::string_view text, const std::vector<Highlight>& highlights) {
     std::vector<Highlight> sorted = highlights;
     std::sort(sorted.begin(), sorted.end(),
@@ -218,7 +212,7 @@ std::vector<std::pair<std::size_t, std::size_t>> item_parts(const ItemRecord& it
 std::string render_item_page(const ItemPageInput& input) {
     const ItemRecord& item = *input.item;
     const MeetingRecord* meeting = input.meeting;
-    std::string heading = web::item_heading(item.number, item.title);
+    std::string heading = item_heading(item.number, item.title);
     std::string out = web::page_start(heading + ", " + item.committee + ", " +
                                       (item.date.empty() ? std::string("undated") : long_date(item.date)));
     std::string meeting_url = "/meetings/" + percent_encode(item.meeting_id);
@@ -262,7 +256,7 @@ std::string render_item_page(const ItemPageInput& input) {
                 return "<a rel=\"" + std::string(rel) + "\" href=\"" +
                        h(url_with_params("/items/" + percent_encode(s.id), input.back)) + "\">" +
                        std::string(arrow_before) + (rel == "prev" ? "Previous: " : "Next: ") +
-                       h(web::item_heading(s.number, s.title)) + std::string(arrow_after) + "</a>";
+                       h(item_heading(s.number, s.title)) + std::string(arrow_after) + "</a>";
             };
             neighbours +=
                 self != meeting->items.begin() ? link(*(self - 1), "prev", "&larr; ", "") : "<span></span>";
@@ -348,7 +342,7 @@ std::string render_item_page(const ItemPageInput& input) {
         out += "<ol>\n";
         for (const auto& hit : input.similar->hits) {
             out += "<li><a href=\"/items/" + h(percent_encode(hit.item_id)) + "\">" +
-                   h(web::item_heading(hit.item_number, hit.item_title)) + "</a> <span class=\"where\">" +
+                   h(item_heading(hit.item_number, hit.item_title)) + "</a> <span class=\"where\">" +
                    h(hit.committee) + ", " +
                    h(hit.date.empty() ? std::string("undated") : long_date(hit.date)) + "</span></li>\n";
         }
@@ -400,7 +394,7 @@ std::string render_meeting_page(const MeetingRecord& meeting) {
         out += "<ol class=\"items\">\n";
         for (const auto& item : meeting.items) {
             out += "<li><a href=\"/items/" + h(percent_encode(item.id)) + "\">" +
-                   h(web::item_heading(item.number, item.title)) + "</a></li>\n";
+                   h(item_heading(item.number, item.title)) + "</a></li>\n";
         }
         out += "</ol>\n";
     }

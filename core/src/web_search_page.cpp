@@ -254,7 +254,7 @@ void render_hit(std::string& out, const Hit& hit, const WebParams& params, Group
         }
         item_url = url_with_params("/items/" + percent_encode(hit.item_id), link) + anchor;
     }
-    std::string title = web::item_heading(hit.item_number, hit.item_title);
+    std::string title = item_heading(hit.item_number, hit.item_title);
     out += "<li class=\"hit\">\n";
     if (by == GroupBy::meeting) {
         out += "<h3><a href=\"/meetings/" + h(percent_encode(hit.meeting_id)) + "\">" + h(hit.committee) +

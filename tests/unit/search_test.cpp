@@ -855,3 +855,13 @@ TEST_CASE("Searcher: with a passage filter, items where a passage meets it and h
     CHECK(passages.hits[0].snippet.find("High Street") != std::string::npos);
     CHECK(passages.hits[1].passage_kind == "resolution");
 }
+
+TEST_CASE("item_heading: a minute without a title is named by its number alone", "[search][format]") {
+    // Denver's minute XI of 17 September 2013 printed its numeral beside the prose of the minute before,
+    // with no title of its own.
+    CHECK(item_heading("271", "Progress Update on Optimising the Use of Children's Centre Buildings") ==
+          "Minute 271: Progress Update on Optimising the Use of Children's Centre Buildings");
+    CHECK(item_heading("XI", "") == "Minute XI");
+    CHECK(item_heading("", "PRESENTATION OF PAPERS") == "PRESENTATION OF PAPERS");
+    CHECK(item_heading("", "") == "Untitled item");
+}

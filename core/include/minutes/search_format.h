@@ -46,6 +46,10 @@ struct TableStyle {
 // What to tell a person when nothing matched (exit code 1): the suggestion if there is one, and how to widen.
 [[nodiscard]] std::string no_results_message(const SearchResponse& response);
 
+// How results name an item: "Minute 271: Progress Update ...", "Minute XI" when it has no title, the
+// title alone for an unnumbered section, "Untitled item" when it has neither.
+[[nodiscard]] std::string item_heading(std::string_view number, std::string_view title);
+
 // One agenda item in full ({"id", "meeting_id", "council", "committee", "date", "number", "title", "source",
 // "page", "citation", "passages": [{"text", "kind", "speaker", "speaker_role", "page"}]}).
 [[nodiscard]] std::string item_to_json(const ItemRecord& item, int indent = -1);
