@@ -857,8 +857,8 @@ TEST_CASE("Searcher: with a passage filter, items where a passage meets it and h
 }
 
 TEST_CASE("item_heading: a minute without a title is named by its number alone", "[search][format]") {
-    // Denver's minute XI of 17 September 2013 printed its numeral beside the prose of the minute before,
-    // with no title of its own.
+    // The recogniser leaves a title empty rather than take a sentence for it, when a number printed in
+    // the margin beside prose has no title after that prose.
     CHECK(item_heading("271", "Progress Update on Optimising the Use of Children's Centre Buildings") ==
           "Minute 271: Progress Update on Optimising the Use of Children's Centre Buildings");
     CHECK(item_heading("XI", "") == "Minute XI");
