@@ -126,11 +126,12 @@ bool closes_title(std::string_view w) {
 
 // Verbs that make words a sentence rather than a title ("The Clerk reported that ...").
 bool is_sentence_verb(std::string_view key) {
-    static constexpr std::array<std::string_view, 30> kVerbs{
+    static constexpr std::array<std::string_view, 33> kVerbs{
         "was",      "were",    "is",       "are",    "been",      "had",      "has",      "have",
         "will",     "would",   "could",    "should", "did",       "does",     "said",     "reported",
         "agreed",   "advised", "asked",    "confirmed", "resolved", "thanked", "explained", "stated",
-        "informed", "requested", "welcomed", "gave", "declared",  "attended"};
+        "informed", "requested", "welcomed", "gave", "declared",  "attended", "provided", "expressed",
+        "briefed"};
     for (auto v : kVerbs) {
         if (key == v) return true;
     }
@@ -871,6 +872,24 @@ bool reads_as_prose(const std::vector<Line>& lines, std::size_t at) {
     return !next.empty() && is_sentence_verb(word_key(next[0]));
 }
 
+// A list of names: three or more parts between commas, each a few capitalised words ("Mac Callison,
+// Bianca de Jager, Doug Gragg, Jay Kenney, Brian"), not a title that lists numbers ("Minutes of January
+// 2, 7, and 9, 2020").
+bool reads_as_names(std::string_view text) {
+    std::size_t names = 0;
+    for (std::size_t start = 0; start <= text.size();) {
+        std::size_t comma = text.find(',', start);
+        std::string_view part = trim(text.substr(start, comma == std::string_view::npos ? text.npos : comma - start));
+        if (!part.empty()) {
+            if (!starts_upper(part) || words_of(part).size() > 4) return false;
+            ++names;
+        }
+        if (comma == std::string_view::npos) break;
+        start = comma + 1;
+    }
+    return names >= 3;
+}
+
 // The first line from `from` on that stands as a title (short, capitalised, not a sentence, after a
 // sentence's end, not run on into the next line), before the next number of the same scheme; 0 when
 // none.
@@ -880,7 +899,10 @@ std::size_t later_title_line(const std::vector<Line>& lines, std::size_t from, S
         const Line& line = lines[j];
         if (auto n = parse_number(line.text, false); n && n->scheme == scheme && !n->sub) return 0;
         auto words = words_of(line.text);
-        if (line.bullet || words.empty() || words.size() > 8 || !starts_upper(line.text) || ends_sentence(line.text)) continue;
+        // A list of names ("Rolf Asphaug, Joey Davidson, Sherry Ellebracht, Steve Eubanks,") is no title.
+        bool names = std::count(line.text.begin(), line.text.end(), ',') >= 2 || line.text.back() == ',';
+        if (line.bullet || words.empty() || words.size() > 8 || names || !starts_upper(line.text) || ends_sentence(line.text))
+            continue;
         if (!ends_sentence(lines[j - 1].text) && !line.block_start) continue;
         if (j + 1 < lines.size() && (starts_lower(lines[j + 1].text) || lines[j + 1].text[0] == '(')) continue;
         std::size_t capital = 0, checked = 0;
@@ -1057,10 +1079,14 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
         std::string title, body;
         split_title_body(rest, title, body);
         std::size_t end = title_line;
-        if (title_line == i + 1 && body.empty() && reads_as_prose(lines, title_line)) {
+        std::string label_rest;
+        bool name_list = reads_as_names(rest);
+        bool beside_attendance = !numbered.empty() && (attendance_label(rest, label_rest) || name_list);
+        if (title_line == i + 1 && body.empty() && (reads_as_prose(lines, title_line) || beside_attendance)) {
             // A number alone beside prose ("X." / "The 2016 American Indian Achievement Awards Gala will be
-            // held ..."): a PDF printed the number in the margin beside text that goes on from the item
-            // before, and the title comes after that text ("General Manager's Report"). The item starts
+            // held ...") or beside the attendance of the item before ("IV." / "Staff Present:"): a PDF
+            // printed the number in the margin beside text that goes on from the item before, and the
+            // title comes after that text ("General Manager's Report", "Retiree Awards"). The item starts
             // at that title; with none before the next number, it has no title rather than a sentence.
             if (std::size_t at = later_title_line(lines, title_line + 1, number->scheme); at != 0) {
                 span.heading = at;
@@ -1092,7 +1118,10 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
                 else if (ends_sentence(title)) cont = false;
                 else if (caps) cont = all_caps(next.text) && next_words.size() <= 8 && same_block;
                 else if (same_block && next_words.size() <= 4 && starts_upper(next.text) && !ends_sentence(next.text) &&
-                         lines[j - 1].text.size() < 40 && last_words <= 3)
+                         lines[j - 1].text.size() < 40 && last_words <= 3 && !all_caps(next.text) &&
+                         !(next_words.size() >= 2 && word_key(next_words[1]) == "by"))
+                    // Not a sub-heading in capitals ("Chair's Report" / "ATTENDED EVENTS AND AWARDS") or a
+                    // byline ("Pledge of Allegiance" / "Lead by Chair Rivera-Malpiede").
                     cont = true;
                 else if (!same_block && next_words.size() <= 2 && starts_upper(next.text) && !ends_sentence(next.text) &&
                          last_words >= 4 && (j + 1 >= lines.size() || lines[j + 1].block != next.block))

@@ -636,9 +636,34 @@ TEST_CASE("Recogniser numbering: a number printed in the margin beside prose tak
     REQUIRE(chair != nullptr);
     REQUIRE(manager != nullptr);
     CHECK(manager->title == "General Manager's Report");
+    // "IX." / "Chair's Report" / "ATTENDED EVENTS AND AWARDS" (a sub-heading in capitals), and "IV." beside
+    // "Staff Present:" (the roll call's attendance) with "Retiree Awards" after the lists of names. The
+    // portal's page of the same meeting (details.md) titles them "IX. Chair's Report", "IV. Retiree Awards".
+    CHECK(chair->title == "Chair's Report");
+    bool retirees = false;
+    for (const auto& item : m.items) retirees = retirees || (item.number == "IV" && item.title == "Retiree Awards");
+    CHECK(retirees);
     CHECK(passage_of(m, "IX", "The 2016 American Indian Achievement Awards Gala will be held on November 5th.") != nullptr);
     CHECK(passage_of(m, "IX", "The Thanksgiving holiday is quickly approaching.") != nullptr);
     for (const auto& p : chair->passages) CHECK(p.text != "X.");
+
+    // Denver RTD Board, 17 September 2013 (sample corpus): "XIV. Old Business" / "XV." / "Director Solano
+    // expressed that RTD needs to consider the RMR issues. ..." / ... / "New Business" / "Director Bagley
+    // stated that he attended the State of Downtown Denver ...". The portal's page of the same minutes
+    // (details.md) puts Director Solano's remarks under XIV and Director Bagley's under XV.
+    Minutes board = recognise_file(testing::project_corpus() / "denver-rtd" / "meetings" / "1217" / "minutes.txt");
+    bool new_business = false;
+    for (const auto& item : board.items) new_business = new_business || (item.number == "XV" && item.title == "New Business");
+    CHECK(new_business);
+    CHECK(passage_of(board, "XIV", "Director Solano expressed that RTD needs to consider the RMR issues.") != nullptr);
+    CHECK(passage_of(board, "XV", "Director Bagley stated that he attended the State of Downtown Denver") != nullptr);
+
+    // Denver RTD, 24 September 2013 (sample corpus): "II." beside "Mac Callison, Bianca de Jager, Doug Gragg,
+    // Jay Kenney, Brian" (names of those present), then "CU Leeds Forecast (Howerter/CU)", as details.md has it.
+    Minutes study = recognise_file(testing::project_corpus() / "denver-rtd" / "meetings" / "1218" / "minutes.txt");
+    bool forecast = false;
+    for (const auto& item : study.items) forecast = forecast || (item.number == "II" && item.title == "CU Leeds Forecast (Howerter/CU)");
+    CHECK(forecast);
 }
 
 TEST_CASE("Recogniser councils: the letterhead's council over guests' councils listed in the attendance",
