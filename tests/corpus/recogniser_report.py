@@ -2,13 +2,16 @@
 """Corpus report for the recogniser: runs `minutes-index inspect` over every minutes document in a
 corpus directory and prints, per source and format, the share of documents with a date, a committee,
 at least one item and at least one attendee, and the slowest document. For Denver RTD, the date and
-start time are checked against each meeting's metadata.json (the portal's own record).
+start time are checked against each meeting's metadata.json (the portal's own record), and the titles
+of minutes.txt's numbered items against the outline of details.md (the portal's page of the same
+minutes: "## X. General Manager's Report").
 
 usage: recogniser_report.py MINUTES_INDEX CORPUS_DIR [--check]
   --check  exit 1 when a document crashes the program or hangs (for ctest); slow documents are only reported.
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -37,6 +40,21 @@ def inspect(binary, path):
     return proc.returncode, doc, elapsed, proc.stderr.decode("utf-8", "replace").strip()
 
 
+def outline_titles(details_path):
+    """Numeral -> title of the top-level entries of a Denver details.md ("## IV. Retiree Awards")."""
+    titles = {}
+    with open(details_path, encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r"^## ([IVXL]+)\. (.*)$", line.strip())
+            if m:
+                titles[m.group(1)] = m.group(2)
+    return titles
+
+
+def folded(text):
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     check = "--check" in sys.argv
@@ -52,6 +70,7 @@ def main():
     problems = []  # crashes and hangs: these fail --check
     slow = []      # reported only: speed is measured, never asserted (bench/ owns timing)
     denver = defaultdict(lambda: {"docs": 0, "date_ok": 0, "no_date": 0, "time_ok": 0, "wrong": []})
+    outline = {"items": 0, "same": 0, "other": []}  # Denver minutes.txt items against details.md
     for path in documents(root):
         rel = os.path.relpath(path, root)
         source = rel.split(os.sep)[0]
@@ -91,6 +110,17 @@ def main():
                     d["wrong"].append(f"{rel}: {doc['date']} (metadata {meta['date'][:10]})")
                 if doc["start_time"] == meta["date"][11:16]:
                     d["time_ok"] += 1
+            details = os.path.join(os.path.dirname(path), "details.md")
+            if fmt == "txt" and os.path.exists(details):
+                truth = outline_titles(details)
+                for item in doc["items"]:
+                    if item["number"] in truth:
+                        outline["items"] += 1
+                        if folded(item["title"]) == folded(truth[item["number"]]):
+                            outline["same"] += 1
+                        else:
+                            outline["other"].append(f"{rel} {item['number']}: {item['title'][:60]!r} "
+                                                    f"(details.md {truth[item['number']][:60]!r})")
 
     def pct(n, d):
         return f"{100.0 * n / d:5.1f}%" if d else "   - "
@@ -108,6 +138,11 @@ def main():
               f"start time correct {d['time_ok']}/{d['docs']}")
         for w in d["wrong"]:
             print(f"  wrong date: {w}")
+    if outline["items"]:
+        print(f"\nDenver RTD minutes.txt items titled as details.md titles them: {outline['same']}/{outline['items']} "
+              f"({pct(outline['same'], outline['items']).strip()})")
+        for o in outline["other"]:
+            print(f"  other title: {o}")
     for s in slow:
         print(f"SLOW: {s}")
     for p in problems:
