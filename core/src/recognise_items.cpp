@@ -856,7 +856,6 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
 
 namespace {
 
-// The agenda items, taking no arabic number below `floor` (0: any).
 // Whether the line after a number standing alone is prose rather than its title: it holds a verb of a
 // sentence, or it wraps on into a line that starts with one ("General Manager Washington as well as
 // Directors Rivera-Malpiede and Tobiassen" / "attended the Colorado Black Roundtable ..."), unless a
@@ -917,6 +916,7 @@ std::size_t later_title_line(const std::vector<Line>& lines, std::size_t from, S
     return 0;
 }
 
+// The agenda items, taking no arabic number below `floor` (0: any).
 std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floor) {
     std::vector<ItemSpan> numbered;
     // Last arabic and roman numbers taken (0: none yet), and the index of a first, unterminated
@@ -1080,8 +1080,7 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
         split_title_body(rest, title, body);
         std::size_t end = title_line;
         std::string label_rest;
-        bool name_list = reads_as_names(rest);
-        bool beside_attendance = !numbered.empty() && (attendance_label(rest, label_rest) || name_list);
+        bool beside_attendance = !numbered.empty() && (attendance_label(rest, label_rest) || reads_as_names(rest));
         if (title_line == i + 1 && body.empty() && (reads_as_prose(lines, title_line) || beside_attendance)) {
             // A number alone beside prose ("X." / "The 2016 American Indian Achievement Awards Gala will be
             // held ...") or beside the attendance of the item before ("IV." / "Staff Present:"): a PDF
@@ -1473,7 +1472,11 @@ void build_passages(const std::vector<Line>& lines, ItemSpan& span, bool blocks_
         // A bullet or a number standing alone ("•", "X." printed in the margin) says nothing.
         bool bare_mark = std::none_of(para.text.begin(), para.text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
         bool bare_number = para_words.size() == 1 && (para.text.back() == '.' || para.text.back() == ')');
-        if (auto n = parse_number(para.text, true); bare_mark || (bare_number && n && n->rest.empty())) continue;
+        if (bare_number) {
+            auto n = parse_number(para.text, true);
+            bare_number = n && n->rest.empty();
+        }
+        if (bare_mark || bare_number) continue;
         Passage passage;
         passage.text = para.text;
         passage.page = para.page;
