@@ -561,8 +561,8 @@ TEST_CASE("Recogniser titles: a title in sentence case that runs on into its min
 
 TEST_CASE("Recogniser titles: a colon or dash in a title is no end of it unless a sentence follows",
           "[recogniser][items]") {
-    // Lines written for the rule: the first two are whole titles (a reference and a date after the
-    // separator); the last two run on into a sentence.
+    // Lines written for the rule: the first two are whole titles (a date, a subject after the separator);
+    // the fourth holds an abbreviation's full stop ("Cmhlr."); the third and fifth run on into a sentence.
     std::string text =
         "Anytown Parish Council\n\nMinutes of the meeting held on Monday 4 March 2024\n\n"
         "1. Minutes - February 5, 2024, regular meeting\n\n"
