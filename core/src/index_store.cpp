@@ -45,8 +45,8 @@ std::string encode_record(const SourceRecord& r) {
 std::optional<SourceRecord> decode_record(std::string_view data) {
     std::vector<std::string> fields;
     std::size_t start = 0;
-    for (int i = 0; i < 10; ++i) {
-        if (i == 9 && fields[0] == "1") break;
+    const int before_path = data.substr(0, 2) == "1\t" ? 9 : 10;  // version 1 has no date
+    for (int i = 0; i < before_path; ++i) {
         auto tab = data.find('\t', start);
         if (tab == std::string_view::npos) return std::nullopt;
         fields.emplace_back(data.substr(start, tab - start));

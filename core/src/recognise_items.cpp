@@ -99,11 +99,15 @@ std::optional<ItemNumber> parse_number(std::string_view text, bool heading) {
     return n;
 }
 
+// A sentence's usual first word after a title run on: "Correspondence The Parish Clerk confirmed ...".
+bool is_pronoun_opener(std::string_view w) { return w == "The" || w == "This" || w == "These" || w == "There" || w == "It"; }
+
 // Words that start the body when a title and its first sentence share a line.
 bool is_body_starter(std::string_view word) {
-    static constexpr std::array<std::string_view, 19> kStarters{
-        "The", "It", "This", "These", "There", "Councillor", "Cllr", "Cllr.", "Members", "Mr", "Mr.", "Mrs",
-        "Ms", "Ms.", "Apologies", "None", "None.", "RESOLVED", "Resolved"};
+    static constexpr std::array<std::string_view, 14> kStarters{
+        "Councillor", "Cllr", "Cllr.", "Members", "Mr", "Mr.", "Mrs", "Ms", "Ms.", "Apologies", "None", "None.",
+        "RESOLVED", "Resolved"};
+    if (is_pronoun_opener(word)) return true;
     for (auto s : kStarters) {
         if (word == s) return true;
     }
@@ -139,6 +143,24 @@ bool is_sentence_verb(std::string_view key) {
 }
 
 bool is_dash(std::string_view w) { return w == "-" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94"; }
+
+
+struct CapitalCount {
+    std::size_t capital = 0;  // words starting with a capital or a figure
+    std::size_t checked = 0;  // words counted (small words like "of" and "the" are not)
+};
+
+// How many of the first `most` words that count start with a capital or a figure: a title's do.
+CapitalCount count_capitalised(const std::vector<std::string_view>& words, std::size_t most) {
+    CapitalCount n;
+    for (std::size_t k = 0; k < words.size() && n.checked < most; ++k) {
+        std::string key = word_key(words[k]);
+        if (key.empty() || is_small_word(key)) continue;
+        ++n.checked;
+        if (starts_upper(words[k]) || std::isdigit(static_cast<unsigned char>(words[k][0]))) ++n.capital;
+    }
+    return n;
+}
 
 // Where the text starts when a title in sentence case runs on into it, on one line or in one paragraph
 // ("Use of social media, audio recording of meeting and invitation for public contributions. CC asked
@@ -182,16 +204,18 @@ std::size_t sentence_title_end(const std::vector<std::string_view>& words) {
 // received ..."): a word that opens sentences, within 20 words and no verb of a sentence before it,
 // followed by a verb within 12 words. 0 when there is none.
 std::size_t sentence_opening(const std::vector<std::string_view>& words) {
-    static constexpr std::array<std::string_view, 20> kOpeners{
-        "The", "This", "These", "There", "It", "A", "An", "Some", "Two", "Three", "Four", "Five", "Several",
-        "Following", "Upon", "Having", "After", "Although", "Due", "All"};
+    static constexpr std::array<std::string_view, 15> kOpeners{
+        "A", "An", "Some", "Two", "Three", "Four", "Five", "Several", "Following", "Upon", "Having", "After",
+        "Although", "Due", "All"};
+    auto opens = [&](std::string_view w) {
+        return is_pronoun_opener(w) || std::find(kOpeners.begin(), kOpeners.end(), w) != kOpeners.end();
+    };
     constexpr std::size_t kMaxTitleWords = 20;
     constexpr std::size_t kSentenceReach = 12;
     for (std::size_t k = 1; k < words.size() && k <= kMaxTitleWords; ++k) {
         if (is_sentence_verb(word_key(words[k - 1]))) return 0;
         // After a comma the sentence goes on: "Whereas, The ASRA canyon lands have ..." is one clause.
-        if (words[k - 1].back() == ',' || std::find(kOpeners.begin(), kOpeners.end(), words[k]) == kOpeners.end())
-            continue;
+        if (words[k - 1].back() == ',' || !opens(words[k])) continue;
         for (std::size_t j = k + 1; j < words.size() && j <= k + kSentenceReach; ++j) {
             if (is_sentence_verb(word_key(words[j]))) return k;
         }
@@ -246,10 +270,9 @@ void split_title_body(const std::string& text, std::string& title, std::string& 
         }
         // After one word, only a sentence's usual openers: "Correspondence The Parish Clerk ...", not
         // "All Members were present" or "Whereas, The ...".
-        auto pronoun = [](std::string_view w) { return w == "The" || w == "This" || w == "These" || w == "There" || w == "It"; };
-        bool opens_after_one = k == 1 && words.size() >= 4 && words[0].back() != ',' && pronoun(words[1]);
+        bool opens_after_one = k == 1 && words.size() >= 4 && words[0].back() != ',' && is_pronoun_opener(words[1]);
         // "Election of Committee Members There being no new candidates ...": the sentence opens at "There".
-        bool opens_next = k + 1 < words.size() && pronoun(words[k + 1]) && !pronoun(words[k]);
+        bool opens_next = k + 1 < words.size() && is_pronoun_opener(words[k + 1]) && !is_pronoun_opener(words[k]);
         if (is_body_starter(words[k]) && (k >= 2 || opens_after_one) && !opens_next) {
             split_at(k, k);
             return;
@@ -904,14 +927,8 @@ std::size_t later_title_line(const std::vector<Line>& lines, std::size_t from, S
             continue;
         if (!ends_sentence(lines[j - 1].text) && !line.block_start) continue;
         if (j + 1 < lines.size() && (starts_lower(lines[j + 1].text) || lines[j + 1].text[0] == '(')) continue;
-        std::size_t capital = 0, checked = 0;
-        for (auto w : words) {
-            std::string key = word_key(w);
-            if (key.empty() || is_small_word(key)) continue;
-            ++checked;
-            capital += starts_upper(w) || std::isdigit(static_cast<unsigned char>(w[0])) ? 1 : 0;
-        }
-        if (checked > 0 && capital == checked) return j;
+        auto n = count_capitalised(words, words.size());
+        if (n.checked > 0 && n.capital == n.checked) return j;
     }
     return 0;
 }
@@ -1063,14 +1080,10 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
             bool sentence_case_title = next_in_sequence &&
                                        ((own_block && words.size() <= 14 && !ends_sentence(rest)) ||
                                         (line.block_start && sentence_title_end(words) != 0));
-            std::size_t capital = 0, checked = 0;
-            for (std::size_t k = 0; k < words.size() && checked < 4 && !sentence_case_title; ++k) {
-                std::string key = word_key(words[k]);
-                if (key.empty() || is_small_word(key)) continue;
-                ++checked;
-                if (starts_upper(words[k]) || std::isdigit(static_cast<unsigned char>(words[k][0]))) ++capital;
+            if (!sentence_case_title) {
+                auto n = count_capitalised(words, 4);
+                if (n.capital * 2 < n.checked) continue;
             }
-            if (capital * 2 < checked) continue;
         }
         ItemSpan span;
         span.heading = i;
@@ -1080,8 +1093,8 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
         split_title_body(rest, title, body);
         std::size_t end = title_line;
         std::string label_rest;
-        bool beside_attendance = !numbered.empty() && (attendance_label(rest, label_rest) || reads_as_names(rest));
-        if (title_line == i + 1 && body.empty() && (reads_as_prose(lines, title_line) || beside_attendance)) {
+        auto beside_attendance = [&] { return !numbered.empty() && (attendance_label(rest, label_rest) || reads_as_names(rest)); };
+        if (title_line == i + 1 && body.empty() && (reads_as_prose(lines, title_line) || beside_attendance())) {
             // A number alone beside prose ("X." / "The 2016 American Indian Achievement Awards Gala will be
             // held ...") or beside the attendance of the item before ("IV." / "Staff Present:"): a PDF
             // printed the number in the margin beside text that goes on from the item before, and the
