@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -29,7 +30,8 @@ namespace {
 constexpr std::size_t kDepth = 100;  // hits ranked per query (recall@100)
 
 struct IndexedItem {
-    std::string file;  // relative to the corpus directory
+    std::string file;    // relative to the corpus directory
+    std::string source;  // the path as indexed
     std::string text;  // title and passages
     std::string committee_key;
     std::string council;
@@ -66,31 +68,23 @@ Result<std::vector<RankedHit>> rank_ours(Searcher& searcher, const JudgedQuery& 
     options.query = q.text;
     std::string committee = filter_value(q, "committee");
     if (!committee.empty()) options.committees.push_back(committee);
+    // The council= filter names a corpus folder: the search is restricted to the files indexed from it.
     std::string folder = filter_value(q, "council");
-    // The council= filter names a corpus folder. When every item of the folder has a council name, the
-    // names recognised there restrict the search as a user would (council:X); items of other folders
-    // with a name containing one of them are dropped while paging below.
     if (!folder.empty()) {
-        std::vector<std::string> councils;
-        bool named = true;
+        std::set<std::string> sources;
         for (const auto& [id, item] : items) {
-            if (!in_folder(item.file, folder)) continue;
-            if (item.council.empty()) named = false;
-            else if (std::find(councils.begin(), councils.end(), item.council) == councils.end())
-                councils.push_back(item.council);
+            if (in_folder(item.file, folder)) sources.insert(item.source);
         }
-        if (named && !councils.empty() && councils.size() <= config::kMaxFilterValues) options.councils = councils;
+        options.sources.assign(sources.begin(), sources.end());
     }
     options.limit = config::kMaxPageSize;
     std::vector<RankedHit> ranked;
-    // The council= filter names a corpus folder, which the index does not know: filter while paging.
     while (ranked.size() < kDepth && options.offset + options.limit <= config::kMaxResultDepth) {
         auto response = searcher.search(options);
         if (!response) return tl::unexpected(response.error());
         for (const auto& hit : response->hits) {
             auto it = items.find(hit.item_id);
             if (it == items.end()) continue;
-            if (!folder.empty() && !in_folder(it->second.file, folder)) continue;
             ranked.push_back({it->second.file, it->second.text});
             if (ranked.size() == kDepth) break;
         }
@@ -356,6 +350,7 @@ int run(const std::string& qrels_path, const fs::path& corpus, std::string db, b
     auto loaded = for_each_indexed_item(db, [&](const ItemRecord& item) {
         IndexedItem indexed;
         indexed.file = relative_file(item.source, corpus);
+        indexed.source = item.source;
         indexed.text = item.title;
         for (const auto& p : item.passages) indexed.text += "\n" + p.text;
         indexed.committee_key = facet_key(item.committee);

@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 
+#include "minutes/item_record.h"
 #include "minutes/names.h"
 #include "minutes/query_parser.h"
 #include "minutes/schema.h"
@@ -226,6 +227,12 @@ Result<SearchResponse> run_search(SearchRun run, const SearchOptions& o) {
         auto q = run.compiler.option_filter(field, *values);
         if (!q) return tl::unexpected(q.error());
         filters.push_back(*q);
+    }
+    if (!o.sources.empty()) {
+        std::vector<Xapian::Query> files;
+        for (const auto& path : o.sources)
+            files.emplace_back(std::string(schema::prefix_of("source")) + source_id_for(path));
+        filters.emplace_back(Xapian::Query::OP_OR, files.begin(), files.end());
     }
     for (const auto& [field, value] : {std::pair{"from", &o.from}, std::pair{"to", &o.to}}) {
         if (value->empty()) continue;

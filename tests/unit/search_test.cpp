@@ -96,6 +96,7 @@ void write_items(Xapian::WritableDatabase& db, const std::vector<TestMeeting>& m
             doc.add_boolean_term("XC" + facet_key(r.committee));
             doc.add_boolean_term("XD" + day);
             doc.add_boolean_term("XE" + r.meeting_id);
+            doc.add_boolean_term("XF" + source_id_for(r.source));
             doc.add_boolean_term("XN" + fold_case(r.number));
             doc.add_boolean_term("XLen");
             for (const auto& k : kinds) doc.add_boolean_term("XK" + k);
@@ -319,6 +320,24 @@ TEST_CASE("Searcher: decisions of a committee named by its first words", "[searc
     // Without the committee: both decisions, newest first (no words to rank by).
     o.committees.clear();
     CHECK(numbers(run(s, o)) == std::vector<std::string>{"5", "271"});
+}
+
+TEST_CASE("Searcher: a restriction to source files keeps their items only", "[search]") {
+    TestIndex index;
+    auto s = open_searcher(index.path);
+    // "children's centres" is in the panel's minutes (m1) and the Cabinet's budget (m2).
+    SearchOptions o = query("children's centres");
+    auto all = numbers(run(s, o));
+    REQUIRE(std::find(all.begin(), all.end(), "5") != all.end());
+    o.sources = {"corpora/test/m2.md"};
+    CHECK(numbers(run(s, o)) == std::vector<std::string>{"5"});
+    o.sources = {"corpora/test/m1.md", "corpora/test/m3.md"};
+    auto panel = numbers(run(s, o));
+    CHECK(!panel.empty());
+    CHECK(std::find(panel.begin(), panel.end(), "5") == panel.end());
+    CHECK(panel.front() == "271");
+    o.sources = {"corpora/test/absent.md"};
+    CHECK(run(s, o).hits.empty());
 }
 
 TEST_CASE("Searcher: an acronym finds passages that only spell it out", "[search]") {

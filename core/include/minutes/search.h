@@ -92,6 +92,9 @@ struct SearchOptions {
     std::vector<std::string> topics;    // words of agenda item titles
     std::vector<std::string> types;     // decision (resolution), declaration, vote, paragraph, bullet
     std::vector<std::string> items;     // item (minute) numbers as printed: "271"
+    std::vector<std::string> sources;   // source files as indexed (their paths): only their items. For
+                                        // programs (the relevance harness's corpus folders); no URL or
+                                        // CLI parameter, so no limit on the count
     std::string from;                   // ISO date "YYYY-MM-DD", inclusive; empty = open
     std::string to;                     // ISO date, inclusive; empty = open
     SortOrder sort = SortOrder::relevance;
