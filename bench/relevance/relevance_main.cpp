@@ -1,6 +1,7 @@
 // minutes-relevance: ranks a judged query set with the minutes search core and with a plain SQLite FTS5
 // BM25 baseline over the very same agenda items, and prints nDCG@10, MRR and recall@100 for both.
 #include <sqlite3.h>
+#include <xapian.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -398,8 +399,12 @@ int run(const std::string& qrels_path, const fs::path& corpus, std::string db, b
         }
         searcher->set_ranking(weights);
     }
-    std::printf("corpus %s, %zu agenda items, %zu judged queries\n", corpus.string().c_str(), items.size(),
-                queries->size());
+    std::set<std::string> files;
+    for (const auto& [id, item] : items) files.insert(item.file);
+    std::printf("engine minutes %s (Xapian %s); baseline SQLite %s FTS5\n", MINUTES_VERSION, Xapian::version_string(),
+                sqlite3_libversion());
+    std::printf("corpus %s: %zu files holding %zu agenda items; %zu judged queries\n", corpus.string().c_str(),
+                files.size(), items.size(), queries->size());
     report_unreachable(*queries, items);
     std::printf("%-5s %-40s %5s  %7s %7s  %7s %7s  %7s %7s\n", "id", "query", "rows", "nDCG", "FTS5", "MRR", "FTS5",
                 "R@100", "FTS5");
