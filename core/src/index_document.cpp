@@ -30,6 +30,7 @@ const std::string kPrefixMember = prefix("member");
 const std::string kPrefixItem = prefix("item");
 const std::string kPrefixRole = prefix("role");
 const std::string kPrefixDocType = prefix("doctype");
+const std::string kPrefixAcronym = prefix("acronym");
 
 // Xapian refuses terms over 245 bytes; boolean keys that long are junk from a bad recognition.
 constexpr std::size_t kMaxTermBytes = 240;
@@ -89,7 +90,43 @@ std::uint64_t mix(std::uint64_t h) {
     return h;
 }
 
+bool is_ascii_alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 }  // namespace
+
+void count_acronyms(std::string_view text, Xapian::termcount weight,
+                    std::map<std::string, Xapian::termcount>& counts) {
+    struct Word {
+        std::string_view text;
+        bool capitals = false;  // three to eight letters and digits, a capital first, no lower case
+        bool lower = false;     // holds a lower-case letter
+    };
+    std::vector<Word> words;
+    for (std::size_t i = 0; i < text.size();) {
+        if (!is_ascii_alnum(text[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t start = i;
+        while (i < text.size() && is_ascii_alnum(text[i])) ++i;
+        Word w{text.substr(start, i - start)};
+        bool numeral = true;  // a minute's number in Roman numerals ("VII. Recommended Action")
+        for (char c : w.text) {
+            w.lower = w.lower || (c >= 'a' && c <= 'z');
+            numeral = numeral && (c == 'I' || c == 'V' || c == 'X');
+        }
+        w.capitals = !w.lower && !numeral && w.text.size() >= 3 && w.text.size() <= 8 && w.text[0] >= 'A' &&
+                     w.text[0] <= 'Z';
+        words.push_back(w);
+    }
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (!words[i].capitals) continue;
+        bool amid_lower = (i > 0 && words[i - 1].lower) || (i + 1 < words.size() && words[i + 1].lower);
+        if (amid_lower) counts[fold_case(words[i].text)] += weight;
+    }
+}
 
 TextSketch sketch_of(const std::vector<std::string_view>& texts) {
     std::vector<std::uint64_t> hashes;
@@ -210,7 +247,10 @@ PreparedMeeting DocumentBuilder::build(const Minutes& minutes) {
         }
         std::set<std::string> roles;
         std::set<std::string> kinds;
+        std::map<std::string, Xapian::termcount> acronyms;
+        count_acronyms(record.title, config::kTitleWeight, acronyms);
         for (const auto& passage : record.passages) {
+            count_acronyms(passage.text, config::kBodyWeight, acronyms);
             // The gap keeps phrases and NEAR inside one passage.
             generator_.increase_termpos(config::kPassagePositionGap);
             generator_.index_text(passage.text, config::kBodyWeight);
@@ -236,6 +276,7 @@ PreparedMeeting DocumentBuilder::build(const Minutes& minutes) {
         }
         out.passages += record.passages.size();
 
+        for (const auto& [acronym, count] : acronyms) doc.add_term(kPrefixAcronym + acronym, count);
         for (const auto& key : member_keys) add_boolean(doc, kPrefixMember, key);
         for (const auto& role : roles) add_boolean(doc, kPrefixRole, role);
         for (const auto& kind : kinds) add_boolean(doc, kPrefixKind, kind);

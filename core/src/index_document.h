@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string_view>
 #include <string>
 #include <unordered_map>
@@ -49,6 +50,12 @@ struct PreparedMeeting {
     std::unordered_map<std::string, unsigned> spelling;  // unstemmed words -> frequency
     std::vector<std::pair<std::string, std::string>> synonyms;  // folded key -> folded value, both ways
 };
+
+// Words written in capitals amid lower-case text, folded, each adding `weight` to its count: acronyms
+// as the minutes use them ("the GMES Committee", "North American Video (NAV)"), which the initials of
+// query words may stand for (the "acronym" terms). A heading or line in capitals ("TREFNIADAU AR GYFER Y
+// CCB"), a word in lower case ("sat-nav") and a Roman numeral ("VII. Recommended Action") are not.
+void count_acronyms(std::string_view text, Xapian::termcount weight, std::map<std::string, Xapian::termcount>& counts);
 
 // One per worker thread: owns a TermGenerator and stemmers (not thread-safe, cheap to reuse).
 class DocumentBuilder {

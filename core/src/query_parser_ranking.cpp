@@ -253,7 +253,8 @@ void QueryCompiler::build_ranked(const std::vector<PlainPart>& parts, CompiledQu
     }
     // Three to five neighbouring words also match their initials where the index holds them ("local
     // transport plan" finds "LTP", "community infrastructure grant fund" "CIGF"): minutes shorten the names
-    // of committees and plans without always spelling them out. An acronym weighs as its words.
+    // of committees and plans without always spelling them out. An acronym weighs as its words. Only a word
+    // written as an acronym counts (the "acronym" terms): "sat-nav" is not North American Video.
     if (w.initials > 0 && db_ != nullptr) {
         for (std::size_t i = 0; i < sequence.size(); ++i) {
             std::string letters;
@@ -261,9 +262,10 @@ void QueryCompiler::build_ranked(const std::vector<PlainPart>& parts, CompiledQu
                 unsigned char c = static_cast<unsigned char>(sequence[j].first[0]);
                 if (c < 'a' || c > 'z' || (j > i && sequence[j].second > 1)) break;
                 letters += static_cast<char>(c);
-                if (letters.size() < 3 || is_stopword(letters) || !term_exists(letters)) continue;
+                const std::string acronym = std::string(schema::prefix_of("acronym")) + letters;
+                if (letters.size() < 3 || is_stopword(letters) || !term_exists(acronym)) continue;
                 out.words.add(letters, true);
-                compounds.push_back(scaled(Xapian::Query(letters), w.initials * static_cast<double>(letters.size())));
+                compounds.push_back(scaled(Xapian::Query(acronym), w.initials * static_cast<double>(letters.size())));
             }
         }
     }

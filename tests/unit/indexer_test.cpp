@@ -1,6 +1,7 @@
 // Tests of the index writer on minutes built in code: terms, values, data, identity, renderings, lock.
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include <sys/stat.h>
@@ -255,6 +256,52 @@ TEST_CASE("IndexWriter: spelling data and the minutes' acronyms as synonyms both
     std::vector<std::string> from_long(db.synonyms_begin("service improvement plan"),
                                        db.synonyms_end("service improvement plan"));
     CHECK(from_long == std::vector<std::string>{"sip"});
+}
+
+TEST_CASE("count_acronyms: words in capitals amid lower-case text, not headings, numerals or lower case",
+          "[indexer]") {
+    auto acronyms = [](std::string_view text) {
+        std::map<std::string, Xapian::termcount> counts;
+        index::count_acronyms(text, 1, counts);
+        return counts;
+    };
+    using Counts = std::map<std::string, Xapian::termcount>;
+    // Denver, 21 July 2009, minute X.
+    CHECK(acronyms("amend contract #38FH009 with North American Video (NAV) for CCTV installation") ==
+          Counts{{"cctv", 1}, {"nav", 1}});
+    // Denver's GM Executive Search committee, 30 July 2020, item B: the acronym opens the line.
+    CHECK(acronyms("GMES Committee Charter/Selection of Finalist") == Counts{{"gmes", 1}});
+    // Ayton, 7 June 2011, Police Report: "nav" in lower case is a word, not the initials of anything.
+    CHECK(acronyms("have notified the sat-nav companies").empty());
+    // Manordeilo and Salem, 10 June 2020 (Welsh): a heading in capitals holds no acronym it marks out.
+    CHECK(acronyms("TREFNIADAU AR GYFER Y CCB A CHYFARFODYDD").empty());
+    // A minute numbered in Roman numerals; two letters are too short to be taken for initials.
+    CHECK(acronyms("VII. Recommended Action: the GM reported").empty());
+    // Counted per use, with the weight given (titles count kTitleWeight).
+    std::map<std::string, Xapian::termcount> counts;
+    index::count_acronyms("The SIP was agreed; the SIP board meets monthly", 3, counts);
+    CHECK(counts == Counts{{"sip", 6}});
+}
+
+TEST_CASE("IndexWriter: an acronym in the text is an acronym term of its item", "[indexer]") {
+    TempDir dir;
+    auto minutes = panel_minutes((dir.path() / "panel.md").string());
+    {
+        auto writer = IndexWriter::open(dir.path() / "db");
+        REQUIRE(writer);
+        REQUIRE(writer->add_minutes({minutes}));
+    }
+    Xapian::Database db((dir.path() / "db").string());
+    // "the Service Improvement Plan (SIP) on 14 February" is in the update, the second item.
+    const std::string sip = std::string(schema::prefix_of("acronym")) + "sip";
+    auto doc = only_document_with(db, sip);
+    Minutes keyed = minutes;
+    keyed.source = canonical_source(minutes);
+    CHECK(terms_of(doc).count("Q" + item_id_for(meeting_id_for(keyed), 2)) == 1);
+    auto t = doc.termlist_begin();
+    t.skip_to(sip);
+    REQUIRE(*t == sip);
+    CHECK(t.get_wdf() == config::kBodyWeight);
 }
 
 TEST_CASE("IndexWriter: the meeting document has boolean terms and values but no free text", "[indexer]") {

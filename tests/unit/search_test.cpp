@@ -1,6 +1,6 @@
 // Tests of the Searcher over a small database written here directly in the index layout (schema.h),
-// independently of the indexer: hits, snippets, citations, filters, facets, sorting, paging, grouping,
-// more-like-this, lookups, limits, shards and the three output formats.
+// independently of the indexer but for its count of acronyms: hits, snippets, citations, filters, facets,
+// sorting, paging, grouping, more-like-this, lookups, limits, shards and the three output formats.
 #include "minutes/search.h"
 
 #include <xapian.h>
@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "index_document.h"
 #include "minutes/item_record.h"
 #include "minutes/names.h"
 #include "minutes/normalise.h"
@@ -82,14 +83,18 @@ void write_items(Xapian::WritableDatabase& db, const std::vector<TestMeeting>& m
             tg.index_text(r.title, config::kTitleWeight);
             tg.index_text(r.title, config::kTitleWeight, "S");
             std::set<std::string> members, roles, kinds;
+            std::map<std::string, Xapian::termcount> acronyms;
+            index::count_acronyms(r.title, config::kTitleWeight, acronyms);
             for (const auto& p : r.passages) {
                 tg.increase_termpos(config::kPassagePositionGap);
                 tg.index_text(p.text, config::kBodyWeight);
+                index::count_acronyms(p.text, config::kBodyWeight, acronyms);
                 kinds.insert(std::string(passage_kind_name(p.kind)));
                 if (p.kind == PassageKind::resolution) kinds.insert("decision");
                 if (p.speaker_role != Role::unknown) roles.insert(std::string(role_name(p.speaker_role)));
                 if (!p.speaker.empty()) members.insert(p.speaker);
             }
+            for (const auto& [acronym, count] : acronyms) doc.add_term("XU" + acronym, count);
             doc.add_boolean_term("XTitem");
             doc.add_boolean_term("Q" + r.id);
             doc.add_boolean_term("XA" + facet_key(r.council));
@@ -808,11 +813,14 @@ TEST_CASE("Searcher: neighbouring words find their initials", "[search]") {
     TestMeeting m{"d1", "Borough of Testing", "Board of Directors", "2023-04-18", {}};
     m.items.push_back(item(m, 1, "1", "Awards", 1, {passage("The CIGF made three awards.")}));
     m.items.push_back(item(m, 2, "2", "Finance", 1, {passage("The reserve fund was audited.")}));
+    // The same letters in lower case are a word, not the initials (Ayton's "sat-nav" companies).
+    m.items.push_back(item(m, 3, "3", "Police Report", 1, {passage("The police notified the sat-nav makers.")}));
     auto s = searcher_over(path, m);
     auto found = run(s, query("community infrastructure grant fund"));
     REQUIRE(found.hits.size() == 2);
     CHECK(found.hits[0].item_number == "1");
     CHECK(highlighted(found.hits[0]).find("[CIGF]") != std::string::npos);
+    CHECK(run(s, query("north american video")).hits.empty());
 
     RankingWeights off;
     off.initials = 0;

@@ -49,7 +49,7 @@ struct PrefixSpec {
 
 // Free text is unprefixed (stems carry Xapian's "Z"); every other prefix is listed here.
 // Conventions follow Omega's termprefixes: Q unique id, S title, own prefixes start with X.
-inline constexpr std::array<PrefixSpec, 13> kPrefixes{{
+inline constexpr std::array<PrefixSpec, 14> kPrefixes{{
     {"", "Q", PrefixKind::unique_id, "document id (item or meeting)"},
     {"topic", "S", PrefixKind::free_text, "agenda item title"},
     {"council", "XA", PrefixKind::boolean, "council (authority), normalised key"},
@@ -63,6 +63,8 @@ inline constexpr std::array<PrefixSpec, 13> kPrefixes{{
     {"item", "XN", PrefixKind::boolean, "item number as printed, folded"},
     {"role", "XR", PrefixKind::boolean, "speaker or attendee role: chair, officer..."},
     {"doctype", "XT", PrefixKind::boolean, "document type: item or meeting"},
+    {"acronym", "XU", PrefixKind::boolean,
+     "a word in capitals amid lower-case text (\"the GMES Committee\"), folded; counted like a word"},
 }};
 
 [[nodiscard]] constexpr std::optional<PrefixSpec> find_field(std::string_view field) {
