@@ -360,7 +360,9 @@ void collect_councils(std::string_view text, bool header, std::map<std::string, 
             while (start > 0 && k - start < 5 && starts_upper(words[start - 1]) && words[start - 1].size() > 1 &&
                    words[start - 1].back() != ',' && words[start - 1].back() != ':' && body_rank(word_key(words[start - 1])) == 0) {
                 std::string wk = word_key(words[start - 1]);
-                if (wk == "of" || wk == "the" || wk == "at" || wk == "meeting" || wk == "minutes" || wk == "in") break;
+                if (wk == "of" || wk == "the" || wk == "at" || wk == "meeting" || wk == "minutes" || wk == "in" || wk == "on" ||
+                    wk == "for" || wk == "to")
+                    break;
                 if (!is_generic_council_word(wk)) specific = true;
                 --start;
             }
@@ -460,7 +462,12 @@ std::string cut_committee(std::string_view raw) {
             w.substr(0, w.size() - 1).find_first_not_of("IVXLC0123456789") == std::string_view::npos)
             continue;
         if (w.find('(') != std::string_view::npos || w.find(')') != std::string_view::npos) break;
-        if (is_weekday(key) || month_of(key) > 0 || key == "held" || key == "on" || key == "at" || key == "in" ||
+        // "Committee on School District Organization" names what the body is on; "Cabinet on 5 March",
+        // "Panel on Tuesday" say when it met.
+        bool on_subject = key == "on" && k > 0 && body_rank(word_key(words[k - 1])) > 0 && k + 1 < words.size() &&
+                          starts_upper(words[k + 1]) && !is_weekday(word_key(words[k + 1])) &&
+                          month_of(word_key(words[k + 1])) == 0;
+        if (is_weekday(key) || month_of(key) > 0 || key == "held" || (key == "on" && !on_subject) || key == "at" || key == "in" ||
             key == "which" || key == "minutes" || key == "meeting" || key == "tuesday" ||
             std::isdigit(static_cast<unsigned char>(w[0])) || w == "-" || w == "\xE2\x80\x93")
             break;
@@ -604,6 +611,23 @@ std::string meeting_as_body(std::string_view text) {
     return {};
 }
 
+// The parts of a line between dashes set off by spaces ("A - B – C"); the line itself when it has none.
+std::vector<std::string_view> dash_parts(std::string_view text) {
+    std::vector<std::string_view> parts;
+    std::size_t from = 0;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        std::size_t dash = 0;
+        if (text.compare(at, 3, " - ") == 0) dash = 3;
+        else if (text.compare(at, 5, " \xE2\x80\x93 ") == 0 || text.compare(at, 5, " \xE2\x80\x94 ") == 0) dash = 5;
+        if (dash == 0) continue;
+        parts.push_back(text.substr(from, at - from));
+        from = at + dash;
+        at = from - 1;
+    }
+    parts.push_back(text.substr(from));
+    return parts;
+}
+
 std::string choose_committee(const std::vector<Line>& lines, std::size_t header_end, const HeaderText& header) {
     std::string best;
     int best_score = 0;
@@ -633,11 +657,28 @@ std::string choose_committee(const std::vector<Line>& lines, std::size_t header_
     }
     // Lines that name a body: "Children and Families Overview and Scrutiny Panel Monday, ...".
     for (std::size_t i = 0; i < header_end && i < lines.size(); ++i) {
-        std::string_view text = lines[i].text;
+        std::string text = lines[i].text;
         auto words = words_of(text);
         if (words.size() > 24) continue;
-        std::string phrase = body_name(cut_committee(text));
-        int rank = max_rank(phrase);
+        // A name broken over two lines: "SACRAMENTO COUNTY COMMITTEE ON" / "SCHOOL DISTRICT ORGANIZATION".
+        std::string last = words.empty() ? std::string() : word_key(words.back());
+        if ((last == "on" || last == "of" || last == "for") && i + 1 < header_end && i + 1 < lines.size())
+            text += " " + lines[i + 1].text;
+        // A later part of a title set off by dashes may name a committee, board or panel when it is a name
+        // and nothing else: "NOTICE OF PUBLIC HEARING - SACRAMENTO COUNTY COMMITTEE ON SCHOOL DISTRICT
+        // ORGANIZATION - ...", not "3 Oak Road - Borough Council granted permission".
+        std::string phrase;
+        int rank = 0;
+        auto parts = dash_parts(text);
+        for (std::size_t p = 0; p < parts.size(); ++p) {
+            std::string candidate = body_name(cut_committee(parts[p]));
+            int candidate_rank = max_rank(candidate);
+            if (p > 0 && (candidate_rank < 2 || words_of(candidate).size() != words_of(parts[p]).size())) continue;
+            if (candidate_rank > rank) {
+                rank = candidate_rank;
+                phrase = candidate;
+            }
+        }
         if (rank == 0) continue;
         auto pw = words_of(phrase);
         // "Official Publication of the Council of the City of Cleveland": the body is what the

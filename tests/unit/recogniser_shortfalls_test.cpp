@@ -685,3 +685,22 @@ TEST_CASE("Recogniser councils: the letterhead's council over guests' councils l
     CHECK(recognise_file(testing::project_corpus() / "sacramento" / "SMFD" / "2023-06-03_6.3.2023_Board_Minutes_Special_Meeting.txt")
               .council == "Sacramento Metropolitan Fire District");
 }
+
+TEST_CASE("Recogniser committees: a committee 'on' its subject, and named between dashes or over two lines",
+          "[recogniser][committee]") {
+    // Sacramento County Office of Education, 16 November 2021: the title line is "SACRAMENTO COUNTY COMMITTEE
+    // ON SCHOOL DISTRICT ORGANIZATION"; no council is named ("On School District" was taken for one).
+    // 25 February 2023: "NOTICE OF PUBLIC HEARING and AGENDA - SACRAMENTO COUNTY COMMITTEE ON" / "SCHOOL
+    // DISTRICT ORGANIZATION - Center Joint Unified School District, Roseville" (the committee was "City
+    // School District").
+    auto scoe = testing::shared_corpus() / "sacramento" / "SCOE";
+    if (!std::filesystem::exists(scoe)) {
+        WARN("shared corpus absent: " << scoe.string());
+        return;
+    }
+    Minutes regular = recognise_file(scoe / "2021-11-16_11.16.21_County_Committee_Minutes_UNAPPROVED.txt");
+    CHECK(regular.committee == "Sacramento County Committee on School District Organization");
+    CHECK(regular.council.empty());
+    Minutes hearing = recognise_file(scoe / "2023-02-25_02.25.23_County_Committee_Minutes_Unapproved_for_Agenda.txt");
+    CHECK(hearing.committee == "Sacramento County Committee on School District Organization");
+}
