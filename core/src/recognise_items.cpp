@@ -1035,8 +1035,13 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
         if (!heading) {
             // A numbered list, not items: entries ending ";" or ",", or numbered lines run together
             // in one block ("1. Papa Henry Heather from Arorangi;" / "2. Papa John Mateara ...").
+            // A paragraph of its own titled "Payments:" that carries the sequence on is an item whatever
+            // its last character ("5. Payments: ... seconded D. Pickston - agreed,", Wereham 2006).
             char last_char = line.text.back();
-            if (last_char == ';' || last_char == ',' || list_blocks.count(line.block) > 0) continue;
+            bool alone = line.block_start && (i + 1 == lines.size() || lines[i + 1].block != line.block);
+            bool titled_next = alone && number->scheme == Scheme::arabic && prev_arabic > 0 &&
+                               number->value == prev_arabic + 1 && words.size() > 1 && words[0].back() == ':';
+            if (((last_char == ';' || last_char == ',') && !titled_next) || list_blocks.count(line.block) > 0) continue;
             if (number->scheme == Scheme::letter) {
                 // "A. Call to Order", "B. ...": letters in sequence, restarting after any other item.
                 if (number->value != prev_letter + 1 || !number->terminated) continue;

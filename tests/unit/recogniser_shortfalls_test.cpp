@@ -557,6 +557,13 @@ TEST_CASE("Recogniser titles: a title in sentence case that runs on into its min
     REQUIRE(minutes != nullptr);
     CHECK(minutes->speaker == "D. Pickston");
     CHECK(minutes->seconder == "C. Humphries");
+    // "5. Payments: Ernest Doe & Sons -No Fishing Signs -£75. 19 - proposed Mrs. Willis, seconded D.
+    // Pickston - agreed," ends in a comma, as entries of a list do; it was inside minute 4 (Planning).
+    REQUIRE(passage_of(wereham, "5", "Ernest Doe & Sons") != nullptr);
+    CHECK(passage_of(wereham, "4", "Ernest Doe & Sons") == nullptr);
+    bool payments = false;
+    for (const auto& item : wereham.items) payments = payments || (item.number == "5" && item.title == "Payments");
+    CHECK(payments);
 }
 
 TEST_CASE("Recogniser titles: a colon or dash in a title is no end of it unless a sentence follows",
