@@ -33,9 +33,8 @@ constexpr std::size_t kDepth = 100;  // hits ranked per query (recall@100)
 struct IndexedItem {
     std::string file;    // relative to the corpus directory
     std::string source;  // the path as indexed
-    std::string text;  // title and passages
+    std::string text;    // title and passages
     std::string committee_key;
-    std::string council;
 };
 
 std::string relative_file(const std::string& source, const fs::path& corpus) {
@@ -355,7 +354,6 @@ int run(const std::string& qrels_path, const fs::path& corpus, std::string db, b
         indexed.text = item.title;
         for (const auto& p : item.passages) indexed.text += "\n" + p.text;
         indexed.committee_key = facet_key(item.committee);
-        indexed.council = item.council;
         baseline.add(item, indexed);
         items.emplace(item.id, std::move(indexed));
     });
