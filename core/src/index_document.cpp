@@ -98,12 +98,14 @@ bool is_ascii_alnum(char c) {
 
 void count_acronyms(std::string_view text, Xapian::termcount weight,
                     std::map<std::string, Xapian::termcount>& counts) {
-    struct Word {
-        std::string_view text;
-        bool capitals = false;  // three to eight letters and digits, a capital first, no lower case
-        bool lower = false;     // holds a lower-case letter
+    // One pass: a word in capitals waits for the next word, since either neighbour may be the lower-case one.
+    std::string_view waiting;           // a word in capitals whose next word is not read yet
+    bool lower_before_waiting = false;  // the word before it holds a lower-case letter
+    bool lower_before = false;          // the last word read holds one
+    auto settle = [&](bool lower_after) {
+        if (!waiting.empty() && (lower_before_waiting || lower_after)) counts[fold_case(waiting)] += weight;
+        waiting = {};
     };
-    std::vector<Word> words;
     for (std::size_t i = 0; i < text.size();) {
         if (!is_ascii_alnum(text[i])) {
             ++i;
@@ -111,21 +113,22 @@ void count_acronyms(std::string_view text, Xapian::termcount weight,
         }
         std::size_t start = i;
         while (i < text.size() && is_ascii_alnum(text[i])) ++i;
-        Word w{text.substr(start, i - start)};
+        std::string_view word = text.substr(start, i - start);
+        bool lower = false;
         bool numeral = true;  // a minute's number in Roman numerals ("VII. Recommended Action")
-        for (char c : w.text) {
-            w.lower = w.lower || (c >= 'a' && c <= 'z');
+        for (char c : word) {
+            lower = lower || (c >= 'a' && c <= 'z');
             numeral = numeral && (c == 'I' || c == 'V' || c == 'X');
         }
-        w.capitals = !w.lower && !numeral && w.text.size() >= 3 && w.text.size() <= 8 && w.text[0] >= 'A' &&
-                     w.text[0] <= 'Z';
-        words.push_back(w);
+        settle(lower);
+        // Three to eight letters and digits, a capital first, no lower case.
+        if (!lower && !numeral && word.size() >= 3 && word.size() <= 8 && word[0] >= 'A' && word[0] <= 'Z') {
+            waiting = word;
+            lower_before_waiting = lower_before;
+        }
+        lower_before = lower;
     }
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        if (!words[i].capitals) continue;
-        bool amid_lower = (i > 0 && words[i - 1].lower) || (i + 1 < words.size() && words[i + 1].lower);
-        if (amid_lower) counts[fold_case(words[i].text)] += weight;
-    }
+    settle(false);
 }
 
 TextSketch sketch_of(const std::vector<std::string_view>& texts) {

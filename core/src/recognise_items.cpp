@@ -142,8 +142,6 @@ bool is_sentence_verb(std::string_view key) {
     return false;
 }
 
-bool is_dash(std::string_view w) { return w == "-" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94"; }
-
 
 struct CapitalCount {
     std::size_t capital = 0;  // words starting with a capital or a figure

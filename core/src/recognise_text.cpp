@@ -288,6 +288,8 @@ bool all_caps(std::string_view text) {
     return letters >= 2;
 }
 
+bool is_dash(std::string_view word) { return word == "-" || word == "\xE2\x80\x93" || word == "\xE2\x80\x94"; }
+
 bool is_small_word(std::string_view key) {
     static constexpr std::array<std::string_view, 18> kSmall{
         "of", "and", "the", "for", "to", "on", "in", "a", "an", "with", "by", "at", "from", "or", "&", "de", "y", "a'r"};

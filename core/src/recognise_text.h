@@ -86,6 +86,8 @@ struct Paragraph {
 [[nodiscard]] bool starts_lower(std::string_view word);
 // Every letter of the text is upper case, and it has at least two letters.
 [[nodiscard]] bool all_caps(std::string_view text);
+// A word that is a dash: hyphen, en dash or em dash standing alone ("Police Report - PK reported").
+[[nodiscard]] bool is_dash(std::string_view word);
 // Function words that may sit in lower case inside a title ("of", "and", "the").
 [[nodiscard]] bool is_small_word(std::string_view key);
 // The text ends a sentence: '.', '!', '?', ':' or ';' (after closing quotes and brackets).

@@ -469,7 +469,7 @@ std::string cut_committee(std::string_view raw) {
                           month_of(word_key(words[k + 1])) == 0;
         if (is_weekday(key) || month_of(key) > 0 || key == "held" || (key == "on" && !on_subject) || key == "at" || key == "in" ||
             key == "which" || key == "minutes" || key == "meeting" || key == "tuesday" ||
-            std::isdigit(static_cast<unsigned char>(w[0])) || w == "-" || w == "\xE2\x80\x93")
+            std::isdigit(static_cast<unsigned char>(w[0])) || is_dash(w))
             break;
         if (starts_lower(w) && !is_small_word(key)) break;
         if (!out.empty()) out += ' ';
@@ -611,20 +611,16 @@ std::string meeting_as_body(std::string_view text) {
     return {};
 }
 
-// The parts of a line between dashes set off by spaces ("A - B – C"); the line itself when it has none.
+// The parts of a line between dashes standing as words ("A - B – C"); the line itself when it has none.
 std::vector<std::string_view> dash_parts(std::string_view text) {
     std::vector<std::string_view> parts;
-    std::size_t from = 0;
-    for (std::size_t at = 0; at < text.size(); ++at) {
-        std::size_t dash = 0;
-        if (text.compare(at, 3, " - ") == 0) dash = 3;
-        else if (text.compare(at, 5, " \xE2\x80\x93 ") == 0 || text.compare(at, 5, " \xE2\x80\x94 ") == 0) dash = 5;
-        if (dash == 0) continue;
-        parts.push_back(text.substr(from, at - from));
-        from = at + dash;
-        at = from - 1;
+    const char* from = text.data();
+    for (auto word : words_of(text)) {
+        if (!is_dash(word)) continue;
+        parts.emplace_back(from, static_cast<std::size_t>(word.data() - from));
+        from = word.data() + word.size();
     }
-    parts.push_back(text.substr(from));
+    parts.emplace_back(from, static_cast<std::size_t>(text.data() + text.size() - from));
     return parts;
 }
 
