@@ -18,10 +18,7 @@ TEST_CASE("Searcher: re-ranked scores are the first pass plus each positional bo
     // query word. On them, Xapian 1.4 gave a phrase nested beside the first pass (AND_MAYBE, filtered to
     // its best items) the weight of phrases an item does not hold, and such items came first.
     auto folder = testing::shared_corpus() / "nipissing-township";
-    if (!std::filesystem::is_directory(folder)) {
-        WARN("skipped: " << folder.string() << " is absent");
-        return;
-    }
+    if (testing::shared_corpus_absent(folder)) return;
     testing::TempDir dir;
     std::string path = (dir.path() / "db").string();
     {

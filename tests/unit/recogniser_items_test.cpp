@@ -66,10 +66,7 @@ TEST_CASE("Recogniser items: Limerick 'Proposed by / Seconded by / And Resolved'
 
 TEST_CASE("Recogniser items: Limerick minutes of 18 May 2015 have items 1-10, no 'And Resolved' or 'REPLY' items", "[recogniser][items]") {
     auto path = testing::shared_corpus() / "limerick" / "2015-06-15_minutes-of-meeting-18th-may-2015.md";
-    if (!std::filesystem::exists(path)) {
-        WARN("shared corpus absent: " << path.string());
-        return;
-    }
+    if (testing::shared_corpus_absent(path)) return;
     Minutes m = recognise_file(path);
     // Each number on a line of its own, the title on the next ("1." / "Adoption of Minutes"); the
     // numbered lists inside items 4 ("1. Meadowbrook, Mill Road, Corbally", "2. The Grange") and 10
@@ -100,10 +97,7 @@ TEST_CASE("Recogniser items: Limerick minutes of 18 May 2015 have items 1-10, no
 TEST_CASE("Recogniser items: Limerick October 2024 keeps 'And Resolved' and 'REPLY' inside numbered items", "[recogniser][items]") {
     auto path = testing::shared_corpus() / "limerick" /
                 "2024-11-18_minutes-meeting-of-the-metropolitan-district-of-limerick-21st-october-2024.md";
-    if (!std::filesystem::exists(path)) {
-        WARN("shared corpus absent: " << path.string());
-        return;
-    }
+    if (testing::shared_corpus_absent(path)) return;
     Minutes m = recognise_file(path);
     // "**1.Support Services Directorate**", "**2.Adoption of Minutes**", "**3.Declaration of
     // Interest**", ... "**8.Question submitted by Councillor S. Hartigan**".
@@ -168,10 +162,7 @@ TEST_CASE("Recogniser items: Nipissing resolutions are items numbered as printed
 
 TEST_CASE("Recogniser items: a resolution's year wrapped before 'Carried.' is not an item", "[recogniser][items]") {
     auto path = testing::shared_corpus() / "nipissing-township" / "Minutes-August-12-2025.pdf";
-    if (!std::filesystem::exists(path)) {
-        WARN("shared corpus absent: " << path.string());
-        return;
-    }
+    if (testing::shared_corpus_absent(path)) return;
     Minutes m = recognise_file(path);
     // "R2025-138 L. Chalapenko, S. Foote:" to "R2025-147 S. Kirkey, J. Scott: / That the meeting be
     // adjourned. ... September 2, / 2025. Carried." - ten resolutions, and no item "2025" titled "Carried".
@@ -253,10 +244,7 @@ TEST_CASE("Recogniser items: San Juan Unified titles closed by their agenda code
 TEST_CASE("Recogniser items: parish minutes whose paragraphs are led by labels", "[recogniser][items]") {
     auto path = testing::shared_corpus() / "stokeferry-parish" /
                 "2004-04_minutes-of-the-meeting-of-wereham-parish-council-held-on-tuesday-9th-march-2004.md";
-    if (!std::filesystem::exists(path)) {
-        WARN("shared corpus absent: " << path.string());
-        return;
-    }
+    if (testing::shared_corpus_absent(path)) return;
     Minutes m = recognise_file(path);
     // "Present: R. Lankfer - Chairman, ...", "Apologies: ...", then "Minutes: It was proposed by G.
     // Clere ...", "Matters Arising: Cemetery - ...", "Planning Applications: ...", "Planning Decision:

@@ -35,10 +35,7 @@ const Passage* passage_of(const Minutes& m, const std::string& number, const std
 TEST_CASE("Recogniser numbering: Kent County Council 9 January 2025, paragraphs 1)-26) are passages of minute 285",
           "[recogniser][items][numbering]") {
     auto path = testing::shared_corpus() / "kent-cc" / "2025-01-09_county-council_printed-minutes.pdf";
-    if (!std::filesystem::exists(path)) {
-        WARN("shared corpus absent: " << path.string());
-        return;
-    }
+    if (testing::shared_corpus_absent(path)) return;
     Minutes m = recognise_file(path);
     // Read from the PDF: an unnumbered "Election of Chair" with paragraphs "1." and "2." opens the
     // business, then minutes 283, 284 and 285, the last with its paragraphs numbered 1) to 26).
@@ -63,10 +60,7 @@ TEST_CASE("Recogniser numbering: Kent County Council 9 January 2025, paragraphs 
 TEST_CASE("Recogniser numbering: Kent Cabinet 30 January 2025, minute titles led by a decision number",
           "[recogniser][items][numbering]") {
     auto path = testing::shared_corpus() / "kent-cc" / "2025-01-30_cabinet_printed-minutes.pdf";
-    if (!std::filesystem::exists(path)) {
-        WARN("shared corpus absent: " << path.string());
-        return;
-    }
+    if (testing::shared_corpus_absent(path)) return;
     Minutes m = recognise_file(path);
     // "88. 24/00108 - Revenue and Capital Budget ..." is minute 88 titled with its decision number;
     // the paragraphs "1.", "2.", "3." under minutes 87-92 are passages.
@@ -266,10 +260,7 @@ TEST_CASE("Recogniser movers: a motion's mover is its speaker when no earlier ac
 
 TEST_CASE("Recogniser seconders: Limerick's 'Proposed by / Seconded by / And Resolved'", "[recogniser][seconder]") {
     auto path = testing::shared_corpus() / "limerick" / "2015-06-15_minutes-of-meeting-18th-may-2015.md";
-    if (!std::filesystem::exists(path)) {
-        WARN("shared corpus absent: " << path.string());
-        return;
-    }
+    if (testing::shared_corpus_absent(path)) return;
     Minutes m = recognise_file(path);
     const Passage* adopted = passage_starting(m, "Proposed by Councillor Leddin Seconded by Councillor O");
     REQUIRE(adopted != nullptr);
@@ -279,10 +270,7 @@ TEST_CASE("Recogniser seconders: Limerick's 'Proposed by / Seconded by / And Res
 
 TEST_CASE("Recogniser roll call: Fair Oaks Water District's table of attendees", "[recogniser][attendance]") {
     auto path = testing::shared_corpus() / "sacramento" / "FOWD" / "2025-10-20_10-20-25_Regular_Board_Meeting_Minutes.txt";
-    if (!std::filesystem::exists(path)) {
-        WARN("shared corpus absent: " << path.string());
-        return;
-    }
+    if (testing::shared_corpus_absent(path)) return;
     // "District Attendees" / "Misha Sarkovich    Board President" / "Randy Marx    Board Vice
     // President" / three "Board Member" rows / six staff; "Other Attendees" / "Margge Wood    Visitor".
     Minutes m = recognise_file(path);
@@ -317,10 +305,7 @@ TEST_CASE("Recogniser bodies: minutes that name their body only generically", "[
     CHECK(ayton.committee == "Community Council");
     CHECK(ayton.council.empty());
     auto shared = testing::shared_corpus();
-    if (!std::filesystem::exists(shared / "denver-rtd")) {
-        WARN("shared corpus absent: " << shared.string());
-        return;
-    }
+    if (testing::shared_corpus_absent(shared / "denver-rtd")) return;
     // Denver RTD 2535 details.md: an outline of a Board meeting ("Chair Tobiassen called the meeting
     // to order"), "the Board" throughout, "Board of Directors" twice; the Denver City Council is
     // mentioned in passing (a meet and greet) and is not the body that met.
@@ -385,10 +370,7 @@ TEST_CASE("Recogniser sub-items: a motion's own list stays with the motion until
     // "a) Service Delivery Review" / "b) Website and Social Media Updates. Carried." (Present: Councillors
     // Stephen Kirkey, James Scott and Dave Yemm).
     auto path = testing::shared_corpus() / "nipissing-township" / "Minutes-August-13-2024.pdf";
-    if (!std::filesystem::exists(path)) {
-        WARN("shared corpus absent: " << path.string());
-        return;
-    }
+    if (testing::shared_corpus_absent(path)) return;
     Minutes m = recognise_file(path);
     const Passage* motion = passage_starting(m, "R2024-163 D. Yemm, S. Kirkey: That we receive Staff Reports:");
     REQUIRE(motion != nullptr);
@@ -404,10 +386,7 @@ TEST_CASE("Recogniser numbering: a matter arising numbered after the last meetin
     // Cllr. Alun Davies for clearing/tidying around the monument ..." recalls minute 11 of October; the
     // agenda goes on "5. CORRESPONDENCE" ... "13. ANY OTHER BUSINESS".
     auto path = testing::shared_corpus() / "manordeilo-salem-cc" / "2018-11-14_minutes_en.pdf";
-    if (!std::filesystem::exists(path)) {
-        WARN("shared corpus absent: " << path.string());
-        return;
-    }
+    if (testing::shared_corpus_absent(path)) return;
     Minutes m = recognise_file(path);
     check_items(m, {{"1", "WELCOME AND APOLOGIES"},
                     {"2", "TO CONFIRM THE MINUTES OF THE LAST MEETING"},
@@ -460,10 +439,7 @@ TEST_CASE("Recogniser pages: a running head on lines of its own at the top of ea
     // March, 2021" / "Volume 11", the last sometimes run on into the page's text ("Volume 11 added to our
     // preparedness in response to any COVID ...").
     auto path = testing::shared_corpus() / "pacific-hansard" / "whole" / "cook-islands_Tue-23-March-2021.html";
-    if (!std::filesystem::exists(path)) {
-        WARN("shared corpus absent: " << path.string());
-        return;
-    }
+    if (testing::shared_corpus_absent(path)) return;
     Minutes m = recognise_file(path);
     CHECK(m.date.iso() == "2021-03-23");
     bool covid = false;
@@ -486,10 +462,7 @@ TEST_CASE("Recogniser titles: a title closed by a full stop is apart from the se
     // re-elected Treasurer."
     auto path = testing::shared_corpus() / "stokeferry-parish" /
                 "2005-01_minutes-of-stoke-ferry-residents-association-annual-general-meeting.md";
-    if (!std::filesystem::exists(path)) {
-        WARN("shared corpus absent: " << path.string());
-        return;
-    }
+    if (testing::shared_corpus_absent(path)) return;
     Minutes m = recognise_file(path);
     const Passage* constitution = passage_of(m, "2", "Proposed by Michael Precey. Seconded by Brian Harrison");
     REQUIRE(constitution != nullptr);
@@ -530,10 +503,7 @@ TEST_CASE("Recogniser titles: a title in sentence case that runs on into its min
     // Purchase of goal posts/hoops for recreation ground. ...". Minute 3 was taken into minute 2, and
     // the other titles were whole paragraphs.
     auto path = testing::shared_corpus() / "stokeferry-parish" / "2016-02_west-dereham-pc-minutes-december.html";
-    if (!std::filesystem::exists(path)) {
-        WARN("shared corpus absent: " << path.string());
-        return;
-    }
+    if (testing::shared_corpus_absent(path)) return;
     Minutes m = recognise_file(path);
     REQUIRE(m.items.size() >= 13);
     CHECK(m.items[0].number == "1");
@@ -592,10 +562,7 @@ TEST_CASE("Recogniser titles: a title run on into a sentence without punctuation
     // Wretton Parish Council website The photographs of Councillors on the Parish Council website are not
     // up to date."
     auto wretton_path = testing::shared_corpus() / "stokeferry-parish" / "2016-05_wretton-parish-council-march-meeting-2.html";
-    if (!std::filesystem::exists(wretton_path)) {
-        WARN("shared corpus absent: " << wretton_path.string());
-        return;
-    }
+    if (testing::shared_corpus_absent(wretton_path)) return;
     Minutes wretton = recognise_file(wretton_path);
     bool tree = false, photographs = false;
     for (const auto& item : wretton.items) {
@@ -629,10 +596,7 @@ TEST_CASE("Recogniser numbering: a number printed in the margin beside prose tak
     // The Chair's list of events goes on past the "X." set in the margin; item X is the General
     // Manager's Report. Its title was the Gala sentence.
     auto path = testing::shared_corpus() / "denver-rtd" / "meetings" / "2535" / "minutes.txt";
-    if (!std::filesystem::exists(path)) {
-        WARN("shared corpus absent: " << path.string());
-        return;
-    }
+    if (testing::shared_corpus_absent(path)) return;
     Minutes m = recognise_file(path);
     const AgendaItem* chair = nullptr;
     const AgendaItem* manager = nullptr;
@@ -680,10 +644,7 @@ TEST_CASE("Recogniser councils: the letterhead's council over guests' councils l
     // present. Stoke Ferry, 4 April 2018: "STOKE FERRY PARISH COUNCIL Draft Minutes ..." then "Also, in
     // attendance: Cllr Martin Storey Norfolk County Council Cllr Colin Sampson Borough Council of ...".
     auto shared = testing::shared_corpus();
-    if (!std::filesystem::exists(shared / "denver-rtd")) {
-        WARN("shared corpus absent: " << shared.string());
-        return;
-    }
+    if (testing::shared_corpus_absent(shared / "denver-rtd")) return;
     CHECK(recognise_file(shared / "denver-rtd" / "meetings" / "1338" / "minutes.txt").council == "Regional Transportation District");
     CHECK(recognise_file(shared / "stokeferry-parish" / "2018-07_stoke-ferry-parish-council-april-meeting-minutes.md").council ==
           "Stoke Ferry Parish Council");
@@ -701,10 +662,7 @@ TEST_CASE("Recogniser committees: a committee 'on' its subject, and named betwee
     // DISTRICT ORGANIZATION - Center Joint Unified School District, Roseville" (the committee was "City
     // School District").
     auto scoe = testing::shared_corpus() / "sacramento" / "SCOE";
-    if (!std::filesystem::exists(scoe)) {
-        WARN("shared corpus absent: " << scoe.string());
-        return;
-    }
+    if (testing::shared_corpus_absent(scoe)) return;
     Minutes regular = recognise_file(scoe / "2021-11-16_11.16.21_County_Committee_Minutes_UNAPPROVED.txt");
     CHECK(regular.committee == "Sacramento County Committee on School District Organization");
     CHECK(regular.council.empty());

@@ -24,10 +24,7 @@ std::vector<std::string> item_keys(const Minutes& minutes) {
 
 TEST_CASE("stokeferry pairs: markdown and HTML give the same items", "[corpus][html][!mayfail]") {
     auto folder = testing::shared_corpus() / "stokeferry-parish";
-    if (!std::filesystem::exists(folder)) {
-        WARN("skipped: " << folder << " is absent");
-        return;
-    }
+    if (testing::shared_corpus_absent(folder)) return;
     std::vector<std::filesystem::path> pages;
     for (const auto& entry : std::filesystem::directory_iterator(folder)) {
         if (entry.path().extension() == ".html") pages.push_back(entry.path());

@@ -1,6 +1,7 @@
 // A temporary directory for one test, removed with everything in it when the test ends.
 #pragma once
 
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
@@ -35,6 +36,14 @@ inline std::filesystem::path project_corpus() { return std::filesystem::path(MIN
 inline std::filesystem::path shared_corpus() {
     if (const char* env = std::getenv("MINUTES_SHARED_CORPORA")) return env;
     return std::filesystem::path(MINUTES_SOURCE_DIR) / ".." / "shared" / "corpora";
+}
+
+// True, with a warning naming it, when a file or folder of the shared corpora is not on this machine: a
+// test that needs it then passes without checking it ("if (testing::shared_corpus_absent(path)) return;").
+inline bool shared_corpus_absent(const std::filesystem::path& path) {
+    if (std::filesystem::exists(path)) return false;
+    WARN("shared corpus absent: " << path.string());
+    return true;
 }
 
 }  // namespace minutes::testing
