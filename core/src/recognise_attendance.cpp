@@ -1,6 +1,7 @@
 // Attendance: labelled sections, name lists, positions and roles, and the chair named in prose.
 #include "recognise_attendance.h"
 
+#include <algorithm>
 #include <array>
 
 #include "minutes/names.h"
@@ -112,16 +113,18 @@ struct Title {
     std::string_view text;
     Role role;
 };
-constexpr std::array<Title, 27> kTitles{{
+constexpr std::array<Title, 33> kTitles{{
     {"cynghorydd sir", Role::guest}, {"cynghorwyr", Role::member}, {"cynghorydd", Role::member}, {"cyng", Role::member},
     {"county councillor", Role::guest}, {"borough councillor", Role::guest}, {"district councillor", Role::guest},
     {"deputy mayor", Role::vice_chair}, {"vice president", Role::vice_chair}, {"vice chair", Role::vice_chair},
-    {"vice-chair", Role::vice_chair}, {"committee chair", Role::chair}, {"mayor", Role::chair},
+    {"vice-chair", Role::vice_chair}, {"committee chair", Role::chair}, {"mayor pro tempore", Role::vice_chair},
+    {"mayor pro tem", Role::vice_chair}, {"mayor", Role::chair},
     {"president", Role::chair}, {"chair", Role::chair}, {"chairman", Role::chair}, {"reeve", Role::member},
     {"councillors", Role::member}, {"councilors", Role::member}, {"cllrs", Role::member},
     {"directors", Role::member}, {"director", Role::member}, {"trustees", Role::member},
-    {"trustee", Role::member}, {"councilmember", Role::member}, {"commissioner", Role::member},
-    {"messrs", Role::unknown},
+    {"trustee", Role::member}, {"councilmembers", Role::member}, {"councilmember", Role::member},
+    {"council members", Role::member}, {"council member", Role::member}, {"crs", Role::member},
+    {"commissioner", Role::member}, {"messrs", Role::unknown},
 }};
 
 std::string singular_honorific(std::string_view plural) {
@@ -137,6 +140,9 @@ std::string singular_honorific(std::string_view plural) {
     if (key == "messrs" || key == "messrs.") return "Mr";
     if (key == "cynghorwyr") return "Cynghorydd";
     if (key == "trustees") return "Trustee";
+    if (key == "councilmembers") return "Councilmember";
+    if (key == "council members") return "Council Member";
+    if (key == "crs") return "Cr";
     return std::string(plural);
 }
 
@@ -598,6 +604,29 @@ bool is_degree(std::string_view entry) {
     return dots >= 2 || (dots == 1 && entry.back() != '.' && lower > 0);
 }
 
+// The bracketed text after a position is its holder: "(Mr. T. Gilligan)", "(L Morgan)" after "Chief
+// Executive", or "(Anna Chen)" after "Group Manager Finance"; not a note ("(Chairperson)", "(via Zoom)",
+// "(Independent Member)" after a person).
+bool is_bracketed_person(std::string_view inside, std::string_view before) {
+    auto words = words_of(inside);
+    if (words.empty()) return false;
+    if (is_honorific(words[0])) return true;
+    if (words.size() < 2 || words.size() > 4 || role_from_text(inside) != Role::unknown || is_remote_note(inside) ||
+        is_time_note(inside) || !looks_like_person(inside))
+        return false;
+    // An office held by a person ("Group Manager Finance"), not a body ("Kirsty Ward (Wheatley Housing)":
+    // "ward" names a position, an electoral one, and so do "council", "trust", "group" ...).
+    static constexpr std::array<std::string_view, 24> kBodies{
+        "council", "board", "association", "trust", "service", "services", "healthwatch", "ltd", "limited", "police",
+        "department", "district", "ward", "group", "society", "party", "authority", "nhs", "associates", "partners",
+        "llp", "inc", "consulting", "consultants"};
+    auto office = words_of(before);
+    return !office.empty() && !is_honorific(office[0]) && std::any_of(office.begin(), office.end(), [](std::string_view w) {
+               std::string key = word_key(w);
+               return names_position(w) && std::find(kBodies.begin(), kBodies.end(), key) == kBodies.end();
+           });
+}
+
 bool has_bracketed_person(std::string_view text) {
     std::size_t open = 0;
     while ((open = text.find('(', open)) != std::string_view::npos) {
@@ -647,7 +676,7 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
                                                                                        : entry.substr(open + 1);
             std::string_view before_paren = trim(entry.substr(0, open));
             auto inner_words = words_of(inside);
-            if (!inner_words.empty() && is_honorific(inner_words[0])) {
+            if (is_bracketed_person(inside, before_paren)) {
                 // Limerick style: position (Mr. T. Gilligan); or "Vice Chairman (Mr. Mycock, who took the chair)".
                 std::string position = pending_position.empty() ? std::string(before_paren)
                                                                 : pending_position + ", " + std::string(before_paren);
@@ -808,6 +837,16 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
         }
     }
     (void)before;
+}
+
+void settle_chair(std::vector<Attendee>& attendees) {
+    auto by_title = [](const Attendee& a) { return starts_with_ci(a.honorific, "mayor") && !starts_with_ci(a.honorific, "mayor pro"); };
+    bool other_chair = std::any_of(attendees.begin(), attendees.end(),
+                                   [&](const Attendee& a) { return a.role == Role::chair && !by_title(a); });
+    if (!other_chair) return;
+    // Mayors of other places attending in the audience (Denver's board) are guests.
+    for (auto& a : attendees)
+        if (a.role == Role::chair && by_title(a)) a.role = a.attendance == Attendance::present ? Role::member : Role::guest;
 }
 
 void read_chair_prose(std::string_view paragraph, std::vector<Attendee>& attendees) {

@@ -33,6 +33,11 @@ void read_chair_prose(std::string_view paragraph, std::vector<Attendee>& attende
 // Role named by a role text such as "Chairman", "Vice Chair", "Mayor/Cathaoirleach", "Clerk"; unknown otherwise.
 [[nodiscard]] Role role_from_text(std::string_view text);
 
+// One chair: a mayor listed at a meeting that another attendee chairs ("Cr M Tane (Chairperson), Mayor
+// H Wilson"; Limerick's "PRESENT IN THE CHAIR: ... Councillor D. McSweeney" over "Mayor Moran") sits as
+// a member, or is a guest when only in attendance; the title alone made the mayor chair.
+void settle_chair(std::vector<Attendee>& attendees);
+
 // Adds or merges one attendee (same member key and compatible initials are one person).
 void add_attendee(Attendee person, std::vector<Attendee>& attendees);
 

@@ -6,6 +6,7 @@
 #include <bitset>
 #include <cstring>
 #include <optional>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -931,6 +932,19 @@ std::size_t later_title_line(const std::vector<Line>& lines, std::size_t from, S
     return 0;
 }
 
+// A sub-numbered line reads as a sub-item's title: a heading, or capitalised words that are no
+// sentence and no decision, in capitals or standing as a short block of their own.
+bool reads_as_sub_item_title(const std::vector<Line>& lines, std::size_t i, std::string_view rest) {
+    auto words = words_of(rest);
+    if (words.empty() || words.size() > 20 || !starts_upper(words[0]) || ends_sentence(rest) || opens_decision(words) ||
+        is_passage_formula(rest))
+        return false;
+    if (lines[i].kind == BlockKind::heading || all_caps(rest)) return true;
+    bool alone = i + 1 >= lines.size() || lines[i + 1].block != lines[i].block;
+    auto n = count_capitalised(words, 4);
+    return alone && words.size() <= 14 && n.capital * 2 > n.checked;
+}
+
 // The agenda items, taking no arabic number below `floor` (0: any).
 std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floor) {
     std::vector<ItemSpan> numbered;
@@ -979,6 +993,19 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
         if (number && !number->sub && number->scheme == Scheme::arabic && (heading || all_caps(number->rest)))
             heading_numbers.emplace_back(i, number->value);
     }
+    // Sub-numbered lines ("9.1 DEVELOPMENT APPLICATION DA2023/118 - ...") are items of their own when
+    // every such line under the same number reads as a title: councils that number the reports of a
+    // section so (Australian and New Zealand minutes) print each as a heading over its resolution.
+    // Where some of them are sentences ("6.1 It was decided to leave pruning ...", Stoke Ferry) they
+    // are the minute's numbered paragraphs, and none is an item.
+    std::map<int, bool> titled_subs;  // main number -> all its sub-numbered lines read as titles
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const auto& number = numbers[i];
+        if (!number || !number->sub || number->scheme != Scheme::arabic || lines[i].bullet) continue;
+        if (!lines[i].block_start && lines[i].kind != BlockKind::heading) continue;
+        titled_subs.emplace(number->value, true);
+        titled_subs[number->value] = titled_subs[number->value] && reads_as_sub_item_title(lines, i, number->rest);
+    }
     auto heading_later = [&](std::size_t after, int value) {
         return std::any_of(heading_numbers.begin(), heading_numbers.end(),
                            [&](const auto& h) { return h.first > after && h.second == value; });
@@ -988,7 +1015,11 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
         bool heading = line.kind == BlockKind::heading;
         if (line.bullet && !heading) continue;
         auto number = numbers[i];
-        if (!number || number->sub) continue;
+        if (!number) continue;
+        // A sub-item of the item just taken; otherwise a numbered paragraph of it.
+        const bool sub_item = number->sub && number->scheme == Scheme::arabic && number->value == prev_arabic &&
+                              titled_subs[number->value];
+        if (number->sub && !sub_item) continue;
         if (number->scheme == Scheme::arabic && number->value < floor) continue;
         if (number->scheme == Scheme::arabic && !heading && prev_arabic > 0 && number->value > prev_arabic + 1 &&
             !all_caps(number->rest) && heading_later(i, prev_arabic + 1))
@@ -1030,7 +1061,7 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
         if (!heading && opens_decision(words)) continue;
         // "11 March 2020" is a date, not item 11.
         if (number->scheme == Scheme::arabic && !number->terminated && month_of(word_key(words[0])) > 0) continue;
-        if (!heading) {
+        if (!heading && !sub_item) {
             // A numbered list, not items: entries ending ";" or ",", or numbered lines run together
             // in one block ("1. Papa Henry Heather from Arorangi;" / "2. Papa John Mateara ...").
             // A paragraph of its own titled "Payments:" that carries the sequence on is an item whatever
@@ -1139,7 +1170,8 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
                     // byline ("Pledge of Allegiance" / "Lead by Chair Rivera-Malpiede").
                     cont = true;
                 else if (!same_block && next_words.size() <= 2 && starts_upper(next.text) && !ends_sentence(next.text) &&
-                         last_words >= 4 && (j + 1 >= lines.size() || lines[j + 1].block != next.block))
+                         !all_caps(next.text) && last_words >= 4 && (j + 1 >= lines.size() || lines[j + 1].block != next.block))
+                    // Not a heading in capitals after a title in mixed case ("5.4 A134 Crossroads Update" / "OPEN FORUM").
                     cont = true;
                 if (!cont) break;
                 title += ' ';
@@ -1151,7 +1183,7 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
         span.item.title = strip_title(title);
         span.body_lead = body;
         span.body_begin = end + 1;
-        if (number->scheme == Scheme::arabic) {
+        if (number->scheme == Scheme::arabic && !sub_item) {
             // A first number with nothing after it ("3738 Walnut Avenue") waits for its successor.
             bool follows = prev_arabic != 0 && number->value > prev_arabic && number->value <= prev_arabic + 15;
             if (follows) arabic_unconfirmed = kNone;
@@ -1351,6 +1383,52 @@ std::size_t trigram_bucket(const char* p) {
     return (b(p[0]) * 961 + b(p[1]) * 31 + b(p[2])) & (kTrigramBuckets - 1);
 }
 
+// A count printed within three words of the phrase at one of its occurrences: "5 in favour", "in
+// favour: 5", "(4 against, 1 abstention)", "six were in favour", "all in favour"; not "two residents
+// spoke in favor" at 7:20 p.m. nor "protect against all forms of abuse".
+bool counted(const std::string& lower, std::string_view phrase) {
+    auto figure = [](std::string_view w) {
+        while (!w.empty() && (w.front() == '(' || w.front() == '[' || w.front() == ':')) w.remove_prefix(1);
+        return !w.empty() && std::isdigit(static_cast<unsigned char>(w.front())) != 0;
+    };
+    auto count_word = [](std::string_view w) {
+        static constexpr std::array<std::string_view, 14> kCounts{
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "all", "unanimously"};
+        return std::find(kCounts.begin(), kCounts.end(), word_key(w)) != kCounts.end();
+    };
+    for (std::size_t at = lower.find(phrase); at != std::string::npos; at = lower.find(phrase, at + 1)) {
+        auto before = words_of(std::string_view(lower).substr(at > 30 ? at - 30 : 0, std::min<std::size_t>(at, 30)));
+        auto after = words_of(std::string_view(lower).substr(at + phrase.size(), 30));
+        for (std::size_t k = 0; k < 3 && k < before.size(); ++k)
+            if (figure(before[before.size() - 1 - k])) return true;
+        // A count in words stands just before, or before "were" / "voted": "six were in favour".
+        if (!before.empty() && count_word(before.back())) return true;
+        if (before.size() >= 2 && count_word(before[before.size() - 2])) {
+            std::string verb = word_key(before.back());
+            if (verb == "were" || verb == "was" || verb == "voted") return true;
+        }
+        for (std::size_t k = 0; k < 3 && k < after.size(); ++k)
+            if (figure(after[k])) return true;
+    }
+    return false;
+}
+
+// The text's last sentence is a motion's outcome other than "Carried" (which the sentence starts
+// catch): "LOST", "Motion lost", "The motion was lost", "Lapsed".
+bool closed_by_outcome(const std::string& lower) {
+    std::string_view t = lower;
+    while (!t.empty() && (t.back() == '.' || t.back() == ' ')) t.remove_suffix(1);
+    for (std::string_view outcome : {"motion lost", "motion was lost", "amendment lost", "amendment was lost", "lost",
+                                     "lapsed", "motion lapsed", "motion fell", "the motion fell"}) {
+        if (t.size() < outcome.size() || t.substr(t.size() - outcome.size()) != outcome) continue;
+        std::string_view before = t.substr(0, t.size() - outcome.size());
+        while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+        if (before.empty() || before.back() == '.' || before.back() == ';' || before.back() == ':') return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 PassageKind classify_passage(std::string_view text, bool bullet, std::string_view item_title) {
@@ -1384,9 +1462,10 @@ PassageKind classify_passage(std::string_view text, bool bullet, std::string_vie
         if (!starts_with_ci(lower, "no ") && (has("interest") || title.find("declaration") != std::string::npos ||
                                               title.find("datgan") != std::string::npos))
             return PassageKind::declaration;
-    // Votes: counts for and against, or a roll of yes and no.
-    bool digit = lower.find_first_of("0123456789") != std::string::npos;
-    if ((digit && (has(" in favor") || has(" in favour") || has(" against") || has("abstention"))) || has("yeas:") ||
+    // Votes: counts for and against, or a roll of yes and no ("In Favour: Crs Smith and Brown").
+    if (counted(lower, " in favor") || counted(lower, " in favour") || counted(lower, " against") ||
+        counted(lower, "abstention") || starts_sentence_with("abstentions:") || starts_sentence_with("in favour:") || starts_sentence_with("in favor:") ||
+        starts_sentence_with("for the motion:") || starts_sentence_with("against the motion:") || has("yeas:") ||
         has("nays:") || has("ayes:") || has("noes:") || has("aye:") || has("yes:") || starts_sentence_with("roll call vote") ||
         starts_sentence_with("vote on the motion") || starts_sentence_with("vote:") || has("recorded vote") ||
         has("voted in favo") || has("voted against") || starts_sentence_with("a vote was taken") ||
@@ -1409,6 +1488,8 @@ PassageKind classify_passage(std::string_view text, bool bullet, std::string_vie
         if (has(s)) return PassageKind::resolution;
     }
     if (text.find("RESOLVED") != std::string_view::npos) return PassageKind::resolution;
+    // A motion closed by its outcome: "That the financial report ... be received and noted. LOST".
+    if (closed_by_outcome(lower)) return PassageKind::resolution;
     return bullet ? PassageKind::bullet : PassageKind::paragraph;
 }
 
@@ -1425,6 +1506,21 @@ bool open_motion_list(std::string_view text) {
         if (!after.empty() && !sub_item_numeral(after[0]).empty()) return true;
     }
     return false;
+}
+
+// A line of a motion's header printed over its text (Australian and New Zealand minutes): its number
+// ("RESOLUTION 2024/33", "Resolution number FAC/2024/1") or its mover or seconder ("Moved: Cr Brown",
+// "Seconded: Mayor H Wilson").
+bool motion_header_line(std::string_view text) {
+    auto words = words_of(text);
+    if (words.empty() || words.size() > 8) return false;
+    std::string first = word_key(words[0]);
+    if ((first == "resolution" || first == "motion") && words.size() <= 4 &&
+        words.back().find_first_of("0123456789") != std::string_view::npos)
+        return true;
+    bool labelled = words[0].back() == ':' || (words.size() > 1 && (words[1] == ":" || words[1] == "-" || word_key(words[1]) == "by"));
+    return labelled && (first == "moved" || first == "mover" || first == "seconded" || first == "seconder" ||
+                        first == "proposed" || first == "proposer");
 }
 
 }  // namespace
@@ -1449,6 +1545,7 @@ void build_passages(const std::vector<Line>& lines, ItemSpan& span, bool blocks_
     std::vector<Passage> passages;
     std::vector<bool> bullets;
     bool in_motion = false;   // inside "Proposed by ... Seconded by ... And Resolved:"
+    bool header_open = false; // the last passage is a motion's header alone: its text follows
     bool open_colon = false;  // the last passage was a motion header ending in ':'
     for (auto& para : paragraphs) {
         std::string lower = lower_ascii(para.text.substr(0, 40));
@@ -1474,13 +1571,25 @@ void build_passages(const std::vector<Line>& lines, ItemSpan& span, bool blocks_
         // motion's own list goes on until its result.
         bool motion_list = !passages.empty() && !para_words.empty() && !sub_item_numeral(para_words[0]).empty() &&
                            open_motion_list(passages.back().text);
+        // "Against: Nil" under "In Favour: Crs Smith, Nguyen ...": one roll of the vote.
+        bool vote_tail = !passages.empty() && starts_with_ci(passages.back().text, "in favo") &&
+                         (starts_with_ci(lower, "against") || starts_with_ci(lower, "abstain"));
+        bool header = motion_header_line(para.text);
+        // The motion's text under its header: "That Council approve ...", "'That the bills be paid ...'",
+        // "RESOLVED that ...". A header printed after its motion ("MOVER: ... SECONDER: ...", then the
+        // roll call) takes nothing that follows.
+        std::string_view unquoted = para.text;
+        while (!unquoted.empty() && (unquoted.front() == '\'' || unquoted.front() == '"')) unquoted.remove_prefix(1);
+        bool motion_text = starts_with_ci(unquoted, "that ") || starts_with_ci(unquoted, "that,") ||
+                           starts_with_ci(unquoted, "resolved");
         if (resolved_tail) in_motion = true;
         if (!passages.empty() &&
             ((in_motion && (motion_line || open_colon)) || resolved_tail || closing || seconding || clause || motion_list ||
-             (open_colon && !para.bullet))) {
+             (open_colon && !para.bullet) || (header_open && (header || motion_text)) || vote_tail)) {
             Passage& prev = passages.back();
             prev.text += ' ';
             prev.text += para.text;
+            header_open = header_open && header;
             open_colon = ends_sentence(para.text) && para.text.back() == ':';
             if (closing) in_motion = false;
             continue;
@@ -1497,6 +1606,7 @@ void build_passages(const std::vector<Line>& lines, ItemSpan& span, bool blocks_
         passage.text = para.text;
         passage.page = para.page;
         in_motion = motion_line;
+        header_open = header;
         // "R2024-052 D. Yemm, T. Butler:" - a motion header: the motion's text follows.
         open_colon = para.text.back() == ':' &&
                      (motion_line || para_words.size() <= 4 ||

@@ -169,9 +169,9 @@ void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, co
         consider(best, 0, a ? a->role : role, a ? a->name : *label);
     }
     // Titles before names: "Councillor Banks", "Cllr. P. Harries", "Director Folska", "Chair James".
-    static constexpr std::array<std::string_view, 17> kTitles{
-        "Councillor", "Cllr", "Cyng", "Cynghorydd", "Director", "Trustee", "Mayor", "Chair", "President", "Commissioner",
-        "Councilmember", "Mr", "Mrs", "Ms", "Dr", "Miss", "Alderman"};
+    static constexpr std::array<std::string_view, 18> kTitles{
+        "Councillor", "Cllr", "Cr", "Cyng", "Cynghorydd", "Director", "Trustee", "Mayor", "Chair", "President",
+        "Commissioner", "Councilmember", "Mr", "Mrs", "Ms", "Dr", "Miss", "Alderman"};
     auto words = words_of(text);
     for (std::size_t k = 0; k + 1 < words.size(); ++k) {
         if (words[k].find("'s") != std::string_view::npos) continue;  // "Mayor's Award Scheme"
@@ -181,13 +181,20 @@ void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, co
             if (title == t) is_title = true;
         }
         if (!is_title) continue;
+        // "Mayor Pro Tem Fernandez": the deputy's title.
+        std::size_t first = k + 1;
+        bool pro_tem = title == "Mayor" && k + 3 < words.size() && word_key(words[k + 1]) == "pro" &&
+                       (word_key(words[k + 2]) == "tem" || word_key(words[k + 2]) == "tempore");
+        if (pro_tem) first = k + 3;
         std::string name;
-        for (std::size_t m = k + 1; m < words.size() && m <= k + 3; ++m) {
+        for (std::size_t m = first; m < words.size() && m <= first + 2; ++m) {
             std::string_view w = words[m];
             if (!starts_upper(w) || is_honorific(w)) break;
             // "Proposed by Councillor Leddin Seconded by ...": the motion's next clause, not a name.
             std::string key = word_key(w);
-            if (key == "seconded" || key == "proposed" || key == "moved" || key == "and" || key == "resolved") break;
+            if (key == "seconded" || key == "proposed" || key == "moved" || key == "and" || key == "resolved" ||
+                key == "that")
+                break;
             std::string clean = strip_punct(w);
             if (clean.empty()) break;
             if (!name.empty()) name += ' ';
@@ -203,7 +210,11 @@ void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, co
         bool vice = k > 0 && (strip_punct(words[k - 1]) == "Vice" || strip_punct(words[k - 1]) == "Deputy");
         if (vice) pos = static_cast<std::size_t>(words[k - 1].data() - text.data());
         const Attendee* a = find_attendee_or_initials(attendees, index.member_keys, name);
-        Role by_title = vice && role_of_title(title) == Role::chair ? Role::vice_chair : role_of_title(title);
+        // "The Director Infrastructure outlined ...": an office named after its portfolio, not a person
+        // called Infrastructure (a director by name is "Director Tobiassen", without the article). It is
+        // still the subject: no titled name after it is the speaker ("... revert to Councillor Benson").
+        if (a == nullptr && k > 0 && word_key(words[k - 1]) == "the") break;
+        Role by_title = (vice || pro_tem) && role_of_title(title) == Role::chair ? Role::vice_chair : role_of_title(title);
         if (a != nullptr) {
             consider(best, pos, a->role == Role::unknown ? by_title : a->role, a->name);
         } else {
@@ -332,9 +343,10 @@ namespace {
 // Titles and offices printed before a name that are not part of it ("seconded by Council Member
 // Dolan", "Vice President McRae seconded").
 bool is_seconder_title(std::string_view word) {
-    static constexpr std::array<std::string_view, 17> kTitles{
+    static constexpr std::array<std::string_view, 22> kTitles{
         "councillor", "councillors", "cllr", "cyng", "director", "trustee", "member", "council", "councilmember",
-        "commissioner", "alderman", "supervisor", "vice", "president", "chair", "deputy", "board"};
+        "commissioner", "alderman", "supervisor", "vice", "president", "chair", "deputy", "board", "mayor", "crs",
+        "councilmembers", "pro", "tem"};
     std::string key = word_key(word);
     if (is_honorific(word)) return true;
     for (auto t : kTitles) {
@@ -356,6 +368,8 @@ std::string name_after(std::string_view text) {
         std::string_view w = words[k];
         std::string key = word_key(w);
         if (!starts_upper(w) || key == "and" || key == "that" || key == "the" || w.back() == '?') break;
+        // "Moved: Cr Brown Seconded: Cr Lee": the header's next label begins.
+        if (key == "seconded" || key == "seconder" || key == "moved" || key == "mover" || key == "carried") break;
         // "Reinhild Gorniak Vice Chair: ...": the next office begins.
         if (!name.empty() && is_seconder_title(w)) break;
         std::string clean = strip_punct(w);
@@ -392,7 +406,8 @@ std::string name_before(std::string_view text, std::size_t at) {
 // The mover a motion names: "moved by X", "proposed by X", "nominated by X" (an election), "upon the
 // proposition of X", "on the motion of X", or "X moved", "X proposed". Empty when none.
 std::string mover_named(std::string_view text, const std::string& lower) {
-    for (std::string_view marker : {"moved by", "proposed by", "nominated by", "proposition of", "on the motion of"}) {
+    for (std::string_view marker : {"moved by", "proposed by", "nominated by", "proposition of", "on the motion of", "moved:",
+                                    "mover:", "proposed:", "proposer:"}) {
         std::size_t at = find_word_in_lower(lower, marker);
         if (at == std::string_view::npos) continue;
         std::string name = name_after(text.substr(at + marker.size()));

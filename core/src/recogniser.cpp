@@ -1225,6 +1225,7 @@ Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
         paras.insert(paras.end(), body.begin(), body.end());
         read_attendance(paras, lines, minutes.attendees, minutes.warnings, roll_call_only);
     }
+    settle_chair(minutes.attendees);
 
     // Items and passages. Minutes with no item headings at all (Nipissing) are one section, so
     // that their passages, resolutions and votes are still kept.

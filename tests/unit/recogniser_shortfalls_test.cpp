@@ -5,6 +5,8 @@
 // are numbered 1, 2, 3 ...).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -668,4 +670,68 @@ TEST_CASE("Recogniser committees: a committee 'on' its subject, and named betwee
     CHECK(regular.council.empty());
     Minutes hearing = recognise_file(scoe / "2023-02-25_02.25.23_County_Committee_Minutes_Unapproved_for_Agenda.txt");
     CHECK(hearing.committee == "Sacramento County Committee on School District Organization");
+}
+
+TEST_CASE("Recogniser numbering: Northwold's reports numbered 5.1 to 5.4 are items; its numbered sentences are not",
+          "[recogniser][items][numbering]") {
+    // Northwold Parish Council, June 2011 (published August): "5. Reports" heads "5.1 Chairman's Report",
+    // "5.2 Clerk's Report", "5.3 Manor House Update - no further report" and "5.4 A134 Crossroads Update -
+    // no further report", each a heading over its own text; "4.1 Mrs Sylvia Jackson was co-opted ..." and
+    // "9.1 Installation of a PV Solar array ... 11/00789/F Support" are paragraphs of minutes 4 and 9. The
+    // "OPEN FORUM" heading after 5.4 is no part of its title.
+    auto path = testing::shared_corpus() / "stokeferry-parish" / "2011-08_northwold-parish-council-6.md";
+    if (testing::shared_corpus_absent(path)) return;
+    Minutes m = recognise_file(path);
+    std::vector<std::string> numbers;
+    for (const auto& item : m.items) numbers.push_back(item.number);
+    CHECK(std::find(numbers.begin(), numbers.end(), "4.1") == numbers.end());
+    CHECK(std::find(numbers.begin(), numbers.end(), "9.1") == numbers.end());
+    auto reports = std::find(numbers.begin(), numbers.end(), "5");
+    REQUIRE(std::distance(reports, numbers.end()) >= 5);
+    std::size_t at = static_cast<std::size_t>(reports - numbers.begin());
+    CHECK(m.items[at].title == "Reports");
+    CHECK(m.items[at + 1].title == "Chairman's Report");
+    CHECK(m.items[at + 2].title == "Clerk's Report");
+    CHECK(m.items[at + 3].title == "Manor House Update - no further report");
+    CHECK(m.items[at + 4].number == "5.4");
+    CHECK(m.items[at + 4].title == "A134 Crossroads Update - no further report");
+    CHECK(passage_of(m, "4", "4.1 Mrs Sylvia Jackson was co-opted") != nullptr);
+}
+
+TEST_CASE("Recogniser speakers: Limerick's 'The Director, Housing' is an office, not a member called Housing",
+          "[recogniser][speakers]") {
+    // Adare-Rathkeale Municipal District, 14 September 2021, item 4 (Housing Directorate): "The Director,
+    // Housing advised Members that Conor Culloo, Senior Engineer, ..." names the director by portfolio.
+    auto path = testing::shared_corpus() / "limerick" /
+                "2021-10-12_minutes-monthly-meeting-of-municipal-district-of-adare-rathkeale-14th-september-2021.md";
+    if (testing::shared_corpus_absent(path)) return;
+    Minutes m = recognise_file(path);
+    const Passage* housing = passage_of(m, "4", "The Director, Housing advised Members");
+    REQUIRE(housing != nullptr);
+    CHECK(housing->speaker != "Housing");
+    CHECK(housing->speaker_role != Role::member);
+}
+
+TEST_CASE("Recogniser passages: counts of votes, not the words 'in favour' or 'against' in passing",
+          "[recogniser][passages]") {
+    // Stoke Ferry Parish Council: in the minutes published January 2021 (2021-01_..._december-2.html), "The
+    // Playing Field Trust were in favour of the actions proposed to purchase a larger bin ..." is no vote,
+    // though the passage holds figures; in those published February 2020, "... seconded by Cllr Daphne
+    // Clements, one abstained and six were in favour." counts one.
+    auto folder = testing::shared_corpus() / "stokeferry-parish";
+    if (testing::shared_corpus_absent(folder)) return;
+    auto find = [](const Minutes& m, const std::string& words) -> const Passage* {
+        for (const auto& item : m.items)
+            for (const auto& p : item.passages)
+                if (p.text.find(words) != std::string::npos) return &p;
+        return nullptr;
+    };
+    Minutes december = recognise_file(folder / "2021-01_stoke-ferry-parish-council-meeting-december-2.html");
+    const Passage* trust = find(december, "The Playing Field Trust were in favour");
+    REQUIRE(trust != nullptr);
+    CHECK(trust->kind != PassageKind::vote);
+    Minutes september = recognise_file(folder / "2020-02_stoke-ferry-parish-council-september-19.html");
+    const Passage* counted = find(september, "one abstained and six were in favour");
+    REQUIRE(counted != nullptr);
+    CHECK(counted->kind == PassageKind::vote);
 }
