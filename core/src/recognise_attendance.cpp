@@ -82,8 +82,8 @@ constexpr std::array<Label, 59> kLabels{{
 
 // Words that make a comma piece a position or an organisation rather than a person.
 bool is_position_word(std::string_view key) {
-    static constexpr std::array<std::string_view, 59> kWords{
-        "director", "officer", "manager", "clerk", "chief", "head", "president", "trustee", "counsel",
+    static constexpr std::array<std::string_view, 62> kWords{
+        "director", "officer", "manager", "clerk", "chief", "head", "president", "trustee", "counsel", "cao", "ceo", "cfo",
         "superintendent", "council", "board", "association", "trust", "service", "services", "healthwatch",
         "ltd", "limited", "police", "department", "district", "ward", "group", "society", "party", "authority",
         "nhs", "commissioner", "engineer", "executive", "administrator", "assistant", "secretary", "treasurer",
@@ -113,18 +113,20 @@ struct Title {
     std::string_view text;
     Role role;
 };
-constexpr std::array<Title, 33> kTitles{{
+constexpr std::array<Title, 37> kTitles{{
     {"cynghorydd sir", Role::guest}, {"cynghorwyr", Role::member}, {"cynghorydd", Role::member}, {"cyng", Role::member},
     {"county councillor", Role::guest}, {"borough councillor", Role::guest}, {"district councillor", Role::guest},
     {"deputy mayor", Role::vice_chair}, {"vice president", Role::vice_chair}, {"vice chair", Role::vice_chair},
     {"vice-chair", Role::vice_chair}, {"committee chair", Role::chair}, {"mayor pro tempore", Role::vice_chair},
-    {"mayor pro tem", Role::vice_chair}, {"mayor", Role::chair},
+    {"mayor pro tem", Role::vice_chair}, {"mayor", Role::chair}, {"vice chairperson", Role::vice_chair},
+    {"chairperson", Role::chair},
     {"president", Role::chair}, {"chair", Role::chair}, {"chairman", Role::chair}, {"reeve", Role::member},
     {"councillors", Role::member}, {"councilors", Role::member}, {"cllrs", Role::member},
     {"directors", Role::member}, {"director", Role::member}, {"trustees", Role::member},
     {"trustee", Role::member}, {"councilmembers", Role::member}, {"councilmember", Role::member},
     {"council members", Role::member}, {"council member", Role::member}, {"crs", Role::member},
-    {"commissioner", Role::member}, {"messrs", Role::unknown},
+    {"commissioner", Role::member}, {"supervisors", Role::member}, {"supervisor", Role::member},
+    {"messrs", Role::unknown},
 }};
 
 std::string singular_honorific(std::string_view plural) {
@@ -143,6 +145,7 @@ std::string singular_honorific(std::string_view plural) {
     if (key == "councilmembers") return "Councilmember";
     if (key == "council members") return "Council Member";
     if (key == "crs") return "Cr";
+    if (key == "supervisors") return "Supervisor";
     return std::string(plural);
 }
 
@@ -483,6 +486,7 @@ std::optional<AttendanceSection> attendance_label(std::string_view paragraph, st
         if (label.attendance == Attendance::apologies) {
             if (starts_with_ci(t, "for absence")) t = trim(t.substr(11));
             if (starts_with_ci(t, "were received from")) t = trim(t.substr(18));
+            if (starts_with_ci(t, "were intimated on behalf of")) t = trim(t.substr(27));
             if (starts_with_ci(t, "received from")) t = trim(t.substr(13));
             if (starts_with_ci(t, "from")) t = trim(t.substr(4));
             while (!t.empty() && (t.front() == ':' || t.front() == '-')) t = trim(t.substr(1));
@@ -640,10 +644,19 @@ bool has_bracketed_person(std::string_view text) {
 }  // namespace
 
 void read_people(std::string_view text, const AttendanceSection& section, std::vector<Attendee>& attendees,
-                 std::vector<std::string>& warnings) {
+                 std::vector<std::string>& warnings, bool one_person) {
     std::vector<std::string> entries;
-    for (auto& entry : has_bracketed_person(text) ? split_after_bracketed_people(text) : split_entries(text)) {
-        for (auto& person : split_at_initials(entry)) entries.push_back(std::move(person));
+    if (one_person) {
+        // "Ms F Gunn, Executive Chief Officer Infrastructure and Environment": the name, then the office,
+        // read as the note in brackets after the name.
+        std::size_t comma = text.find(',');
+        std::string_view office = comma == std::string_view::npos ? std::string_view() : trim(text.substr(comma + 1));
+        while (!office.empty() && (office.back() == ',' || office.back() == ';')) office = trim(office.substr(0, office.size() - 1));
+        entries.push_back(std::string(trim(text.substr(0, comma))) + (office.empty() ? "" : " (" + std::string(office) + ")"));
+    } else {
+        for (auto& entry : has_bracketed_person(text) ? split_after_bracketed_people(text) : split_entries(text)) {
+            for (auto& person : split_at_initials(entry)) entries.push_back(std::move(person));
+        }
     }
     std::string carried_honorific;  // "Councillors Keary, McMahon and Sheahan"
     Role carried_role = Role::unknown;
@@ -658,10 +671,13 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
         if (key == "attendee" || key == "attendees" || key == "name" || key == "names") continue;
         // "Michael McKibbin, Ed.D., vice president": a degree after the name, not a person.
         if (is_degree(entry)) continue;
-        // "2 members of the public", "Members of the public (3)": counted, not named.
+        // "2 members of the public", "Members of the public (3)", "Public: 4": counted, not named; a
+        // "Director of Public Works D. Kowalski" is named.
         std::string_view unbracketed = std::string_view(key).substr(0, key.find('('));
-        if (find_word_ci(unbracketed, "public") != std::string::npos || find_word_ci(unbracketed, "residents") != std::string::npos ||
-            find_word_ci(unbracketed, "resident") != std::string::npos)
+        bool public_word = find_word_ci(unbracketed, "public") != std::string::npos;
+        if ((public_word && (find_word_ci(unbracketed, "the public") != std::string::npos ||
+                             find_word_ci(unbracketed, "members of public") != std::string::npos || words_of(unbracketed).size() <= 3)) ||
+            find_word_ci(unbracketed, "residents") != std::string::npos || find_word_ci(unbracketed, "resident") != std::string::npos)
             continue;
         Attendee person;
         person.attendance = section.attendance;
@@ -744,7 +760,20 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
             }
             if (last_office < words.size()) {
                 // The name is what follows the last word of the office: "Interim Deputy Clerk Kim Turnbull".
-                std::size_t cut = static_cast<std::size_t>(words[last_office + 1].data() - split.name.data());
+                // An office "of" a service runs on to the name's initials ("Director of Public Works D.
+                // Kowalski"); without initials the words after "of" may be all office ("Manager of Shared
+                // Technical" / "Services" on the next line, Denver).
+                std::size_t first_name = last_office + 1;
+                std::string connector = word_key(words[first_name]);
+                if ((connector == "of" || connector == "for") && words.size() >= first_name + 3) {
+                    std::size_t initial = first_name + 1;
+                    auto is_initial = [](std::string_view w) {
+                        return std::isupper(static_cast<unsigned char>(w[0])) && (w.size() == 1 || (w.size() == 2 && w[1] == '.'));
+                    };
+                    while (initial < words.size() && !is_initial(words[initial])) ++initial;
+                    if (initial + 1 < words.size()) first_name = initial;
+                }
+                std::size_t cut = static_cast<std::size_t>(words[first_name].data() - split.name.data());
                 person.position = std::string(trim(std::string_view(split.name).substr(0, cut)));
                 split.name = std::string(trim(std::string_view(split.name).substr(cut)));
                 words = words_of(split.name);
@@ -824,7 +853,9 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
         // Staff listed among those present: "Dr. Brian King, Chancellor" (set when the position piece comes).
         if (role_from_text(person.position) == Role::clerk && role != Role::chair) role = Role::clerk;
         if (role == Role::unknown && section.attendance == Attendance::apologies)
-            role = person.position.empty() ? Role::member : Role::guest;
+            role = person.position.empty()                   ? Role::member
+                   : is_officer_position(person.position) ? Role::officer
+                                                           : Role::guest;
         person.role = role;
         if (!pending_position.empty() && person.position.empty()) person.position = pending_position;
         pending_position.clear();
@@ -850,17 +881,21 @@ void settle_chair(std::vector<Attendee>& attendees) {
 }
 
 void read_chair_prose(std::string_view paragraph, std::vector<Attendee>& attendees) {
-    // "Cllr. P. Harries took the Chair" / "X was in the Chair"
-    for (std::string_view marker : {" took the chair", " was in the chair", " presided", " chaired the meeting"}) {
+    // "Cllr. P. Harries took the Chair" / "X was in the Chair" / "Mr A Macdonald in the Chair"
+    for (std::string_view marker : {" took the chair", " was in the chair", " presided", " chaired the meeting", " in the chair"}) {
         std::size_t at = find_ci(paragraph, marker);
         if (at == std::string_view::npos) continue;
         auto words = words_of(paragraph.substr(0, at));
         std::size_t start = words.size();
-        while (start > 0 && words.size() - start < 5 && (starts_upper(words[start - 1]) || is_honorific(words[start - 1])))
+        // Back over the name to a comma before it: "..., The President, Martin J. Sweeney, in the Chair".
+        while (start > 0 && words.size() - start < 5 && (starts_upper(words[start - 1]) || is_honorific(words[start - 1])) &&
+               (start == words.size() || words[start - 1].back() != ','))
             --start;
         if (start == words.size()) continue;
         std::string name;
         for (std::size_t i = start; i < words.size(); ++i) name += (name.empty() ? "" : " ") + std::string(words[i]);
+        // "The Assistant Speaker, (Mr Johnson Wapunai) took the Chair": the brackets are no part of it.
+        if (name.size() > 2 && name.front() == '(' && name.back() == ')') name = name.substr(1, name.size() - 2);
         PersonName split = split_honorific(name);
         if (!looks_like_person(split.name) || words_of(split.name).size() < 1) continue;
         if (split.honorific.empty() && words_of(split.name).size() < 2) continue;

@@ -22,10 +22,12 @@ struct AttendanceSection {
 // True when a paragraph reads like a list of names (mostly capitalised words, few verbs).
 [[nodiscard]] bool looks_like_name_list(std::string_view paragraph);
 
-// Reads the people in one section's text and adds (or merges) them into `attendees`.
+// Reads the people in one section's text and adds (or merges) them into `attendees`; with
+// `one_person`, the text is one person's line ("Ms F Gunn, Executive Chief Officer Infrastructure and
+// Environment"): the name, then after its comma the office, never split at "and".
 // Text it cannot read as names becomes a warning.
 void read_people(std::string_view text, const AttendanceSection& section, std::vector<Attendee>& attendees,
-                 std::vector<std::string>& warnings);
+                 std::vector<std::string>& warnings, bool one_person = false);
 
 // Prose about the chair: "X took the Chair", "Chaired by X", "PRESENT IN THE CHAIR: X". Adds the chair.
 void read_chair_prose(std::string_view paragraph, std::vector<Attendee>& attendees);

@@ -24,6 +24,7 @@ struct ItemNumber {
     int value = 0;        // main number (70 for "70/17"), roman value, letter index
     bool sub = false;     // "4.1": a sub-point, not an item
     bool terminated = false;  // followed by '.', ')' or ':'
+    bool labelled = false;    // "Item 3.", "Minute 12": the word says it is an item's number
     std::string rest;     // the text after the number
 };
 
@@ -82,6 +83,7 @@ std::optional<ItemNumber> parse_number(std::string_view text, bool heading) {
             return std::nullopt;
         }
     }
+    n.labelled = labelled;
     if (i < t.size()) {
         char c = t[i];
         if (c == '.' || c == ')' || c == ':') {
@@ -854,10 +856,18 @@ std::vector<ItemSpan> find_sections(const std::vector<Line>& lines);
 
 std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
     auto legislative = find_legislative_items(lines);
-    if (!legislative.empty()) return legislative;
     auto agenda = find_agenda_items(lines);
     std::size_t numbered = 0;
-    for (const auto& span : agenda) numbered += span.item.number.empty() ? 0 : 1;
+    std::string first_number;
+    for (const auto& span : agenda) {
+        if (span.item.number.empty()) continue;
+        if (numbered++ == 0) first_number = span.item.number;
+    }
+    // A journal's entries by legislative number, unless the minutes number their agenda from 1 and the
+    // numbers are their motions' ("1. CALL TO ORDER" ... "3. ADOPTION OF MINUTES" / "Resolution No.
+    // 2023-141", Ontario). A journal's pages hold stray numbers ("21", "270") that are no agenda.
+    bool agenda_first = numbered >= 3 && first_number == "1" && legislative.size() < 3 * numbered;
+    if (!legislative.empty() && !agenda_first) return legislative;
     // Titles closed by their agenda code, when they outnumber numbered lines (which are then lists).
     auto coded = find_coded_items(lines);
     if (!coded.empty() && coded.size() > numbered) return coded;
@@ -932,6 +942,15 @@ std::size_t later_title_line(const std::vector<Line>& lines, std::size_t from, S
     return 0;
 }
 
+// A numbered line opening its block reads as a title: a few capitalised words that are no sentence.
+bool reads_as_numbered_title(const std::vector<Line>& lines, std::size_t i, std::string_view rest) {
+    if (!lines[i].block_start) return false;
+    auto words = words_of(rest);
+    if (words.empty() || words.size() > 12 || !starts_upper(words[0]) || ends_sentence(rest)) return false;
+    auto n = count_capitalised(words, 4);
+    return n.capital * 2 > n.checked;
+}
+
 // A sub-numbered line reads as a sub-item's title: a heading, or capitalised words that are no
 // sentence and no decision, in capitals or standing as a short block of their own.
 bool reads_as_sub_item_title(const std::vector<Line>& lines, std::size_t i, std::string_view rest) {
@@ -983,15 +1002,25 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
     }
     // Arabic numbers printed as headings (a heading block, or a title in capitals), by line: a sentence
     // numbered ahead of the sequence ("11. The Clerk thanked ..." under "4. MATTERS ARISING", recalling
-    // minute 11 of the last meeting) is not an item when the heading the sequence needs comes later.
+    // minute 11 of the last meeting) is not an item when the heading the sequence needs comes later;
+    // nor is an item referred to ("Item 6: Mrs E Sinclair (non-financial)" among the declarations) when
+    // a short capitalised line opening its block carries the sequence later ("3. Roads Winter
+    // Maintenance Plan 2024/25").
     std::vector<std::optional<ItemNumber>> numbers;  // each line's number, parsed once
-    std::vector<std::pair<std::size_t, int>> heading_numbers;
+    struct NumberedHeading {
+        std::size_t line;
+        int value;
+        bool printed_as_heading;  // else a short capitalised line opening its block
+    };
+    std::vector<NumberedHeading> heading_numbers;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         bool heading = lines[i].kind == BlockKind::heading;
         numbers.push_back(parse_number(lines[i].text, heading));
         const auto& number = numbers.back();
-        if (number && !number->sub && number->scheme == Scheme::arabic && (heading || all_caps(number->rest)))
-            heading_numbers.emplace_back(i, number->value);
+        if (!number || number->sub || number->scheme != Scheme::arabic) continue;
+        bool printed_as_heading = heading || all_caps(number->rest);
+        if (printed_as_heading || reads_as_numbered_title(lines, i, number->rest))
+            heading_numbers.push_back({i, number->value, printed_as_heading});
     }
     // Sub-numbered lines ("9.1 DEVELOPMENT APPLICATION DA2023/118 - ...") are items of their own when
     // every such line under the same number reads as a title: councils that number the reports of a
@@ -1006,9 +1035,10 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
         titled_subs.emplace(number->value, true);
         titled_subs[number->value] = titled_subs[number->value] && reads_as_sub_item_title(lines, i, number->rest);
     }
-    auto heading_later = [&](std::size_t after, int value) {
-        return std::any_of(heading_numbers.begin(), heading_numbers.end(),
-                           [&](const auto& h) { return h.first > after && h.second == value; });
+    auto heading_later = [&](std::size_t after, int value, bool titles_too) {
+        return std::any_of(heading_numbers.begin(), heading_numbers.end(), [&](const NumberedHeading& h) {
+            return h.line > after && h.value == value && (h.printed_as_heading || titles_too);
+        });
     };
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const Line& line = lines[i];
@@ -1022,7 +1052,7 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
         if (number->sub && !sub_item) continue;
         if (number->scheme == Scheme::arabic && number->value < floor) continue;
         if (number->scheme == Scheme::arabic && !heading && prev_arabic > 0 && number->value > prev_arabic + 1 &&
-            !all_caps(number->rest) && heading_later(i, prev_arabic + 1))
+            !all_caps(number->rest) && heading_later(i, prev_arabic + 1, number->labelled))
             continue;
         // "C." after "B." is a letter, not the roman hundred; "I." after "H." likewise.
         if (number->scheme == Scheme::roman && number->printed.size() == 1 && prev_letter > 0 &&
@@ -1111,9 +1141,11 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
             bool own_block = line.block_start && (i + 1 >= lines.size() || lines[i + 1].block_start);
             bool next_in_sequence = number->scheme == Scheme::arabic && number->terminated && prev_arabic > 0 &&
                                     number->value == prev_arabic + 1;
+            // "Item 3. Public hearing to consider an ordinance ...": labelled, a title whatever its case.
             bool sentence_case_title = next_in_sequence &&
                                        ((own_block && words.size() <= 14 && !ends_sentence(rest)) ||
-                                        (line.block_start && sentence_title_end(words) != 0));
+                                        (line.block_start && sentence_title_end(words) != 0) ||
+                                        (number->labelled && line.block_start));
             if (!sentence_case_title) {
                 auto n = count_capitalised(words, 4);
                 if (n.capital * 2 < n.checked) continue;
@@ -1488,6 +1520,10 @@ PassageKind classify_passage(std::string_view text, bool bullet, std::string_vie
         if (has(s)) return PassageKind::resolution;
     }
     if (text.find("RESOLVED") != std::string_view::npos) return PassageKind::resolution;
+    // Scottish councils print the decision's verb in capitals: "The Committee NOTED the position ...",
+    // "Thereafter, the Committee AGREED ...".
+    if ((text.find(" NOTED") != std::string_view::npos || text.find(" AGREED") != std::string_view::npos) && !all_caps(text))
+        return PassageKind::resolution;
     // A motion closed by its outcome: "That the financial report ... be received and noted. LOST".
     if (closed_by_outcome(lower)) return PassageKind::resolution;
     return bullet ? PassageKind::bullet : PassageKind::paragraph;
@@ -1508,6 +1544,20 @@ bool open_motion_list(std::string_view text) {
     return false;
 }
 
+// The text opens a vote's roll: its first list ("AYES:", "Yeas:", "In Favour:", "For:") or, with
+// `first` false, a later one ("NOES:", "Nays:", "Against:", "Absent:", "Abstain:", "Recused:").
+bool starts_roll(std::string_view text, bool first) {
+    static constexpr std::array<std::string_view, 6> kFirst{"ayes", "yeas", "yes", "in favour", "in favor", "for"};
+    static constexpr std::array<std::string_view, 10> kLater{"noes",   "nays",        "no",      "against", "absent",
+                                                             "abstain", "abstained", "abstentions", "abstention", "recused"};
+    std::string head = lower_ascii(text.substr(0, 20));
+    std::size_t colon = head.find(':');
+    if (colon == std::string::npos) return false;
+    std::string label(trim(std::string_view(head).substr(0, colon)));
+    auto in = [&](const auto& list) { return std::find(list.begin(), list.end(), label) != list.end(); };
+    return first ? in(kFirst) : in(kLater);
+}
+
 // A line of a motion's header printed over its text (Australian and New Zealand minutes): its number
 // ("RESOLUTION 2024/33", "Resolution number FAC/2024/1") or its mover or seconder ("Moved: Cr Brown",
 // "Seconded: Mayor H Wilson").
@@ -1524,6 +1574,8 @@ bool motion_header_line(std::string_view text) {
 }
 
 }  // namespace
+
+bool opens_vote_roll(std::string_view text) { return starts_roll(text, true); }
 
 void build_passages(const std::vector<Line>& lines, ItemSpan& span, bool blocks_are_lines) {
     std::vector<Line> body;
@@ -1571,9 +1623,9 @@ void build_passages(const std::vector<Line>& lines, ItemSpan& span, bool blocks_
         // motion's own list goes on until its result.
         bool motion_list = !passages.empty() && !para_words.empty() && !sub_item_numeral(para_words[0]).empty() &&
                            open_motion_list(passages.back().text);
-        // "Against: Nil" under "In Favour: Crs Smith, Nguyen ...": one roll of the vote.
-        bool vote_tail = !passages.empty() && starts_with_ci(passages.back().text, "in favo") &&
-                         (starts_with_ci(lower, "against") || starts_with_ci(lower, "abstain"));
+        // "Against: Nil" under "In Favour: Crs Smith, Nguyen ...", "NOES: None" / "ABSENT: Supervisor
+        // Evans" under "AYES: ...": one roll of the vote.
+        bool vote_tail = !passages.empty() && starts_roll(passages.back().text, true) && starts_roll(para.text, false);
         bool header = motion_header_line(para.text);
         // The motion's text under its header: "That Council approve ...", "'That the bills be paid ...'",
         // "RESOLVED that ...". A header printed after its motion ("MOVER: ... SECONDER: ...", then the

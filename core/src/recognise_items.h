@@ -31,6 +31,9 @@ struct ItemSpan {
 // Splits an item's body into passages (paragraphs, bullets, resolutions, declarations, votes).
 void build_passages(const std::vector<Line>& lines, ItemSpan& span, bool blocks_are_lines);
 
+// The text opens a vote's roll: "AYES:", "Yeas:", "In Favour:", "For:".
+[[nodiscard]] bool opens_vote_roll(std::string_view text);
+
 // The passage kind its words show, within an item titled `item_title`.
 [[nodiscard]] PassageKind classify_passage(std::string_view text, bool bullet, std::string_view item_title);
 

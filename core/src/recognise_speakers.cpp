@@ -1,6 +1,7 @@
 // Speakers of passages, resolved against the attendance list, and acronyms defined in the text.
 #include "recognise_speakers.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <optional>
@@ -169,9 +170,9 @@ void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, co
         consider(best, 0, a ? a->role : role, a ? a->name : *label);
     }
     // Titles before names: "Councillor Banks", "Cllr. P. Harries", "Director Folska", "Chair James".
-    static constexpr std::array<std::string_view, 18> kTitles{
-        "Councillor", "Cllr", "Cr", "Cyng", "Cynghorydd", "Director", "Trustee", "Mayor", "Chair", "President",
-        "Commissioner", "Councilmember", "Mr", "Mrs", "Ms", "Dr", "Miss", "Alderman"};
+    static constexpr std::array<std::string_view, 20> kTitles{
+        "Councillor", "Cllr", "Cr", "Cyng", "Cynghorydd", "Director", "Trustee", "Mayor", "Chair", "Chairperson",
+        "President", "Commissioner", "Supervisor", "Councilmember", "Mr", "Mrs", "Ms", "Dr", "Miss", "Alderman"};
     auto words = words_of(text);
     for (std::size_t k = 0; k + 1 < words.size(); ++k) {
         if (words[k].find("'s") != std::string_view::npos) continue;  // "Mayor's Award Scheme"
@@ -214,6 +215,9 @@ void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, co
         // called Infrastructure (a director by name is "Director Tobiassen", without the article). It is
         // still the subject: no titled name after it is the speaker ("... revert to Councillor Benson").
         if (a == nullptr && k > 0 && word_key(words[k - 1]) == "the") break;
+        // "Supervisor" is also a job ("Business Services Supervisor ARC 21+"): a supervisor by name is one
+        // of the board's.
+        if (a == nullptr && title == "Supervisor") continue;
         Role by_title = (vice || pro_tem) && role_of_title(title) == Role::chair ? Role::vice_chair : role_of_title(title);
         if (a != nullptr) {
             consider(best, pos, a->role == Role::unknown ? by_title : a->role, a->name);
@@ -245,6 +249,16 @@ void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, co
                 continue;
         }
         const Attendee* a = find_by_role(attendees, g.role);
+        // "the Mayor" is the mayor listed, whoever chairs ("Also present were Mayor Frank G. Jackson").
+        if (g.phrase == "the mayor") {
+            auto mayor = std::find_if(attendees.begin(), attendees.end(), [](const Attendee& m) {
+                return starts_with_ci(m.honorific, "mayor") && !starts_with_ci(m.honorific, "mayor pro");
+            });
+            if (mayor != attendees.end()) {
+                consider(best, pos, mayor->role, mayor->name);
+                continue;
+            }
+        }
         consider(best, pos, g.role, a ? a->name : "");
     }
     // An attendee's position: "The Director of Children, Families and Communities" -> that officer.
@@ -406,7 +420,7 @@ std::string name_before(std::string_view text, std::size_t at) {
 // The mover a motion names: "moved by X", "proposed by X", "nominated by X" (an election), "upon the
 // proposition of X", "on the motion of X", or "X moved", "X proposed". Empty when none.
 std::string mover_named(std::string_view text, const std::string& lower) {
-    for (std::string_view marker : {"moved by", "proposed by", "nominated by", "proposition of", "on the motion of", "moved:",
+    for (std::string_view marker : {"moved by", "proposed by", "nominated by", "proposition of", "on the motion of", "on motion of", "moved:",
                                     "mover:", "proposed:", "proposer:"}) {
         std::size_t at = find_word_in_lower(lower, marker);
         if (at == std::string_view::npos) continue;

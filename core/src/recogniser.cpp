@@ -870,6 +870,26 @@ bool is_roll_call_sentence(std::string_view sentence) {
     return t.size() > 12 && (tail == " were absent" || tail.compare(1, 11, " was absent") == 0);
 }
 
+// Where a second label starts inside a label's list: "Present: Supervisors Alvarez, Cho, and Chairperson
+// Delgado Absent: Supervisor Evans", the lines of one block run together. npos when none does.
+std::size_t next_label_at(std::string_view list) {
+    for (std::size_t colon = list.find(':'); colon != std::string_view::npos; colon = list.find(':', colon + 1)) {
+        // The label is the one to three words before the colon, the longest that is one ("Absent:",
+        // "Others Present:", not "Present:" alone).
+        std::size_t start = colon;
+        std::size_t found = std::string_view::npos;
+        for (int words = 0; words < 3; ++words) {
+            std::size_t space = start == 0 ? std::string_view::npos : list.rfind(' ', start - 1);
+            if (space == std::string_view::npos) break;
+            std::string dummy;
+            if (attendance_label(list.substr(space + 1), dummy)) found = space + 1;
+            start = space;
+        }
+        if (found != std::string_view::npos) return found;
+    }
+    return std::string_view::npos;
+}
+
 // Reads attendance from paragraphs; with `roll_call_only`, only sentences that record a roll call
 // (for the items after the first few, where a "Present:" would be a remark, not the list).
 void read_attendance(const std::vector<Paragraph>& paragraphs, const std::vector<Line>& lines,
@@ -885,6 +905,13 @@ void read_attendance(const std::vector<Paragraph>& paragraphs, const std::vector
             auto section = attendance_label(sentences[s], rest);
             if (!section) continue;
             any = true;
+            for (std::size_t cut = next_label_at(rest); cut != std::string::npos; cut = next_label_at(rest)) {
+                std::string next_rest;
+                auto next_section = attendance_label(std::string_view(rest).substr(cut), next_rest);
+                read_people(trim(std::string_view(rest).substr(0, cut)), *section, attendees, warnings);
+                section = next_section;
+                rest = std::move(next_rest);
+            }
             // The section may go on in the sentences after it, unless they carry their own label.
             if (!rest.empty()) read_people(rest, *section, attendees, warnings);
             bool heading = lines[para.first].kind == BlockKind::heading;
@@ -903,13 +930,33 @@ void read_attendance(const std::vector<Paragraph>& paragraphs, const std::vector
                 std::string dummy;
                 if (attendance_label(next.text, dummy)) break;
                 if (lines[next.first].kind == BlockKind::heading) break;
+                // "Mr A Macdonald in the Chair" under the list: prose, read as such.
+                if (find_ci(next.text, " in the chair") != std::string_view::npos ||
+                    find_ci(next.text, " took the chair") != std::string_view::npos)
+                    break;
                 // "UNRESTRICTED ITEMS": a heading in capitals ends the list.
                 if (!next.bullet && all_caps(next.text) && next.text.find(',') == std::string::npos) break;
                 // "ITEMS Action": the head of the agenda table that follows an attendance table.
                 auto first_words = words_of(next.text);
-                if (!first_words.empty() && all_caps(first_words[0])) {
+                if (!first_words.empty() && (all_caps(first_words[0]) || first_words.size() == 1)) {
+                    // ... or "Business" alone over the first item.
                     std::string head = word_key(first_words[0]);
                     if (head == "items" || head == "agenda" || head == "business" || head == "minutes") break;
+                }
+                // A line for each person, each opening with an honorific, the only one on the line ("Ms F
+                // Gunn, Executive Chief Officer Infrastructure and Environment" / "Mr G Baird, Head of
+                // Roads and Transport"): the lines are the entries, whatever commas and "and" they hold.
+                if (next.last > next.first && std::all_of(lines.begin() + static_cast<std::ptrdiff_t>(next.first),
+                                                           lines.begin() + static_cast<std::ptrdiff_t>(next.last) + 1,
+                                                           [](const Line& l) {
+                                                               auto w = words_of(l.text);
+                                                               return w.size() >= 2 && is_honorific(w[0]) &&
+                                                                      std::count_if(w.begin(), w.end(), is_honorific) == 1;
+                                                           })) {
+                    flush();
+                    for (std::size_t l = next.first; l <= next.last; ++l)
+                        read_people(lines[l].text, *section, attendees, warnings, true);
+                    continue;
                 }
                 bool list_entry = (next.bullet && words_of(next.text).size() <= 14) || looks_like_name_list(next.text);
                 if (!list_entry) break;
@@ -1273,6 +1320,8 @@ Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
     const SpeakerIndex speakers = index_speakers(minutes.attendees, minutes.acronyms);
     for (auto& item : minutes.items)
         for (auto& passage : item.passages) {
+            // The names of a vote's roll ("AYES: Supervisors Alvarez, Brennan") are voters, not a speaker.
+            if (passage.kind == PassageKind::vote && opens_vote_roll(passage.text)) continue;
             assign_speaker(passage, minutes.attendees, speakers);
             assign_seconder(passage, minutes.attendees, speakers);
         }

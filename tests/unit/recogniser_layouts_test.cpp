@@ -2,9 +2,12 @@
 // shire's ordinary meeting (reports numbered 9.1, 9.2 under their section, each motion's number,
 // mover and seconder over its text, "CARRIED" / "LOST", "In Favour: Crs ..."), a New Zealand district
 // council's committee (officers as "Group Manager Finance (A Chen)", the mayor a member of a committee
-// another councillor chairs) and a US city council ("Mayor Pro Tem", "Councilmembers", motions by
-// title). The documents are written for the test, short, in those councils' manner; each expectation
-// says what a reader of the text finds there.
+// another councillor chairs), a US city council ("Mayor Pro Tem", "Councilmembers"), an Ontario city
+// council (agenda numbers over numbered resolutions, "Moved by:" / "Seconded by:", a recorded vote), a
+// Scottish council committee (officers one per line, "The Committee NOTED", an "Item 6:" reference
+// among the declarations) and a US county board of supervisors ("Item 3." titles in sentence case,
+// "AYES:" / "NOES:" / "ABSENT:" rolls). The documents are written for the test, short, in those
+// councils' manner; each expectation says what a reader of the text finds there.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -182,4 +185,116 @@ TEST_CASE("Recogniser layouts: a US city council's Mayor Pro Tem and Councilmemb
     CHECK(motion.speaker == "Luis Fernandez");
     CHECK(motion.speaker_role == Role::vice_chair);
     CHECK(motion.seconder == "Tanya Brooks");
+}
+
+TEST_CASE("Recogniser layouts: an Ontario council's agenda numbers hold its numbered resolutions",
+          "[recogniser][items][layouts]") {
+    std::string text =
+        "THE CORPORATION OF THE CITY OF NORTH BAYFIELD\n\nREGULAR MEETING OF COUNCIL\nMINUTES\n\n"
+        "Tuesday, May 16, 2023\n6:00 p.m.\n\n"
+        "PRESENT: Mayor K. Lindqvist, Deputy Mayor R. Osei, Councillors M. Dupuis, S. Grant, T. Whitford\n\n"
+        "STAFF: CAO J. Morrow, Clerk P. Singh, Director of Public Works D. Kowalski\n\n"
+        "1. CALL TO ORDER\n\nMayor Lindqvist called the meeting to order at 6:00 p.m.\n\n"
+        "3. ADOPTION OF MINUTES\n\nResolution No. 2023-141\nMoved by: Councillor Dupuis\nSeconded by: Councillor Whitford\n"
+        "THAT the minutes of the regular meeting of Council held May 2, 2023 be adopted as circulated.\nCARRIED\n\n"
+        "7. STAFF REPORTS\n\n7.1 Report PW-2023-18 Winter Sand and Salt Supply Tender\n\n"
+        "Resolution No. 2023-142\nMoved by: Councillor Whitford\nSeconded by: Deputy Mayor Osei\n"
+        "THAT Council award the winter sand and salt supply tender to Northern Aggregates Ltd.\nCARRIED\n\n"
+        "7.2 Report PW-2023-19 Roads Needs Study\n\n"
+        "Resolution No. 2023-143\nMoved by: Councillor Dupuis\nSeconded by: Councillor Whitford\n"
+        "THAT Council receive the Roads Needs Study for information.\n"
+        "For: Mayor Lindqvist, Deputy Mayor Osei, Councillors Dupuis and Whitford (4)\nAgainst: None (0)\nCARRIED\n\n"
+        "8. BY-LAWS\n\nResolution No. 2023-144\nMoved by: Deputy Mayor Osei\nSeconded by: Councillor Dupuis\n"
+        "THAT By-law 2023-55 be read a first, second and third time and finally passed.\nCARRIED\n\n"
+        "9. ADJOURNMENT\n\nResolution No. 2023-145\nMoved by: Councillor Whitford\nSeconded by: Councillor Dupuis\n"
+        "THAT Council adjourn at 7:12 p.m.\nCARRIED\n";
+    Minutes m = recognise_text(text, "north-bayfield.txt");
+    // Five "Resolution No." lines are the motions of the agenda's items, not a journal's entries.
+    check_items(m, {{"1", "CALL TO ORDER"},
+                    {"3", "ADOPTION OF MINUTES"},
+                    {"7", "STAFF REPORTS"},
+                    {"7.1", "Report PW-2023-18 Winter Sand and Salt Supply Tender"},
+                    {"7.2", "Report PW-2023-19 Roads Needs Study"},
+                    {"8", "BY-LAWS"},
+                    {"9", "ADJOURNMENT"}});
+    const Passage& tender = passage(m, "7.1", "Resolution No. 2023-142 Moved by: Councillor Whitford");
+    CHECK(tender.kind == PassageKind::resolution);
+    CHECK(tender.speaker == "T. Whitford");
+    CHECK(tender.seconder == "R. Osei");
+    // The recorded vote is one roll, and its names are voters, not a speaker.
+    const Passage& roll = passage(m, "7.2", "For: Mayor Lindqvist");
+    CHECK(roll.kind == PassageKind::vote);
+    CHECK(roll.text.find("Against: None (0)") != std::string::npos);
+    CHECK(roll.speaker.empty());
+    CHECK(attendee(m, "J. Morrow").position == "CAO");
+    CHECK(attendee(m, "D. Kowalski").position == "Director of Public Works");
+    CHECK(attendee(m, "D. Kowalski").role == Role::officer);
+}
+
+TEST_CASE("Recogniser layouts: a Scottish committee's officers one per line and its decisions NOTED and AGREED",
+          "[recogniser][attendance][passages][layouts]") {
+    std::string text =
+        "THE HIGHLAND GLEN COUNCIL\n\n"
+        "Minutes of Meeting of the Economy and Infrastructure Committee held in the Council Chamber, Glen House, "
+        "Inverglen on Tuesday 23 April 2024 at 10.30 am.\n\n"
+        "Present:\nMr A Macdonald (Chair)\nMs K Fraser (Vice Chair)\nMr D Ross\nMrs E Sinclair\n\n"
+        "In attendance:\nMs F Gunn, Executive Chief Officer Infrastructure and Environment\n"
+        "Mr G Baird, Head of Roads and Transport\nMiss H Mackay, Committee Officer\n\n"
+        "Mr A Macdonald in the Chair\n\nBusiness\n\n"
+        "1. Apologies for Absence\n\nApologies for absence were intimated on behalf of Mr P Grant.\n\n"
+        "2. Declarations of Interest\n\nItem 6: Mrs E Sinclair (non-financial)\n\n"
+        "3. Roads Winter Maintenance Plan 2024/25\n\n"
+        "There had been circulated Report No ECI/12/24 by the Executive Chief Officer Infrastructure and Environment.\n\n"
+        "Thereafter, the Committee AGREED the Winter Maintenance Plan 2024/25 as set out in Appendix 1.\n\n"
+        "4. Capital Programme Monitoring\n\n"
+        "The Committee NOTED the position of the capital programme as at 31 March 2024.\n";
+    Minutes m = recognise_text(text, "highland-glen.txt");
+    // "Item 6:" names the item a declaration concerns; the agenda goes on at 3.
+    check_items(m, {{"1", "Apologies for Absence"},
+                    {"2", "Declarations of Interest"},
+                    {"3", "Roads Winter Maintenance Plan 2024/25"},
+                    {"4", "Capital Programme Monitoring"}});
+    CHECK(passage(m, "2", "Item 6: Mrs E Sinclair").kind == PassageKind::declaration);
+    CHECK(attendee(m, "A Macdonald").role == Role::chair);
+    CHECK(attendee(m, "F Gunn").position == "Executive Chief Officer Infrastructure and Environment");
+    CHECK(attendee(m, "F Gunn").role == Role::officer);
+    CHECK(attendee(m, "G Baird").position == "Head of Roads and Transport");
+    CHECK(attendee(m, "P Grant").attendance == Attendance::apologies);
+    for (const auto& a : m.attendees) {
+        CHECK(a.name != "Business");
+        CHECK(a.name != "Environment");
+    }
+    CHECK(m.warnings.empty());
+    CHECK(passage(m, "3", "Thereafter, the Committee AGREED").kind == PassageKind::resolution);
+    CHECK(passage(m, "4", "The Committee NOTED").kind == PassageKind::resolution);
+}
+
+TEST_CASE("Recogniser layouts: a US county board's items by 'Item N.', its supervisors and its roll calls",
+          "[recogniser][items][attendance][layouts]") {
+    std::string text =
+        "BOARD OF SUPERVISORS\nCOUNTY OF SAN MARCOS\nMINUTES OF REGULAR MEETING\nJune 4, 2024\n\n"
+        "The Board of Supervisors met in regular session at 9:00 a.m. in the Board Chambers.\n\n"
+        "ROLL CALL\nPresent: Supervisors Alvarez, Brennan, Cho, and Chairperson Delgado\nAbsent: Supervisor Evans\n\n"
+        "CONSENT CALENDAR\n\nItem 1. Approve the minutes of the May 21, 2024 regular meeting.\n\n"
+        "Item 2. Adopt Resolution No. 2024-88 accepting a grant for groundwater monitoring.\n\n"
+        "On motion of Supervisor Brennan, seconded by Supervisor Cho, the Board approved the Consent Calendar by "
+        "the following vote:\nAYES: Supervisors Alvarez, Brennan, Cho, Delgado\nNOES: None\nABSENT: Supervisor Evans\n\n"
+        "REGULAR AGENDA\n\n"
+        "Item 3. Public hearing to consider an ordinance amending Chapter 12.40 regarding short-term rentals.\n\n"
+        "Chairperson Delgado opened the public hearing. Three speakers addressed the Board.\n";
+    Minutes m = recognise_text(text, "san-marcos.txt");
+    REQUIRE(m.items.size() == 3);
+    CHECK(m.items[2].number == "3");
+    CHECK(m.items[2].title.rfind("Public hearing to consider an ordinance", 0) == 0);
+    CHECK(attendee(m, "Alvarez").honorific == "Supervisor");
+    CHECK(attendee(m, "Delgado").role == Role::chair);
+    CHECK(attendee(m, "Evans").attendance == Attendance::absent);
+    const Passage& motion = passage(m, "2", "On motion of Supervisor Brennan");
+    CHECK(motion.speaker == "Brennan");
+    CHECK(motion.seconder == "Cho");
+    const Passage& roll = passage(m, "2", "AYES: Supervisors Alvarez");
+    CHECK(roll.kind == PassageKind::vote);
+    CHECK(roll.text.find("ABSENT: Supervisor Evans") != std::string::npos);
+    CHECK(roll.speaker.empty());
+    CHECK(passage(m, "3", "Chairperson Delgado opened").speaker == "Delgado");
 }
