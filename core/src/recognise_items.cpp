@@ -385,13 +385,16 @@ bool is_passage_formula(std::string_view text) {
 }
 
 // A title led by a decision's reference, then a dash: "24/00108 - Revenue and Capital Budget ..."
-// (Kent's Cabinet minutes).
+// (Kent's Cabinet minutes), "24/00812/FUL - Land at Mill Lane" (a planning application).
 bool is_reference_lead(const std::vector<std::string_view>& words) {
     if (words.size() < 3 || !std::isdigit(static_cast<unsigned char>(words[0][0]))) return false;
+    // Also a planning application's reference: "24/00812/FUL - Land at Mill Lane ...".
     bool slash = false;
+    bool letters = false;
     for (char c : words[0]) {
         if (c == '/') slash = true;
-        else if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+        else if (std::isupper(static_cast<unsigned char>(c)) && slash) letters = true;
+        else if (!std::isdigit(static_cast<unsigned char>(c)) || letters) return false;
     }
     bool dash = words[1] == "-" || words[1] == "\xE2\x80\x93" || words[1] == "\xE2\x80\x94";
     return slash && dash && starts_upper(words[2]);

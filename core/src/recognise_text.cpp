@@ -545,6 +545,13 @@ CleanText clean_lines(const SourceText& source) {
             }
             line.text = collapse_spaces(line.text);
             if (line.column_gap >= line.text.size() || line.text[line.column_gap] != ' ') line.column_gap = 0;
+            if (block.kind == BlockKind::table_row) {
+                for (std::size_t from = 0; from <= raw.size();) {
+                    std::size_t tab = std::min(raw.find('\t', from), raw.size());
+                    line.cells.push_back(collapse_spaces(trim(raw.substr(from, tab - from))));
+                    from = tab + 1;
+                }
+            }
             line.block = b;
             line.kind = block.kind;
             line.level = block.level;

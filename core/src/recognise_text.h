@@ -25,6 +25,7 @@ struct Line {
     // Offset in `text` of the space that stands for the first wide gap (4+ spaces) of the layout, a
     // column boundary of a table ("Misha Sarkovich      Board President"); 0 when none.
     std::size_t column_gap = 0;
+    std::vector<std::string> cells;  // a table row's cells as the reader gave them; empty for other lines
 };
 
 struct CleanText {

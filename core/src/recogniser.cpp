@@ -716,6 +716,8 @@ std::string choose_venue(const HeaderText& header, const std::optional<ChosenDat
                 std::isdigit(static_cast<unsigned char>(words[k][0])) || key == "commencing" || key == "starting" ||
                 key == "present" || key == "minutes")
                 break;
+            // The next label of the header begins ("Venue: Council Chamber, Civic Centre" / "Contact: ...").
+            if (k > 0 && words[k].size() > 2 && words[k].back() == ':' && starts_upper(words[k])) break;
             if (!out.empty()) out += ' ';
             out += std::string(words[k]);
             if (words[k].back() == '.' && words[k].size() > 3) break;
@@ -888,6 +890,46 @@ std::size_t next_label_at(std::string_view list) {
         if (found != std::string_view::npos) return found;
     }
     return std::string_view::npos;
+}
+
+// A table of attendance (modern.gov's "Attendee | Role | Attendance" under "Attendance"): a header row
+// naming a column of people and a column of attendance, then a row per person. Rows are read as
+// "Name (Role)" in a section of that attendance. Returns whether such a table was found.
+bool read_attendance_table(const std::vector<Line>& lines, std::size_t end, std::vector<Attendee>& attendees,
+                           std::vector<std::string>& warnings) {
+    bool found = false;
+    for (std::size_t i = 0; i < end && i < lines.size(); ++i) {
+        if (lines[i].kind != BlockKind::table_row) continue;
+        constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+        std::size_t name = kNone, role = kNone, attendance = kNone;
+        for (std::size_t c = 0; c < lines[i].cells.size(); ++c) {
+            std::string key = lower_ascii(lines[i].cells[c]);
+            if (key == "attendee" || key == "name" || key == "member" || key == "councillor") name = c;
+            if (key == "role" || key == "position") role = c;
+            if (key == "attendance" || key == "attended") attendance = c;
+        }
+        if (name == kNone || attendance == kNone) continue;
+        found = true;
+        for (std::size_t j = i + 1; j < lines.size() && lines[j].kind == BlockKind::table_row; ++j) {
+            const auto& cells = lines[j].cells;
+            if (name >= cells.size() || attendance >= cells.size() || cells[name].empty()) continue;
+            std::string how = lower_ascii(cells[attendance]);
+            AttendanceSection section;
+            if (how.find("apolog") != std::string::npos) section.attendance = Attendance::apologies;
+            else if (how.find("absent") != std::string::npos) section.attendance = Attendance::absent;
+            else if (how.find("virtual") != std::string::npos || how.find("remote") != std::string::npos)
+                section.attendance = Attendance::remote;
+            else if (how.find("in attendance") != std::string::npos) {
+                section.attendance = Attendance::in_attendance;
+                section.role = Role::guest;
+            } else if (how.find("present") != std::string::npos) section.attendance = Attendance::present;
+            else continue;  // "Expected": the page was made before the meeting
+            std::string entry = cells[name];
+            if (role != kNone && role < cells.size() && !cells[role].empty()) entry += " (" + cells[role] + ")";
+            read_people(entry, section, attendees, warnings, true);
+        }
+    }
+    return found;
 }
 
 // Reads attendance from paragraphs; with `roll_call_only`, only sentences that record a roll call
@@ -1252,6 +1294,7 @@ Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
 
     // Attendance: the preamble, then the first items ("1. Present", "267 Apologies and Welcome").
     auto preamble = unwrap(lines, 0, preamble_end, clean.blocks_are_lines);
+    read_attendance_table(lines, preamble_end, minutes.attendees, minutes.warnings);
     read_attendance(preamble, lines, minutes.attendees, minutes.warnings);
     // A journal of many bodies (items by legislative number: "Resolution No. 580-06") records each
     // body's roll call in its own section ("Present: Directors Triozzi, Dumas"): all are read.

@@ -6,14 +6,17 @@
 // council (agenda numbers over numbered resolutions, "Moved by:" / "Seconded by:", a recorded vote), a
 // Scottish council committee (officers one per line, "The Committee NOTED", an "Item 6:" reference
 // among the declarations) and a US county board of supervisors ("Item 3." titles in sentence case,
-// "AYES:" / "NOES:" / "ABSENT:" rolls). The documents are written for the test, short, in those
-// councils' manner; each expectation says what a reader of the text finds there.
+// "AYES:" / "NOES:" / "ABSENT:" rolls), and an English district council's planning committee as the
+// modern.gov web page publishes it (an attendance table, a planning application's reference leading
+// its title). The documents are written for the test, short, in those councils' manner; each
+// expectation says what a reader of the text finds there.
 #include <catch2/catch.hpp>
 
 #include <string>
 
 #include "minutes/reader.h"
 #include "minutes/recogniser.h"
+#include "readers.h"
 #include "recogniser_checks.h"
 
 using namespace minutes;
@@ -297,4 +300,46 @@ TEST_CASE("Recogniser layouts: a US county board's items by 'Item N.', its super
     CHECK(roll.text.find("ABSENT: Supervisor Evans") != std::string::npos);
     CHECK(roll.speaker.empty());
     CHECK(passage(m, "3", "Chairperson Delgado opened").speaker == "Delgado");
+}
+
+TEST_CASE("Recogniser layouts: a modern.gov page's attendance table and a planning application's title",
+          "[recogniser][attendance][items][layouts]") {
+    std::string html =
+        "<html><head><title>Minutes - Planning Committee - Tuesday, 10th September, 2024 7.00 pm</title></head><body>"
+        "<h1>Minutes</h1><p>Planning Committee - Tuesday, 10th September, 2024 7.00 pm</p>"
+        "<p><strong>Venue:</strong> Council Chamber, Civic Centre, Ashbrook</p>"
+        "<p><strong>Contact:</strong> Democratic Services</p>"
+        "<h2>Attendance</h2><table>"
+        "<tr><th>Attendee</th><th>Role</th><th>Attendance</th></tr>"
+        "<tr><td>Councillor Priya Shah</td><td>Chair</td><td>Present</td></tr>"
+        "<tr><td>Councillor Ruth Evans</td><td>Committee Member</td><td>Present</td></tr>"
+        "<tr><td>Councillor Mark Osei</td><td>Committee Member</td><td>Apologies</td></tr>"
+        "<tr><td>Sarah Lane</td><td>Planning Manager</td><td>In attendance</td></tr></table>"
+        "<h2>Items</h2>"
+        "<h3>21. Apologies for Absence</h3><p>Apologies were received from Councillor Mark Osei.</p>"
+        "<h3>22. Declarations of Interest</h3><p>Councillor Ruth Evans declared an interest in item 24.</p>"
+        "<h3>23. Minutes of the Previous Meeting</h3>"
+        "<p><strong>RESOLVED</strong> - That the minutes of the meeting held on 13 August 2024 be approved.</p>"
+        "<h3>24. 24/00812/FUL - Land at Mill Lane, Ashbrook - Erection of 14 dwellings</h3>"
+        "<p>The Planning Manager introduced the report.</p>"
+        "<p>On being put to the vote, 6 Members voted in favour and 2 against.</p>"
+        "<p><strong>RESOLVED</strong> - That planning permission be GRANTED.</p></body></html>";
+    auto source = read_html(html, "planning.html", ReadOptions{});
+    REQUIRE(source);
+    Minutes m = recognise(*source);
+    CHECK(m.committee == "Planning Committee");
+    CHECK(m.date.iso() == "2024-09-10");
+    CHECK(m.venue == "Council Chamber, Civic Centre, Ashbrook");
+    CHECK(attendee(m, "Priya Shah").role == Role::chair);
+    CHECK(attendee(m, "Ruth Evans").role == Role::member);
+    CHECK(attendee(m, "Ruth Evans").attendance == Attendance::present);
+    CHECK(attendee(m, "Mark Osei").attendance == Attendance::apologies);
+    CHECK(attendee(m, "Sarah Lane").role == Role::officer);
+    CHECK(attendee(m, "Sarah Lane").position == "Planning Manager");
+    check_items(m, {{"21", "Apologies for Absence"},
+                    {"22", "Declarations of Interest"},
+                    {"23", "Minutes of the Previous Meeting"},
+                    {"24", "24/00812/FUL - Land at Mill Lane, Ashbrook - Erection of 14 dwellings"}});
+    CHECK(passage(m, "24", "The Planning Manager introduced").speaker == "Sarah Lane");
+    CHECK(passage(m, "24", "On being put to the vote").kind == PassageKind::vote);
 }
