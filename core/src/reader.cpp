@@ -181,6 +181,27 @@ SourceText read_plain_text(std::string_view bytes, Format format, std::string so
                     continue;
                 }
             }
+            // A pipe table's row ("| Cllr A Patel | Town Mayor | Present |"): its cells, tab-separated as
+            // the HTML reader gives them; the rule under the header ("|---|---|") says nothing.
+            if (view.size() > 2 && view.front() == '|' && view.back() == '|') {
+                flush();
+                if (view.find_first_not_of("|-: ") != std::string_view::npos) {
+                    std::string row;
+                    std::size_t from = 1;
+                    while (from < view.size()) {
+                        std::size_t bar = view.find('|', from);
+                        std::string cell = strip_emphasis(view.substr(from, bar - from));
+                        std::size_t a = cell.find_first_not_of(' '), b = cell.find_last_not_of(' ');
+                        if (from > 1) row += '\t';
+                        row += a == std::string::npos ? std::string() : cell.substr(a, b - a + 1);
+                        from = bar + 1;
+                    }
+                    current.kind = BlockKind::table_row;
+                    current.text = row;
+                    flush();
+                }
+                continue;
+            }
             if (view.size() > 2 && (view[0] == '-' || view[0] == '*' || view[0] == '+') && view[1] == ' ') {
                 flush();
                 current.kind = BlockKind::list_item;

@@ -341,13 +341,14 @@ Role role_from_text(std::string_view text) {
     }
     key = collapse_spaces(key);
     if (starts_with_ci(key, "the ")) key = key.substr(4);
-    static constexpr std::array<std::string_view, 13> kChair{
+    static constexpr std::array<std::string_view, 15> kChair{
         "chair", "chairman", "chairperson", "chairwoman", "cathaoirleach", "mayor", "president", "mayor cathaoirleach",
-        "chair of the board", "committee chair", "presiding officer", "chair of the committee", "board president"};
-    static constexpr std::array<std::string_view, 13> kVice{
+        "chair of the board", "committee chair", "presiding officer", "chair of the committee", "board president",
+        "town mayor", "lord mayor"};
+    static constexpr std::array<std::string_view, 15> kVice{
         "vice chair", "vice chairman", "vice chairperson", "vice president", "deputy mayor", "deputy chair",
         "first vice chair", "second vice chair", "leas chathaoirleach", "deputy chairman", "vice chairwoman",
-        "deputy mayor leas chathaoirleach", "board vice president"};
+        "deputy mayor leas chathaoirleach", "board vice president", "deputy town mayor", "deputy lord mayor"};
     for (auto k : kChair) {
         if (key == k) return Role::chair;
     }
@@ -356,10 +357,11 @@ Role role_from_text(std::string_view text) {
     }
     if (key == "clerk" || key == "minute taker" || key == "minute secretary" || key == "recording secretary" ||
         key == "secretary" || key == "clerk to the council" || key == "parish clerk" || key == "board clerk" ||
-        key == "interim board clerk" || key == "clerk rfo" || key == "council clerk")
+        key == "interim board clerk" || key == "clerk rfo" || key == "council clerk" || key == "town clerk" ||
+        key == "deputy town clerk" || key == "deputy clerk")
         return Role::clerk;
-    // "Pam Costa, member" in a board's roll call.
-    if (key == "member" || key == "board member") return Role::member;
+    // "Pam Costa, member" in a board's roll call; "Councillor" in a table's role column.
+    if (key == "member" || key == "board member" || key == "councillor" || key == "committee member") return Role::member;
     return Role::unknown;
 }
 
@@ -614,6 +616,11 @@ bool is_degree(std::string_view entry) {
 bool is_bracketed_person(std::string_view inside, std::string_view before) {
     auto words = words_of(inside);
     if (words.empty()) return false;
+    if (words.size() == 1) {
+        // "(Ms." broken from "A. Duke)" by the layout is still a person; "(Councillor)" is an office.
+        std::string key = word_key(words[0]);
+        return key == "mr" || key == "mrs" || key == "ms" || key == "miss" || key == "dr" || key == "mx";
+    }
     if (is_honorific(words[0])) return true;
     if (words.size() < 2 || words.size() > 4 || role_from_text(inside) != Role::unknown || is_remote_note(inside) ||
         is_time_note(inside) || !looks_like_person(inside))

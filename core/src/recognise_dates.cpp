@@ -220,6 +220,29 @@ bool plausible(const MeetingDate& d) {
     return d.valid();
 }
 
+// The year of a numeric date starting at token i ("12/03/2024", "12.03.2024": one or two digits, the
+// same separator twice, four digits of a year), or 0.
+int numeric_date_year(std::string_view text, const std::vector<Token>& tokens, std::size_t i) {
+    if (i + 2 >= tokens.size()) return 0;
+    const Token& a = tokens[i];
+    const Token& b = tokens[i + 1];
+    const Token& y = tokens[i + 2];
+    if (a.text.size() > 2 || b.text.size() > 2 || !digits_only(a.text) || !digits_only(b.text) || y.text.size() != 4)
+        return 0;
+    char sep = text[a.end];
+    if ((sep != '/' && sep != '.') || b.begin != a.end + 1 || y.begin != b.end + 1 || text[b.end] != sep) return 0;
+    if (y.end < text.size() && (text[y.end] == sep || std::isdigit(static_cast<unsigned char>(text[y.end])))) return 0;
+    return year_of(y.text);
+}
+
+// 1 when the text's money is in pounds or euros (dates day first), 2 in dollars (month first), 0 when
+// it says neither or both.
+int day_first_convention(std::string_view text) {
+    bool pounds = text.find("\xC2\xA3") != std::string_view::npos || text.find("\xE2\x82\xAC") != std::string_view::npos;
+    bool dollars = text.find('$') != std::string_view::npos;
+    return pounds == dollars ? 0 : pounds ? 1 : 2;
+}
+
 }  // namespace
 
 int weekday_of(const MeetingDate& date) {
@@ -246,6 +269,7 @@ std::vector<DateMention> find_dates(std::string_view text) {
     };
     int pending_weekday = -1;
     std::size_t weekday_token = 0;
+    int convention = -1;  // day_first_convention, read once when a numeric date needs it
     for (std::size_t i = 0; i < n; ++i) {
         std::string key = key_at(i);
         int wd = weekday_index_of(key);
@@ -275,6 +299,20 @@ std::vector<DateMention> find_dates(std::string_view text) {
             m.date = {year_of(tokens[i].text), std::stoi(std::string(tokens[i + 1].text)),
                       std::stoi(std::string(tokens[i + 2].text))};
             last = i + 2;
+        } else if (int numeric_year = numeric_date_year(text, tokens, i); numeric_year > 0) {
+            // "12/03/2024", "12.03.2024": the order of day and month is plain when one part is above 12,
+            // else the text's currency says it ("£", "€": day first; "$": month first); without either
+            // the date is not guessed.
+            int a = std::stoi(std::string(tokens[i].text));
+            int b = std::stoi(std::string(tokens[i + 1].text));
+            if (a <= 12 && b <= 12 && convention < 0) convention = day_first_convention(text);
+            int order = a > 12 ? 1 : b > 12 ? 2 : convention;  // 1 day first, 2 month first
+            if (order == 0) {
+                i += 2;
+                continue;
+            }
+            take_whole(order == 1 ? MeetingDate{numeric_year, b, a} : MeetingDate{numeric_year, a, b}, i + 2);
+            continue;
         } else if (int glued_month = 0, glued_day = glued_ordinal_date(tokens[i].text, glued_month); glued_day > 0) {
             // "22ndFEBRUARY": the space lost in conversion.
             m.date = {0, glued_month, glued_day};
@@ -288,7 +326,14 @@ std::vector<DateMention> find_dates(std::string_view text) {
             if (j < n && is_ordinal_suffix(key_at(j))) ++j;
             // OCR's reading of a superscript "nd" or "th" as symbols right after the day: 22"° APRIL, 2”° DECEMBER.
             if (j == i + 1 && j < n && tokens[j].begin <= tokens[i].end + 1 && is_ocr_symbols(tokens[j].text)) ++j;
-            if (j < n && key_at(j) == "of") ++j;
+            // "the 12th day of March, 2024".
+            std::size_t words_before_month = 3;
+            if (j + 1 < n && key_at(j) == "day" && key_at(j + 1) == "of") {
+                j += 2;
+                words_before_month = 4;
+            } else if (j < n && key_at(j) == "of") {
+                ++j;
+            }
             int month = j < n ? month_of(key_at(j)) : 0;
             if (int glued_year = 0; month == 0 && j < n && j - i <= 3) {
                 // "25th August1999": the space before the year lost.
@@ -298,7 +343,7 @@ std::vector<DateMention> find_dates(std::string_view text) {
                 }
             }
             // "may" and "mai" are words too: only as a month when a year follows.
-            if (month == 0 || j - i > 3) continue;
+            if (month == 0 || j - i > words_before_month) continue;
             m.date = {0, month, day};
             last = j;
             if (j + 1 < n && year_of(tokens[j + 1].text)) {

@@ -25,6 +25,7 @@ struct ItemNumber {
     bool sub = false;     // "4.1": a sub-point, not an item
     bool terminated = false;  // followed by '.', ')' or ':'
     bool labelled = false;    // "Item 3.", "Minute 12": the word says it is an item's number
+    int after_slash = -1;     // 17 for "70/17", 101 for "24/101"; -1 without a slash
     std::string rest;     // the text after the number
 };
 
@@ -46,8 +47,9 @@ std::optional<ItemNumber> parse_number(std::string_view text, bool heading) {
         n.value = std::stoi(std::string(t.substr(0, i)));
         n.scheme = Scheme::arabic;
         if (i + 1 < t.size() && t[i] == '/' && std::isdigit(static_cast<unsigned char>(t[i + 1]))) {
-            ++i;
+            std::size_t slash = ++i;
             while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
+            if (i - slash <= 4) n.after_slash = std::stoi(std::string(t.substr(slash, i - slash)));
         }
         while (i + 1 < t.size() && t[i] == '.' && std::isdigit(static_cast<unsigned char>(t[i + 1]))) {
             n.sub = true;
@@ -1024,6 +1026,22 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
         bool printed_as_heading = heading || all_caps(number->rest);
         if (printed_as_heading || reads_as_numbered_title(lines, i, number->rest))
             heading_numbers.push_back({i, number->value, printed_as_heading});
+    }
+    // Minute numbers led by the year ("24/101 APOLOGIES FOR ABSENCE", "24/102 ...", English town and
+    // parish councils): when three or more numbers opening their blocks share the part before the
+    // slash, the part after it is the sequence.
+    std::map<int, std::set<int>> by_lead;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const auto& number = numbers[i];
+        if (number && number->after_slash >= 0 && !number->sub && lines[i].block_start)
+            by_lead[number->value].insert(number->after_slash);
+    }
+    for (const auto& [lead, serials] : by_lead) {
+        if (serials.size() < 3) continue;
+        for (auto& number : numbers)
+            if (number && number->value == lead && number->after_slash >= 0) number->value = number->after_slash;
+        for (auto& h : heading_numbers) h.value = numbers[h.line]->value;
+        break;
     }
     // Sub-numbered lines ("9.1 DEVELOPMENT APPLICATION DA2023/118 - ...") are items of their own when
     // every such line under the same number reads as a title: councils that number the reports of a

@@ -8,7 +8,8 @@
 // among the declarations) and a US county board of supervisors ("Item 3." titles in sentence case,
 // "AYES:" / "NOES:" / "ABSENT:" rolls), and an English district council's planning committee as the
 // modern.gov web page publishes it (an attendance table, a planning application's reference leading
-// its title). The documents are written for the test, short, in those councils' manner; each
+// its title), and an English town council in markdown (minute numbers led by the year, "24/101", and
+// an attendance table with the town's offices). The documents are written for the test, short, in those councils' manner; each
 // expectation says what a reader of the text finds there.
 #include <catch2/catch.hpp>
 
@@ -342,4 +343,35 @@ TEST_CASE("Recogniser layouts: a modern.gov page's attendance table and a planni
                     {"24", "24/00812/FUL - Land at Mill Lane, Ashbrook - Erection of 14 dwellings"}});
     CHECK(passage(m, "24", "The Planning Manager introduced").speaker == "Sarah Lane");
     CHECK(passage(m, "24", "On being put to the vote").kind == PassageKind::vote);
+}
+
+TEST_CASE("Recogniser layouts: an English town council's minutes numbered by year and serial, in markdown",
+          "[recogniser][items][attendance][layouts]") {
+    std::string text =
+        "# BROOKMERE TOWN COUNCIL\n\n"
+        "## Minutes of the Meeting of the Full Council held on Tuesday 12 November 2024 at 7.00pm\n\n"
+        "| Name | Role | Attendance |\n|---|---|---|\n"
+        "| Cllr A Patel | Town Mayor | Present |\n| Cllr J Doyle | Deputy Town Mayor | Present |\n"
+        "| Cllr S Green | Councillor | Present |\n| Cllr R Khan | Councillor | Apologies |\n\n"
+        "**In attendance:** Mrs L Webb (Town Clerk), 3 members of the public.\n\n"
+        "**24/101 APOLOGIES FOR ABSENCE**\n\nApologies were received and accepted from Cllr Khan.\n\n"
+        "**24/102 DECLARATIONS OF INTEREST**\n\nNone.\n\n"
+        "**24/103 PRECEPT 2025/26**\n\nThe Town Clerk presented the draft budget. It was proposed by Cllr Green, "
+        "seconded by Cllr Doyle and RESOLVED to set a precept of £185,000 for 2025/26.\n\n"
+        "**24/104 DATE OF NEXT MEETING**\n\nTuesday 10 December 2024 at 7.00pm.\n";
+    Minutes m = recognise(read_plain_text(text, Format::markdown, "brookmere.md"));
+    CHECK(m.council == "Brookmere Town Council");
+    check_items(m, {{"24/101", "APOLOGIES FOR ABSENCE"},
+                    {"24/102", "DECLARATIONS OF INTEREST"},
+                    {"24/103", "PRECEPT 2025/26"},
+                    {"24/104", "DATE OF NEXT MEETING"}});
+    CHECK(attendee(m, "A Patel").role == Role::chair);
+    CHECK(attendee(m, "J Doyle").role == Role::vice_chair);
+    CHECK(attendee(m, "S Green").role == Role::member);
+    CHECK(attendee(m, "R Khan").attendance == Attendance::apologies);
+    CHECK(attendee(m, "L Webb").role == Role::clerk);
+    CHECK(m.attendees.size() == 5);
+    const Passage& precept = passage(m, "24/103", "The Town Clerk presented");
+    CHECK(precept.kind == PassageKind::resolution);
+    CHECK(precept.seconder == "J Doyle");
 }

@@ -30,6 +30,13 @@ TEST_CASE("Recogniser: dates as minutes write them", "[recogniser][dates]") {
         {"DOORADOYLE, CO. LIMERICK, ON TUESDAY, 22\"\u00b0 APRIL, 2014,", "2014-04-22"},
         {"RATHKEALE, CO. LIMERICK, ON TUESDAY, 2\u201d\u00b0 DECEMBER, 2014, AT", "2014-12-02"},
         {"HELD REMOTELY ON MONDAY 22ndFEBRUARY, 2021 at 2PM.", "2021-02-22"},
+        // US resolutions' formula; numeric dates whose order one part above 12 makes plain, or the
+        // text's money does.
+        {"held on the 12th day of March, 2024", "2024-03-12"},
+        {"Date: 25/03/2024", "2024-03-25"},
+        {"Date: 03/25/2024", "2024-03-25"},
+        {"Date: 12.03.2024, precept £185,000", "2024-03-12"},
+        {"Date: 12/03/2024, budget $2.4 million", "2024-12-03"},
     }));
     auto dates = find_dates(text);
     REQUIRE_FALSE(dates.empty());
@@ -37,8 +44,10 @@ TEST_CASE("Recogniser: dates as minutes write them", "[recogniser][dates]") {
 }
 
 TEST_CASE("Recogniser: not dates", "[recogniser][dates]") {
+    // "12/03/2024" with no money to say whose convention: day and month are not guessed.
     auto text = GENERATE(as<std::string>{}, "32 Children's Centres", "£8,127 from Redditch", "Section 259(1)(d)",
-                         "may 2 members attend", "30 February 2017", "2\u00e9 April");
+                         "may 2 members attend", "30 February 2017", "2\u00e9 April", "Date: 12/03/2024",
+                         "version 1.2.2024", "31/31/2024");
     CHECK(find_dates(text).empty());
 }
 
