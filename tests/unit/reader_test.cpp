@@ -49,6 +49,20 @@ TEST_CASE("read_plain_text: markdown headings, list items and paragraphs become 
     CHECK(text.format == Format::markdown);
 }
 
+TEST_CASE("read_plain_text: a markdown pipe table's rows are table rows of tab-separated cells", "[reader]") {
+    auto text = read_plain_text("Attendance\n\n| Name | Role |  |\n|---|:---:|---|\n| **Cllr A Patel** | Town Mayor | |\n"
+                                "Text after the table.\n",
+                                Format::markdown, "x.md");
+    REQUIRE(text.blocks.size() == 4);
+    CHECK(text.blocks[0].text == "Attendance");
+    CHECK(text.blocks[1].kind == BlockKind::table_row);
+    CHECK(text.blocks[1].text == "Name\tRole");  // the empty last cell is trimmed with the block
+    CHECK(text.blocks[2].kind == BlockKind::table_row);
+    CHECK(text.blocks[2].text == "Cllr A Patel\tTown Mayor");
+    CHECK(text.blocks[3].kind == BlockKind::text);
+    CHECK(text.blocks[3].text == "Text after the table.");
+}
+
 TEST_CASE("read_source: errors name the file", "[reader]") {
     testing::TempDir dir;
     auto missing = read_source(dir.path() / "nope.txt");
