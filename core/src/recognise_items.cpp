@@ -40,6 +40,15 @@ std::optional<ItemNumber> parse_number(std::string_view text, bool heading) {
             break;
         }
     }
+    // "(3) Finance": a number in brackets with its title, read as "3) Finance".
+    std::string unbracketed;
+    if (!labelled && t.size() >= 3 && t[0] == '(' && std::isdigit(static_cast<unsigned char>(t[1]))) {
+        std::size_t close = t.find(')');
+        if (close != std::string_view::npos && close <= 4) {
+            unbracketed = std::string(t.substr(1));
+            t = unbracketed;
+        }
+    }
     std::size_t i = 0;
     if (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) {
         while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
@@ -101,6 +110,8 @@ std::optional<ItemNumber> parse_number(std::string_view text, bool heading) {
     while (!rest.empty() && (rest.front() == '-' || rest.front() == ':' || rest.front() == '.')) rest = trim(rest.substr(1));
     if (starts_with_ci(rest, "\xE2\x80\x93") || starts_with_ci(rest, "\xE2\x80\x94")) rest = trim(rest.substr(3));
     n.rest = std::string(rest);
+    // A number in brackets alone is a count ("(5)" under a vote's names, Limerick), not an item's.
+    if (!unbracketed.empty() && n.rest.empty()) return std::nullopt;
     return n;
 }
 
@@ -1160,8 +1171,9 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
             // so is a block that opens with such a title and runs on ("3. Use of social media, audio
             // recording of meeting and invitation for public contributions. CC asked ...").
             bool own_block = line.block_start && (i + 1 >= lines.size() || lines[i + 1].block_start);
-            bool next_in_sequence = number->scheme == Scheme::arabic && number->terminated && prev_arabic > 0 &&
-                                    number->value == prev_arabic + 1;
+            // Unterminated too when the line is a block of its own ("2 Minutes of last meeting").
+            bool next_in_sequence = number->scheme == Scheme::arabic && (number->terminated || own_block) &&
+                                    prev_arabic > 0 && number->value == prev_arabic + 1;
             // "Item 3. Public hearing to consider an ordinance ...": labelled, a title whatever its case.
             bool sentence_case_title = next_in_sequence &&
                                        ((own_block && words.size() <= 14 && !ends_sentence(rest)) ||

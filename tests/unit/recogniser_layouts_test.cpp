@@ -375,3 +375,24 @@ TEST_CASE("Recogniser layouts: an English town council's minutes numbered by yea
     CHECK(precept.kind == PassageKind::resolution);
     CHECK(precept.seconder == "J Doyle");
 }
+
+TEST_CASE("Recogniser layouts: items numbered in brackets, or with no stop after the number", "[recogniser][items][layouts]") {
+    auto minutes_with = [](const std::string& a, const std::string& b, const std::string& c) {
+        return recognise_text("Minutes of the Parish Council meeting held on Monday 4 March 2024\n\n"
+                              "Present: Cllr A Able (Chair), Cllr B Baker\n\n" +
+                                  a + "\n\nNone were received.\n\n" + b + "\n\nThe minutes were approved.\n\n" + c +
+                                  "\n\nThe clerk reported the balance.\n",
+                              "parish.txt");
+    };
+    check_items(minutes_with("(1) Apologies", "(2) Minutes of last meeting", "(3) Finance"),
+                {{"1", "Apologies"}, {"2", "Minutes of last meeting"}, {"3", "Finance"}});
+    // "2 Minutes of last meeting" in sentence case, a line of its own that carries the sequence on.
+    check_items(minutes_with("1 Apologies", "2 Minutes of last meeting", "3 Finance"),
+                {{"1", "Apologies"}, {"2", "Minutes of last meeting"}, {"3", "Finance"}});
+    // A count in brackets standing alone under a vote is no item: "(5)" / "Against the Proposal".
+    Minutes counted = recognise_text("Minutes of the Parish Council meeting held on Monday 4 March 2024\n\n"
+                                     "1. Apologies\n\nNone.\n\n2. Budget\n\nFor the Proposal\n\nCouncillors A, B, C\n\n"
+                                     "(3)\n\nAgainst the Proposal\n\nCouncillors D and E\n\n(2)\n\n3. Close\n\nDone.\n",
+                                     "vote.txt");
+    check_items(counted, {{"1", "Apologies"}, {"2", "Budget"}, {"3", "Close"}});
+}
