@@ -622,7 +622,7 @@ bool is_bracketed_person(std::string_view inside, std::string_view before) {
         return key == "mr" || key == "mrs" || key == "ms" || key == "miss" || key == "dr" || key == "mx";
     }
     if (is_honorific(words[0])) return true;
-    if (words.size() < 2 || words.size() > 4 || role_from_text(inside) != Role::unknown || is_remote_note(inside) ||
+    if (words.size() > 4 || role_from_text(inside) != Role::unknown || is_remote_note(inside) ||
         is_time_note(inside) || !looks_like_person(inside))
         return false;
     // An office held by a person ("Group Manager Finance"), not a body ("Kirsty Ward (Wheatley Housing)":

@@ -5,8 +5,8 @@
 #include <array>
 #include <bitset>
 #include <cstring>
-#include <optional>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -1064,8 +1064,8 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
         const auto& number = numbers[i];
         if (!number || !number->sub || number->scheme != Scheme::arabic || lines[i].bullet) continue;
         if (!lines[i].block_start && lines[i].kind != BlockKind::heading) continue;
-        titled_subs.emplace(number->value, true);
-        titled_subs[number->value] = titled_subs[number->value] && reads_as_sub_item_title(lines, i, number->rest);
+        auto [entry, added] = titled_subs.emplace(number->value, true);
+        entry->second = entry->second && reads_as_sub_item_title(lines, i, number->rest);
     }
     auto heading_later = [&](std::size_t after, int value, bool titles_too) {
         return std::any_of(heading_numbers.begin(), heading_numbers.end(), [&](const NumberedHeading& h) {
@@ -1079,8 +1079,9 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
         auto number = numbers[i];
         if (!number) continue;
         // A sub-item of the item just taken; otherwise a numbered paragraph of it.
+        auto titled = titled_subs.find(number->value);
         const bool sub_item = number->sub && number->scheme == Scheme::arabic && number->value == prev_arabic &&
-                              titled_subs[number->value];
+                              titled != titled_subs.end() && titled->second;
         if (number->sub && !sub_item) continue;
         if (number->scheme == Scheme::arabic && number->value < floor) continue;
         if (number->scheme == Scheme::arabic && !heading && prev_arabic > 0 && number->value > prev_arabic + 1 &&

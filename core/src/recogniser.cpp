@@ -894,10 +894,9 @@ std::size_t next_label_at(std::string_view list) {
 
 // A table of attendance (modern.gov's "Attendee | Role | Attendance" under "Attendance"): a header row
 // naming a column of people and a column of attendance, then a row per person. Rows are read as
-// "Name (Role)" in a section of that attendance. Returns whether such a table was found.
-bool read_attendance_table(const std::vector<Line>& lines, std::size_t end, std::vector<Attendee>& attendees,
+// "Name (Role)" in a section of that attendance.
+void read_attendance_table(const std::vector<Line>& lines, std::size_t end, std::vector<Attendee>& attendees,
                            std::vector<std::string>& warnings) {
-    bool found = false;
     for (std::size_t i = 0; i < end && i < lines.size(); ++i) {
         if (lines[i].kind != BlockKind::table_row) continue;
         constexpr std::size_t kNone = static_cast<std::size_t>(-1);
@@ -909,7 +908,6 @@ bool read_attendance_table(const std::vector<Line>& lines, std::size_t end, std:
             if (key == "attendance" || key == "attended") attendance = c;
         }
         if (name == kNone || attendance == kNone) continue;
-        found = true;
         for (std::size_t j = i + 1; j < lines.size() && lines[j].kind == BlockKind::table_row; ++j) {
             const auto& cells = lines[j].cells;
             if (name >= cells.size() || attendance >= cells.size() || cells[name].empty()) continue;
@@ -929,7 +927,6 @@ bool read_attendance_table(const std::vector<Line>& lines, std::size_t end, std:
             read_people(entry, section, attendees, warnings, true);
         }
     }
-    return found;
 }
 
 // Reads attendance from paragraphs; with `roll_call_only`, only sentences that record a roll call
