@@ -95,6 +95,10 @@ TEST_CASE("QueryParser: the language without a database", "[query]") {
          "Query(((Zsend OR 0.5 * send) OR 0.2000000000000000111 * (special PHRASE 5 educational PHRASE 5 "
          "needs PHRASE 5 and PHRASE 5 disabilities)))"},
         {"send", "Query((Zsend OR 0.5 * send))"},
+        // Councils outside Britain too: an Ontario township's chief administrative officer.
+        {"CAO",
+         "Query(((Zcao OR 0.5 * cao) OR 0.33333333333333331483 * (chief PHRASE 3 administrative PHRASE 3 "
+         "officer)))"},
         {"looked after children",
          "Query((((Zlook OR 0.5 * looked) OR (Zafter OR 0.5 * after) OR (Zchildren OR 0.5 * children)) OR "
          "(Zlac OR 0.5 * lac)))"},
