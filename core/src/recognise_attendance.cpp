@@ -16,13 +16,14 @@ struct Label {
 };
 
 // Longer labels first: the first that matches wins.
-constexpr std::array<Label, 59> kLabels{{
+constexpr std::array<Label, 67> kLabels{{
     {"present in the chair", Attendance::present, Role::chair},
     {"in the chair", Attendance::present, Role::chair},
     {"apologies for absence were received from", Attendance::apologies, Role::unknown},
     {"apologies for absence received from", Attendance::apologies, Role::unknown},
     {"apologies for absence from", Attendance::apologies, Role::unknown},
     {"apologies for absence", Attendance::apologies, Role::unknown},
+    {"absent with apologies", Attendance::apologies, Role::unknown},
     {"apologies were received from", Attendance::apologies, Role::unknown},
     {"apologies received from", Attendance::apologies, Role::unknown},
     {"apologies were received", Attendance::apologies, Role::unknown},
@@ -42,6 +43,7 @@ constexpr std::array<Label, 59> kLabels{{
     {"staff present", Attendance::in_attendance, Role::officer},
     {"staff in attendance", Attendance::in_attendance, Role::officer},
     {"staff", Attendance::in_attendance, Role::officer},
+    {"officers", Attendance::in_attendance, Role::officer},
     {"also in attendance", Attendance::in_attendance, Role::guest},
     {"also attended", Attendance::in_attendance, Role::guest},
     {"also attending", Attendance::in_attendance, Role::guest},
@@ -61,6 +63,7 @@ constexpr std::array<Label, 59> kLabels{{
     {"other attendees", Attendance::in_attendance, Role::guest},
     {"attendees", Attendance::present, Role::member},
     {"members absent", Attendance::absent, Role::member},
+    {"not present", Attendance::absent, Role::member},
     {"board members absent", Attendance::absent, Role::member},
     {"directors absent", Attendance::absent, Role::member},
     {"trustees absent", Attendance::absent, Role::member},
@@ -68,13 +71,18 @@ constexpr std::array<Label, 59> kLabels{{
     {"members present", Attendance::present, Role::member},
     {"board members present", Attendance::present, Role::member},
     {"councillors present", Attendance::present, Role::member},
+    {"councillors", Attendance::present, Role::member},
     {"directors present", Attendance::present, Role::member},
     {"trustees present", Attendance::present, Role::member},
     {"committee members present", Attendance::present, Role::member},
     {"those present", Attendance::present, Role::member},
     {"those attending", Attendance::present, Role::member},
+    {"present (members)", Attendance::present, Role::member},
+    {"present (officers)", Attendance::in_attendance, Role::officer},
     {"present", Attendance::present, Role::member},
     {"presennol", Attendance::present, Role::member},
+    {"members", Attendance::present, Role::member},
+    {"attending", Attendance::present, Role::member},
     {"minute taker", Attendance::present, Role::clerk},
     {"minute secretary", Attendance::present, Role::clerk},
     {"clerk", Attendance::present, Role::clerk},
@@ -472,8 +480,11 @@ std::optional<AttendanceSection> attendance_label(std::string_view paragraph, st
                          starts_with_ci(t, "\xE2\x80\x94") || (label.text.size() > 12 && (label.text.find("from") != std::string_view::npos ||
                                                        label.text.find(" gan") != std::string_view::npos)) ||
                          (label.attendance == Attendance::apologies && (starts_with_ci(t, "from ") || starts_with_ci(t, "for ")));
-        // "PRESENT Vice Chairman (...)": a label in capitals needs no colon.
-        if (!separated && all_caps(text.substr(0, label.text.size())) && !after.empty() && after.front() == ' ' &&
+        // "PRESENT Vice Chairman (...)": a label in capitals needs no colon, unless it is a word that heads
+        // other things too ("OFFICERS REPORTS", "MEMBERS QUESTIONS").
+        bool generic = label.text == "officers" || label.text == "members" || label.text == "councillors" ||
+                       label.text == "attending";
+        if (!separated && !generic && all_caps(text.substr(0, label.text.size())) && !after.empty() && after.front() == ' ' &&
             !t.empty() && starts_upper(t))
             separated = true;
         // "Apologies Betty Ross, Annie Morgan, ...": no colon, but a list of names follows.
@@ -485,6 +496,9 @@ std::optional<AttendanceSection> attendance_label(std::string_view paragraph, st
         // "Apologies - none", "Present: see above" are still labels; the names come after.
         while (!t.empty() && (t.front() == ':' || t.front() == '-' || t.front() == ' ')) t.remove_prefix(1);
         if (starts_with_ci(t, "\xE2\x80\x93") || starts_with_ci(t, "\xE2\x80\x94")) t = trim(t.substr(3));
+        // "Present - Members: Cllr A Able ...": the list's own head.
+        for (std::string_view head : {"members:", "councillors:"})
+            if (starts_with_ci(t, head)) t = trim(t.substr(head.size()));
         if (label.attendance == Attendance::apologies) {
             if (starts_with_ci(t, "for absence")) t = trim(t.substr(11));
             if (starts_with_ci(t, "were received from")) t = trim(t.substr(18));

@@ -218,6 +218,41 @@ TEST_CASE("Recogniser: attendance tables with initials, Welsh lists and regrets"
     CHECK(rest == "Cynghorwyr Jill Davies a Hubert Gwynne.");
 }
 
+TEST_CASE("Recogniser: attendance labels of other councils", "[recogniser][attendance]") {
+    struct Case {
+        std::string text;
+        Attendance attendance;
+        Role role;
+        std::string rest;
+    };
+    auto c = GENERATE(values<Case>({
+        {"Councillors: Cllr A Able (Chair), Cllr B Baker", Attendance::present, Role::member, "Cllr A Able (Chair), Cllr B Baker"},
+        {"Members: Cllr A Able", Attendance::present, Role::member, "Cllr A Able"},
+        {"Attending: Claire Dickson (Chair), Willie Jones", Attendance::present, Role::member, "Claire Dickson (Chair), Willie Jones"},
+        {"Present (Members): Cllr A Able", Attendance::present, Role::member, "Cllr A Able"},
+        {"Present - Members: Cllr A Able", Attendance::present, Role::member, "Cllr A Able"},
+        {"Absent with apologies: Mr C Cole", Attendance::apologies, Role::unknown, "Mr C Cole"},
+        {"Not present: Mr C Cole", Attendance::absent, Role::member, "Mr C Cole"},
+        {"Officers: Mr C Cole", Attendance::in_attendance, Role::officer, "Mr C Cole"},
+    }));
+    CAPTURE(c.text);
+    std::string rest;
+    auto section = attendance_label(c.text, rest);
+    REQUIRE(section);
+    CHECK(section->attendance == c.attendance);
+    CHECK(section->role == c.role);
+    CHECK(rest == c.rest);
+}
+
+TEST_CASE("Recogniser: headings that open with an attendance word are no labels", "[recogniser][attendance]") {
+    // A word that heads a list of people heads other things too, in capitals without a colon.
+    auto text = GENERATE(as<std::string>{}, "OFFICERS REPORTS", "MEMBERS QUESTIONS", "Members noted the report.",
+                         "Councillors Keary, McMahon and Sheahan");
+    std::string rest;
+    CAPTURE(text);
+    CHECK_FALSE(attendance_label(text, rest));
+}
+
 TEST_CASE("Recogniser: items known by '(Item N)', in sentence case, or titled with a colon", "[recogniser][items]") {
     std::string panel =
         "CORPORATE PARENTING PANEL - 29 October 2024\n\nPRESENT: Ann Smith (Chair), Bob Jones\n\n"
