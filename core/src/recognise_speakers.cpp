@@ -442,6 +442,28 @@ std::string mover_named(std::string_view text, const std::string& lower) {
 
 void assign_seconder(Passage& passage, const std::vector<Attendee>& attendees, const SpeakerIndex& index) {
     std::string_view text = std::string_view(passage.text).substr(0, 3000);
+    // "MOTION: Brooks/Hale to approve ...", "M/S Brooks/Hale": the mover and the seconder by surname,
+    // a slash between (Californian minutes); both must be attendees, so "and/or" is no pair.
+    {
+        auto words = words_of(text.substr(0, 60));
+        std::size_t k = 0;
+        if (k < words.size() && (word_key(words[k]) == "motion" || lower_ascii(strip_punct(words[k])) == "m/s")) ++k;
+        if (k > 0 && k < words.size() && words[k] == ":") ++k;
+        std::string_view pair = k > 0 && k < words.size() ? words[k] : std::string_view();
+        std::size_t slash = pair.find('/');
+        if (slash != std::string_view::npos && slash > 0 && slash + 1 < pair.size()) {
+            std::string first = strip_punct(pair.substr(0, slash));
+            std::string second = strip_punct(pair.substr(slash + 1));
+            const Attendee* mover = first.empty() ? nullptr : find_attendee_or_initials(attendees, index.member_keys, first);
+            const Attendee* seconder = second.empty() ? nullptr : find_attendee_or_initials(attendees, index.member_keys, second);
+            if (mover != nullptr && seconder != nullptr && mover != seconder) {
+                passage.seconder = seconder->name;
+                passage.speaker = mover->name;
+                passage.speaker_role = mover->role == Role::unknown ? Role::member : mover->role;
+                return;
+            }
+        }
+    }
     std::string name;
     // "R2024-089 D. Yemm, S. Kirkey: That ...": the resolution's number, its mover, its seconder.
     auto head = words_of(text.substr(0, 80));

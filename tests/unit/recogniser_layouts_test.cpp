@@ -191,6 +191,27 @@ TEST_CASE("Recogniser layouts: a US city council's Mayor Pro Tem and Councilmemb
     CHECK(motion.seconder == "Tanya Brooks");
 }
 
+TEST_CASE("Recogniser layouts: a motion's mover and seconder by surname with a slash between", "[recogniser][speakers][layouts]") {
+    auto motion_of = [](const std::string& line) {
+        Minutes m = recognise_text("CITY OF MAPLE RIDGE\nCITY COUNCIL REGULAR MEETING MINUTES\nTuesday, January 9, 2024\n\n"
+                                   "1. ROLL CALL\n\nPresent: Mayor Dana Ortiz, Councilmembers Grace Kim, Robert Hale and "
+                                   "Tanya Brooks.\n\n2. CONSENT CALENDAR\n\n" +
+                                       line + "\n\n3. ADJOURNMENT\n\nAdjourned at 8 p.m.\n",
+                                   "maple-ridge.txt");
+        return passage(m, "2", line.substr(0, 10));
+    };
+    for (const char* line : {"MOTION: Brooks/Hale to approve the consent calendar. Motion carried 5-0.",
+                             "M/S Brooks/Hale to approve the consent calendar. Carried 5-0."}) {
+        CAPTURE(line);
+        Passage p = motion_of(line);
+        CHECK(p.speaker == "Tanya Brooks");
+        CHECK(p.seconder == "Robert Hale");
+    }
+    // Words with a slash that are no two attendees are no mover and seconder.
+    Passage withdrawn = motion_of("Motion and/or amendment by Brooks was withdrawn.");
+    CHECK(withdrawn.seconder.empty());
+}
+
 TEST_CASE("Recogniser layouts: an Ontario council's agenda numbers hold its numbered resolutions",
           "[recogniser][items][layouts]") {
     std::string text =
