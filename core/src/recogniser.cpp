@@ -654,6 +654,8 @@ std::string choose_committee(const std::vector<Line>& lines, std::size_t header_
     // Lines that name a body: "Children and Families Overview and Scrutiny Panel Monday, ...".
     for (std::size_t i = 0; i < header_end && i < lines.size(); ++i) {
         std::string text = lines[i].text;
+        // "Minutes: Licensing Sub-Committee, 4 March 2024": the label is no part of the name.
+        if (starts_with_ci(text, "minutes:")) text = std::string(trim(std::string_view(text).substr(8)));
         auto words = words_of(text);
         if (words.size() > 24) continue;
         // A name broken over two lines: "SACRAMENTO COUNTY COMMITTEE ON" / "SCHOOL DISTRICT ORGANIZATION".

@@ -417,3 +417,13 @@ TEST_CASE("Recogniser layouts: items numbered in brackets, or with no stop after
                                      "vote.txt");
     check_items(counted, {{"1", "Apologies"}, {"2", "Budget"}, {"3", "Close"}});
 }
+
+TEST_CASE("Recogniser layouts: a committee named after a 'Minutes:' label", "[recogniser][committee][layouts]") {
+    Minutes m = recognise_text("ASHBROOK DISTRICT COUNCIL\n\nMinutes: Licensing Sub-Committee, 4 March 2024\n\n"
+                               "Present: Cllr A Able (Chair), Cllr B Baker\n\n1. Apologies\n\nNone.\n\n2. Minutes\n\n"
+                               "Agreed.\n\n3. Close\n\nDone.\n",
+                               "licensing.txt");
+    CHECK(m.council == "Ashbrook District Council");
+    CHECK(m.committee == "Licensing Sub-Committee");
+    CHECK(m.date.iso() == "2024-03-04");
+}
