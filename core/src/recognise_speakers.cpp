@@ -443,8 +443,9 @@ std::string mover_named(std::string_view text, const std::string& lower) {
 void assign_seconder(Passage& passage, const std::vector<Attendee>& attendees, const SpeakerIndex& index) {
     std::string_view text = std::string_view(passage.text).substr(0, 3000);
     // "MOTION: Brooks/Hale to approve ...", "M/S Brooks/Hale": the mover and the seconder by surname,
-    // a slash between (Californian minutes); both must be attendees, so "and/or" is no pair.
-    {
+    // a slash between (Californian minutes); both must be attendees, so "and/or" is no pair. Every passage
+    // comes here: only one opening with an "M" is read further.
+    if (!text.empty() && (text.front() == 'M' || text.front() == 'm')) {
         auto words = words_of(text.substr(0, 60));
         std::size_t k = 0;
         if (k < words.size() && (word_key(words[k]) == "motion" || lower_ascii(strip_punct(words[k])) == "m/s")) ++k;
