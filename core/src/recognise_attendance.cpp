@@ -891,14 +891,17 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
     (void)before;
 }
 
+bool titled_mayor(const Attendee& attendee) {
+    return starts_with_ci(attendee.honorific, "mayor") && !starts_with_ci(attendee.honorific, "mayor pro");
+}
+
 void settle_chair(std::vector<Attendee>& attendees) {
-    auto by_title = [](const Attendee& a) { return starts_with_ci(a.honorific, "mayor") && !starts_with_ci(a.honorific, "mayor pro"); };
     bool other_chair = std::any_of(attendees.begin(), attendees.end(),
-                                   [&](const Attendee& a) { return a.role == Role::chair && !by_title(a); });
+                                   [](const Attendee& a) { return a.role == Role::chair && !titled_mayor(a); });
     if (!other_chair) return;
     // Mayors of other places attending in the audience (Denver's board) are guests.
     for (auto& a : attendees)
-        if (a.role == Role::chair && by_title(a)) a.role = a.attendance == Attendance::present ? Role::member : Role::guest;
+        if (a.role == Role::chair && titled_mayor(a)) a.role = a.attendance == Attendance::present ? Role::member : Role::guest;
 }
 
 void read_chair_prose(std::string_view paragraph, std::vector<Attendee>& attendees) {

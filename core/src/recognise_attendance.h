@@ -35,6 +35,10 @@ void read_chair_prose(std::string_view paragraph, std::vector<Attendee>& attende
 // Role named by a role text such as "Chairman", "Vice Chair", "Mayor/Cathaoirleach", "Clerk"; unknown otherwise.
 [[nodiscard]] Role role_from_text(std::string_view text);
 
+// The honorific printed before the attendee's name makes them the mayor ("Mayor Moran"), not the
+// mayor's deputy ("Mayor Pro Tem Fernandez").
+[[nodiscard]] bool titled_mayor(const Attendee& attendee);
+
 // One chair: a mayor listed at a meeting that another attendee chairs ("Cr M Tane (Chairperson), Mayor
 // H Wilson"; Limerick's "PRESENT IN THE CHAIR: ... Councillor D. McSweeney" over "Mayor Moran") sits as
 // a member, or is a guest when only in attendance; the title alone made the mayor chair.

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "minutes/names.h"
+#include "recognise_attendance.h"
 #include "recognise_text.h"
 
 namespace minutes::recognition {
@@ -251,9 +252,7 @@ void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, co
         const Attendee* a = find_by_role(attendees, g.role);
         // "the Mayor" is the mayor listed, whoever chairs ("Also present were Mayor Frank G. Jackson").
         if (g.phrase == "the mayor") {
-            auto mayor = std::find_if(attendees.begin(), attendees.end(), [](const Attendee& m) {
-                return starts_with_ci(m.honorific, "mayor") && !starts_with_ci(m.honorific, "mayor pro");
-            });
+            auto mayor = std::find_if(attendees.begin(), attendees.end(), titled_mayor);
             if (mayor != attendees.end()) {
                 consider(best, pos, mayor->role, mayor->name);
                 continue;

@@ -32,4 +32,23 @@ inline void check_items(const Minutes& m, const std::vector<Want>& want) {
     }
 }
 
+// The passage of an item numbered `number` whose text starts with `start`; nullptr when there is none.
+inline const Passage* passage_of(const Minutes& m, const std::string& number, const std::string& start) {
+    for (const auto& item : m.items) {
+        if (item.number != number) continue;
+        for (const auto& p : item.passages) {
+            if (p.text.rfind(start, 0) == 0) return &p;
+        }
+    }
+    return nullptr;
+}
+
+// The attendee recognised under exactly this name; nullptr when there is none.
+inline const Attendee* attendee_named(const Minutes& m, const std::string& name) {
+    for (const auto& a : m.attendees) {
+        if (a.name == name) return &a;
+    }
+    return nullptr;
+}
+
 }  // namespace minutes::testing

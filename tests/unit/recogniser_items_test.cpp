@@ -13,35 +13,13 @@
 #include "temp_dir.h"
 
 using namespace minutes;
+using minutes::testing::attendee_named;
 using minutes::testing::check_items;
+using minutes::testing::passage_of;
 using minutes::testing::recognise_file;
 using minutes::testing::Want;
 
 namespace {
-
-const AgendaItem* item_numbered(const Minutes& m, const std::string& number) {
-    for (const auto& item : m.items) {
-        if (item.number == number) return &item;
-    }
-    return nullptr;
-}
-
-// The passage of item `number` that starts with `start`.
-const Passage* passage_of(const Minutes& m, const std::string& number, const std::string& start) {
-    const AgendaItem* item = item_numbered(m, number);
-    if (item == nullptr) return nullptr;
-    for (const auto& p : item->passages) {
-        if (p.text.rfind(start, 0) == 0) return &p;
-    }
-    return nullptr;
-}
-
-const Attendee* attendee_named(const Minutes& m, const std::string& name) {
-    for (const auto& a : m.attendees) {
-        if (a.name == name) return &a;
-    }
-    return nullptr;
-}
 
 bool no_title_in(const Minutes& m, std::initializer_list<std::string> titles) {
     return std::none_of(m.items.begin(), m.items.end(), [&](const AgendaItem& item) {

@@ -31,22 +31,15 @@ Minutes recognise_text(const std::string& text, const char* name) {
 
 // The passage of item `number` whose text starts with `start`; fails the test when there is none.
 const Passage& passage(const Minutes& m, const std::string& number, const std::string& start) {
-    for (const auto& item : m.items) {
-        if (item.number != number) continue;
-        for (const auto& p : item.passages) {
-            if (p.text.rfind(start, 0) == 0) return p;
-        }
-    }
-    FAIL("no passage of item " << number << " starts with '" << start << "'");
-    throw std::logic_error("unreachable");
+    const Passage* found = minutes::testing::passage_of(m, number, start);
+    if (found == nullptr) FAIL("no passage of item " << number << " starts with '" << start << "'");
+    return *found;
 }
 
 const Attendee& attendee(const Minutes& m, const std::string& name) {
-    for (const auto& a : m.attendees) {
-        if (a.name == name) return a;
-    }
-    FAIL("no attendee '" << name << "'");
-    throw std::logic_error("unreachable");
+    const Attendee* found = minutes::testing::attendee_named(m, name);
+    if (found == nullptr) FAIL("no attendee '" << name << "'");
+    return *found;
 }
 
 const std::string kShire =

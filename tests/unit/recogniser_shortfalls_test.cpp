@@ -17,22 +17,9 @@
 
 using namespace minutes;
 using minutes::testing::check_items;
+using minutes::testing::passage_of;
 using minutes::testing::recognise_file;
 using minutes::testing::Want;
-
-namespace {
-
-const Passage* passage_of(const Minutes& m, const std::string& number, const std::string& start) {
-    for (const auto& item : m.items) {
-        if (item.number != number) continue;
-        for (const auto& p : item.passages) {
-            if (p.text.rfind(start, 0) == 0) return &p;
-        }
-    }
-    return nullptr;
-}
-
-}  // namespace
 
 TEST_CASE("Recogniser numbering: Kent County Council 9 January 2025, paragraphs 1)-26) are passages of minute 285",
           "[recogniser][items][numbering]") {
