@@ -870,6 +870,76 @@ std::vector<ItemSpan> find_agenda_items(const std::vector<Line>& lines);
 
 std::vector<ItemSpan> find_sections(const std::vector<Line>& lines);
 
+namespace {
+
+// Numbers printed again under each section ("5. CONSENT CALENDAR" / "A." / "B.", "6. PUBLIC HEARINGS" /
+// "A.") are cited with their section's: "5.A", "5.B", "6.A". A style of numbering is under another when
+// it starts again right after an item of that other style; each of its items then takes the number of the
+// nearest item before it in such a style as its lead ("VI.A", "C.1.a"). A style that counts on through
+// the minutes ("VIII." / "1." / "2." / "IX." / "3.") is kept as printed.
+void qualify_outline(std::vector<ItemSpan>& spans) {
+    constexpr std::size_t kStyles = 5;
+    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    auto at = [](NumberStyle s) { return static_cast<std::size_t>(s); };
+    // under[t][s]: style s started again right after an item of style t ("6." / "A.").
+    bool under[kStyles][kStyles] = {};
+    int last_value[kStyles] = {};
+    std::size_t previous = kStyles;  // the style of the item before; kStyles: none yet
+    for (auto& span : spans) {
+        // A roman numeral of one letter that carries the letters on ("B." / "1." / "C."), or that does not
+        // carry the roman numbering on ("I." / "A." / "1." / "C."), is a letter.
+        if (span.style == NumberStyle::roman && span.item.number.size() == 1) {
+            int last_roman = last_value[at(NumberStyle::roman)];
+            int letter = span.item.number[0] - 'A' + 1;
+            bool roman_fits = span.value > last_roman && span.value <= last_roman + 3;
+            if (letter == last_value[at(NumberStyle::upper_letter)] + 1 || (!roman_fits && letter != 'I' - 'A' + 1)) {
+                span.style = NumberStyle::upper_letter;
+                span.value = letter;
+            }
+        }
+        if (span.style == NumberStyle::other) continue;
+        std::size_t s = at(span.style);
+        if (last_value[s] > 0 && span.value <= last_value[s] && previous != kStyles && previous != s) under[previous][s] = true;
+        last_value[s] = span.value;
+        previous = s;
+    }
+    // Roman numerals head an outline and lower-case letters end it, whatever the items taken show.
+    for (std::size_t s = 0; s < kStyles; ++s) {
+        under[s][at(NumberStyle::roman)] = false;
+        under[at(NumberStyle::lower_letter)][s] = false;
+    }
+    // Levels through levels between ("a." under "1." under "A." is under "A." too); two styles each
+    // under the other are no outline.
+    for (std::size_t m = 0; m < kStyles; ++m) {
+        for (std::size_t t = 0; t < kStyles; ++t) {
+            for (std::size_t s = 0; s < kStyles; ++s) under[t][s] = under[t][s] || (under[t][m] && under[m][s]);
+        }
+    }
+    for (std::size_t s = 0; s < kStyles; ++s) {
+        for (std::size_t t = 0; t <= s; ++t) {
+            if (under[t][s] && under[s][t]) under[t][s] = under[s][t] = false;
+        }
+    }
+    std::array<std::size_t, kStyles> last_of;  // the latest item of each style
+    last_of.fill(kNone);
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+        if (spans[k].style == NumberStyle::other) continue;
+        std::size_t s = at(spans[k].style);
+        std::size_t lead = kNone;
+        for (std::size_t t = 0; t < kStyles; ++t) {
+            if (under[t][s] && last_of[t] != kNone && (lead == kNone || last_of[t] > lead)) lead = last_of[t];
+        }
+        if (lead != kNone) spans[k].item.number = spans[lead].item.number + "." + spans[k].item.number;
+        last_of[s] = k;
+        // A new section closes the ones under the last ("XVI." after "XII." / "F." leads no "a.").
+        for (std::size_t u = 0; u < kStyles; ++u) {
+            if (under[s][u]) last_of[u] = kNone;
+        }
+    }
+}
+
+}  // namespace
+
 std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
     auto legislative = find_legislative_items(lines);
     auto agenda = find_agenda_items(lines);
@@ -879,6 +949,7 @@ std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
         if (span.item.number.empty()) continue;
         if (numbered++ == 0) first_number = span.item.number;
     }
+    qualify_outline(agenda);
     // A journal's entries by legislative number, unless the minutes number their agenda from 1 and the
     // numbers are their motions' ("1. CALL TO ORDER" ... "3. ADOPTION OF MINUTES" / "Resolution No.
     // 2023-141", Ontario). A journal's pages hold stray numbers ("21", "270") that are no agenda.
@@ -1189,6 +1260,13 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
         span.heading = i;
         span.item.number = number->printed;
         span.item.page = line.page;
+        if (!number->sub && number->after_slash < 0) {
+            span.value = number->value;
+            if (number->scheme == Scheme::arabic) span.style = NumberStyle::arabic;
+            else if (number->scheme == Scheme::roman) span.style = NumberStyle::roman;
+            else span.style = std::isupper(static_cast<unsigned char>(number->printed[0])) ? NumberStyle::upper_letter
+                                                                                           : NumberStyle::lower_letter;
+        }
         std::string title, body;
         split_title_body(rest, title, body);
         std::size_t end = title_line;

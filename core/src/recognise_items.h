@@ -11,8 +11,13 @@
 
 namespace minutes::recognition {
 
+// How an item's number is printed: the levels of an outline ("5." over "A." over "a.").
+enum class NumberStyle { other, arabic, roman, upper_letter, lower_letter };
+
 struct ItemSpan {
     AgendaItem item;               // number, title, page; passages filled by build_passages
+    NumberStyle style = NumberStyle::other;  // other: unnumbered, sub-numbered ("9.1"), coded, by label
+    int value = 0;                 // the number's value in its style (3 for "C.", 4 for "IV.")
     std::size_t heading = 0;       // line of the heading
     std::size_t body_begin = 0;    // first body line
     std::size_t body_end = 0;      // one past the last body line

@@ -266,3 +266,26 @@ TEST_CASE("Recogniser items: an office named after two areas is one office", "[r
     REQUIRE(attendee_named(m, "Kris Croskery-Hodgins") != nullptr);
     CHECK(attendee_named(m, "Kris Croskery-Hodgins")->position == "Municipal Administrator-Clerk-Treasurer");
 }
+
+TEST_CASE("Recogniser items: letters under each numbered section carry the section's number", "[recogniser][items]") {
+    // corpora/sacramento/SCOE/2021-09-28_09.28.21_Board_Meeting_Minutes_UNAPPROVED.txt prints "3. Approval
+    // of Minutes" / "A. No Approval of Minutes", "6. Visitor Presentations" / "A. General Public" / "B.
+    // Employee Organizations", "10. New Business - Authorization ..." / "A. No Grant Applications/Service
+    // Contracts", "14. Schedule of Future Meetings" / "A. October 5, 2021" / "B. October 19, 2021": the
+    // letters start again under each number, so "A" alone names four items of one meeting.
+    Minutes m = recognise_file(testing::project_corpus() / "sacramento" / "SCOE" /
+                               "2021-09-28_09.28.21_Board_Meeting_Minutes_UNAPPROVED.txt");
+    std::vector<std::string> numbers;
+    for (const auto& item : m.items) numbers.push_back(item.number);
+    CHECK(numbers == std::vector<std::string>{"1", "2", "3", "3.A", "4", "5", "6", "6.A", "6.B", "7", "8", "9", "10",
+                                              "10.A", "11", "12", "13", "14", "14.A", "14.B", "15"});
+    auto titled = [&m](const std::string& number) {
+        for (const auto& item : m.items) {
+            if (item.number == number) return item.title;
+        }
+        return std::string("(no item " + number + ")");
+    };
+    CHECK(titled("6.A") == "General Public");
+    CHECK(titled("6.B") == "Employee Organizations");
+    CHECK(titled("14.B") == "October 19, 2021");
+}

@@ -420,3 +420,45 @@ TEST_CASE("Recogniser layouts: a committee named after a 'Minutes:' label", "[re
     CHECK(m.committee == "Licensing Sub-Committee");
     CHECK(m.date.iso() == "2024-03-04");
 }
+
+TEST_CASE("Recogniser layouts: an outline's numbers are cited with the numbers of the levels above them",
+          "[recogniser][items][layouts]") {
+    auto numbers = [](const std::string& text) {
+        std::vector<std::string> out;
+        Format format = text[0] == '#' ? Format::markdown : Format::text;
+        for (const auto& item : recognise(read_plain_text(text, format, "outline")).items) out.push_back(item.number);
+        return out;
+    };
+    const std::string header = "CITY OF MAPLE RIDGE\nCITY COUNCIL REGULAR MEETING MINUTES\nTuesday, January 9, 2024\n\n";
+    // A US city's consent calendar and hearings, lettered under their numbers.
+    CHECK(numbers(header +
+                  "1. CALL TO ORDER\n\nMayor Ortiz called the meeting to order at 7:02 p.m.\n\n"
+                  "2. CONSENT CALENDAR\n\nA. Approval of the Minutes of the December 12, 2023 Regular Meeting\n\n"
+                  "B. Award of Contract for Street Tree Maintenance\n\n"
+                  "Motion by Councilmember Kim, second by Councilmember Hale, to approve the Consent Calendar.\n\n"
+                  "3. PUBLIC HEARINGS\n\nA. Ordinance No. 2024-01 Regarding Accessory Dwelling Units\n\n"
+                  "The public hearing was closed at 7:41 p.m.\n\n"
+                  "4. NEW BUSINESS\n\nA. Budget Calendar for Fiscal Year 2024-25\n\nThe calendar was adopted.\n\n"
+                  "5. ADJOURNMENT\n\nThe meeting adjourned at 8:15 p.m.\n") ==
+          std::vector<std::string>{"1", "2", "2.A", "2.B", "3", "3.A", "4", "4.A", "5"});
+    // An agenda page's headings in four levels, roman over letters over numbers over small letters, each
+    // level starting again under the next above; "C." after "2." is the third letter, not the roman hundred.
+    CHECK(numbers("# Regional Transit Board\n\nBoard Meeting, Tuesday, March 5, 2024\n\n"
+                  "## I. CALL TO ORDER\n\nThe meeting was called to order at 5:30 p.m.\n\n"
+                  "## II. REPORTS\n\n### A. General Manager's Report\n\nThe General Manager reported on ridership.\n\n"
+                  "### B. Committee Reports\n\n#### 1. Finance Committee\n\n##### a. Budget Amendment\n\n"
+                  "The amendment was discussed.\n\n##### b. Audit Plan\n\nThe plan was received.\n\n"
+                  "#### 2. Operations Committee\n\n##### a. Service Changes\n\nThe changes were discussed.\n\n"
+                  "### C. Board Member Reports\n\n#### 1. Director Reports\n\nThere were none.\n\n"
+                  "## III. RECOGNITIONS\n\n### A. Employee of the Month\n\nThe board recognised a mechanic.\n\n"
+                  "## IV. ADJOURNMENT\n\nThe meeting adjourned at 6:10 p.m.\n") ==
+          std::vector<std::string>{"I", "II", "II.A", "II.B", "II.B.1", "II.B.1.a", "II.B.1.b", "II.B.2", "II.B.2.a",
+                                   "II.C", "II.C.1", "III", "III.A", "IV"});
+    // Numbers that count on through the minutes under roman sections are cited as printed.
+    CHECK(numbers(header +
+                  "I. CALL TO ORDER\n\nThe meeting was called to order at 5:30 p.m.\n\n"
+                  "II. CONSENT CALENDAR\n\n1. Approval of Minutes\n\nApproved.\n\n2. Approval of Warrants\n\nApproved.\n\n"
+                  "III. NEW BUSINESS\n\n3. Water Supply Update\n\nThe manager reported.\n\n"
+                  "IV. ADJOURNMENT\n\nThe meeting adjourned at 6:10 p.m.\n") ==
+          std::vector<std::string>{"I", "II", "1", "2", "III", "3", "IV"});
+}
