@@ -24,7 +24,7 @@ inline constexpr std::array<QueryField, 11> kQueryFields{{
     {"member", "member in any form: Oborski, \"F M Oborski\", \"Mrs Oborski\""},
     {"role", "speaker role: chair, vice_chair, member, officer, guest, clerk, public"},
     {"topic", "words of the agenda item title"},
-    {"item", "item (minute) number as printed: 271"},
+    {"item", "item (minute) number as printed: 271, or 5.A under its section"},
     {"type", "passage type: decision, declaration, vote, paragraph, bullet"},
     {"date", "meeting date: 2017-03-13, a month 2017-03 or a year 2017"},
     {"from", "meetings on or after a date (YYYY, YYYY-MM or YYYY-MM-DD)"},
