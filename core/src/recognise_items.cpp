@@ -1212,7 +1212,17 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
             // Money, counts and years are not item numbers: the sequence must go on.
             if (number->scheme == Scheme::arabic) {
                 bool in_sequence = prev_arabic == 0 || (number->value > prev_arabic && number->value <= prev_arabic + 15);
-                if (!in_sequence && number->value == 1) {
+                // "VII. CONSENT CALENDAR" / "1. Approval of Minutes": numbering again right under a
+                // section of roman numerals (past "I.", which may be a letter). Not under letters: a
+                // lettered list ends where an unnumbered heading starts numbering again (Sacramento
+                // Metropolitan Fire's "D. Policy Committee" / "CLOSED SESSION" / "1. Pursuant to ...").
+                constexpr std::size_t kNestedWithin = 10;  // lines from the section's heading
+                bool nested = !in_sequence && number->value == 1 && !numbered.empty() &&
+                              i - numbered.back().heading <= kNestedWithin &&
+                              numbered.back().style == NumberStyle::roman && numbered.back().value >= 2;
+                if (nested) {
+                    in_sequence = true;
+                } else if (!in_sequence && number->value == 1) {
                     ++restarts;
                     restart_run = 1;
                 } else if (!in_sequence && restart_run > 0 && number->value == restart_run + 1) {

@@ -289,3 +289,25 @@ TEST_CASE("Recogniser items: letters under each numbered section carry the secti
     CHECK(titled("6.B") == "Employee Organizations");
     CHECK(titled("14.B") == "October 19, 2021");
 }
+
+TEST_CASE("Recogniser items: numbers that start again under each roman section", "[recogniser][items]") {
+    // corpora/sacramento/FOWD/2022-11-21_...: "VIII. PRESENTATION & CORRESPONDENCE" / "1. Letter dated
+    // November 1, 2022, from the Department of Water Resources related to ..." / "2. Letter dated November
+    // 1, 2022 from SJWD related to Groundwater ...", "XI. UPCOMING EVENTS" / "1. November 29 to December 2,
+    // 2022 – ACWA 2022 Fall Conference" / "2. December 13, 2022 – SJWD Finance Meeting at SJWD" / "3.
+    // December 14, 2022 – SJWD Board Meeting at SJWD". Only the numbers that went on from the last one
+    // taken were items before ("3. December 14 ..." without its "1." and "2.").
+    Minutes m = recognise_file(testing::project_corpus() / "sacramento" / "FOWD" /
+                               "2022-11-21_11-21-22_Regular_Board_Meeting____Public_Hearing__Minutes.txt");
+    auto title_of = [&m](const std::string& number) {
+        for (const auto& item : m.items) {
+            if (item.number == number) return item.title;
+        }
+        return std::string("(no item " + number + ")");
+    };
+    CHECK(title_of("VIII.1").rfind("Letter dated November 1, 2022, from the Department of Water Resources", 0) == 0);
+    CHECK(title_of("VIII.2").rfind("Letter dated November 1, 2022 from SJWD", 0) == 0);
+    CHECK(title_of("XI.1") == "November 29 to December 2, 2022 – ACWA 2022 Fall Conference");
+    CHECK(title_of("XI.2") == "December 13, 2022 – SJWD Finance Meeting at SJWD");
+    CHECK(title_of("XI.3") == "December 14, 2022 – SJWD Board Meeting at SJWD");
+}

@@ -461,4 +461,12 @@ TEST_CASE("Recogniser layouts: an outline's numbers are cited with the numbers o
                   "III. NEW BUSINESS\n\n3. Water Supply Update\n\nThe manager reported.\n\n"
                   "IV. ADJOURNMENT\n\nThe meeting adjourned at 6:10 p.m.\n") ==
           std::vector<std::string>{"I", "II", "1", "2", "III", "3", "IV"});
+    // Numbers that start again under each roman section are taken, and led by it.
+    CHECK(numbers(header +
+                  "I. CALL TO ORDER\n\nThe meeting was called to order at 5:30 p.m.\n\n"
+                  "II. CONSENT CALENDAR\n\n1. Approval of Minutes\n\nApproved.\n\n2. Approval of Warrants\n\nApproved.\n\n"
+                  "III. NEW BUSINESS\n\n1. Water Supply Update\n\nThe manager reported.\n\n"
+                  "2. Auditor Renewal\n\nThe renewal was approved.\n\n"
+                  "IV. ADJOURNMENT\n\nThe meeting adjourned at 6:10 p.m.\n") ==
+          std::vector<std::string>{"I", "II", "II.1", "II.2", "III", "III.1", "III.2", "IV"});
 }
