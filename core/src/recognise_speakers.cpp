@@ -44,6 +44,37 @@ bool initials_compatible(std::string_view a, std::string_view b) {
            std::toupper(static_cast<unsigned char>(wb.front().front()));
 }
 
+// Whether an office named at `pos` ("the Chairman") is someone acting, not the object of the word before
+// it ("remained in the Chair", "authorizing the Mayor to apply", "Secretary to the Mayor", "on file with
+// the Clerk"): it opens the text, a sentence or a clause ("Following the debate, the Chairman put ..."),
+// follows "by" or "and" ("as presented by the Secretary") or a title ("Her Worship the Mayor"), a verb in
+// the past follows it ("Under this heading our Vice Chair raised ..."), or it is the subject of a clause
+// ("It was agreed that the Clerk would write"). `length` is the office's.
+bool acts_at(std::string_view text, std::size_t pos, std::size_t length) {
+    // "The Minute Secretary" in capitals opens a sentence run on from a title ("e) Rent levels The ...").
+    std::string_view before = text.substr(0, pos);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    if (before.empty() || std::isupper(static_cast<unsigned char>(text[pos]))) return true;
+    // Punctuation, or a dash or quotation mark outside ASCII.
+    unsigned char last = static_cast<unsigned char>(before.back());
+    if (std::strchr(".,;:-)", static_cast<char>(last)) != nullptr || last >= 0x80) return true;
+    std::size_t space = before.find_last_of(' ');
+    std::string_view word = space == std::string_view::npos ? before : before.substr(space + 1);
+    if (starts_upper(word) || word == "by" || word == "and") return true;
+    auto next = words_of(text.substr(pos + length, 40));
+    if (next.empty()) return false;
+    std::string verb = word_key(next.front());
+    static constexpr std::array<std::string_view, 12> kIrregular{
+        "said", "gave", "put", "read", "took", "spoke", "made", "told", "sought", "wrote", "sent", "met"};
+    bool past = (verb.size() > 4 && verb.compare(verb.size() - 2, 2, "ed") == 0) ||
+                std::find(kIrregular.begin(), kIrregular.end(), verb) != kIrregular.end();
+    // The subject of what was agreed: "It was agreed that our Vice Chair should respond."
+    static constexpr std::array<std::string_view, 10> kAuxiliaries{
+        "should", "would", "will", "shall", "could", "can", "may", "must", "had", "has"};
+    bool agreed = word == "that" && std::find(kAuxiliaries.begin(), kAuxiliaries.end(), verb) != kAuxiliaries.end();
+    return (past || agreed) && starts_lower(next.front());
+}
+
 // `keys` holds member_key of each attendee, in order (SpeakerIndex::member_keys).
 const Attendee* find_attendee(const std::vector<Attendee>& attendees, const std::vector<std::string>& keys,
                               std::string_view name) {
@@ -241,6 +272,10 @@ void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, co
     }};
     for (const auto& g : kGeneric) {
         std::size_t pos = find_word_in_lower(lower, g.phrase);
+        // Welsh puts the verb first ("dywedodd y Clerc", "Hysbyswyd gan y Clerc"): its offices act wherever.
+        bool welsh = g.phrase.rfind("y ", 0) == 0;
+        while (pos != std::string_view::npos && !welsh && !acts_at(text, pos, g.phrase.size()))
+            pos = find_word_in_lower(lower, g.phrase, pos + 1);
         if (pos == std::string_view::npos || pos >= best.pos) continue;
         std::string_view after = text.substr(pos + g.phrase.size());
         if (starts_with_ci(after, " of ")) {

@@ -470,3 +470,32 @@ TEST_CASE("Recogniser layouts: an outline's numbers are cited with the numbers o
                   "IV. ADJOURNMENT\n\nThe meeting adjourned at 6:10 p.m.\n") ==
           std::vector<std::string>{"I", "II", "II.1", "II.2", "III", "III.1", "III.2", "IV"});
 }
+
+TEST_CASE("Recogniser layouts: an office is the speaker where it acts, not where it is the object",
+          "[recogniser][speakers][layouts]") {
+    Minutes m = recognise_text(
+        "ASHBY PARVA PARISH COUNCIL\n\nMinutes of the meeting held on Monday 4 March 2024\n\n"
+        "Present: Cllr A Able (Chairman), Cllr B Baker (Vice-Chairman), Cllr C Cole\n\n"
+        "1. Clerk's Report\n\n"
+        "The Clerk reported that the first half of the precept had been received.\n\n"
+        "A report from the police was given to the Clerk, as no officer could attend.\n\n"
+        "The signed grant agreement is on file with the Clerk.\n\n"
+        "It was agreed that the Clerk would write to Highways about the potholes.\n\n"
+        "2. Highways\n\n"
+        "Following the debate, the Chairman put the motion on the Mill Lane speed limit to the vote.\n\n"
+        "Under this heading the Vice-Chairman raised the state of the footpath to the church.\n\n"
+        "A letter authorizing the Chairman to sign the lease was read out.\n\n"
+        "The bench was repaired with the help of the Chairman.\n\n"
+        "3. Close\n\nThe meeting closed at 9.05pm.\n",
+        "ashby.txt");
+    CHECK(passage(m, "1", "The Clerk reported").speaker_role == Role::clerk);
+    CHECK(passage(m, "1", "A report from the police").speaker_role == Role::unknown);
+    CHECK(passage(m, "1", "The signed grant agreement").speaker_role == Role::unknown);
+    CHECK(passage(m, "1", "It was agreed that the Clerk").speaker_role == Role::clerk);
+    const Passage& put = passage(m, "2", "Following the debate");
+    CHECK(put.speaker_role == Role::chair);
+    CHECK(put.speaker == "A Able");
+    CHECK(passage(m, "2", "Under this heading").speaker_role == Role::vice_chair);
+    CHECK(passage(m, "2", "A letter authorizing").speaker_role == Role::unknown);
+    CHECK(passage(m, "2", "The bench was repaired").speaker_role == Role::unknown);
+}
