@@ -324,6 +324,16 @@ bool is_staff_position(std::string_view position) {
 }
 
 // Splits a leading title ("Mayor", "Directors", "Vice President") from a name.
+// "Directors", "Councillors": a plural title with no names after it (a singular one after a name is that
+// person's office: "Kelly Wilkerson, President").
+bool is_plural_title_alone(std::string_view entry) {
+    std::string_view t = trim(entry);
+    if (!t.empty() && t.back() == '.') t.remove_suffix(1);
+    bool title = std::any_of(kTitles.begin(), kTitles.end(),
+                             [t](const auto& k) { return t.size() == k.text.size() && starts_with_ci(t, k.text); });
+    return title && lower_ascii(singular_honorific(t)) != lower_ascii(t);
+}
+
 std::string_view take_title(std::string_view& entry, Role& role) {
     for (const auto& title : kTitles) {
         std::size_t end = title.text.size();
@@ -341,6 +351,11 @@ std::string_view take_title(std::string_view& entry, Role& role) {
 }
 
 }  // namespace
+
+bool is_office_qualifier(std::string_view word) {
+    std::string key = lower_ascii(word);
+    return key == "acting" || key == "interim";
+}
 
 Role role_from_text(std::string_view text) {
     std::string key = lower_ascii(trim(text));
@@ -679,8 +694,22 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
             for (auto& person : split_at_initials(entry)) entries.push_back(std::move(person));
         }
     }
+    // "Director Flask, Acting" / "Directors Thompson, Wilbur", or a line a word ("Acting" / "Directors" /
+    // "Withers,"): a qualifier or a plural title standing alone opens the next entry.
+    for (std::size_t e = 0; e + 1 < entries.size();) {
+        std::string_view entry = trim(entries[e]);
+        std::size_t space = entry.find(' ');
+        bool qualified = space != std::string_view::npos && is_office_qualifier(entry.substr(0, space));
+        if (is_office_qualifier(entry) || is_plural_title_alone(qualified ? entry.substr(space + 1) : entry)) {
+            entries[e + 1] = std::string(entry) + " " + std::string(trim(entries[e + 1]));
+            entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(e));
+        } else {
+            ++e;
+        }
+    }
     std::string carried_honorific;  // "Councillors Keary, McMahon and Sheahan"
     Role carried_role = Role::unknown;
+    std::string carried_position;   // "Acting Directors Scott, Bialostosky": each an acting director
     std::string pending_position;   // "Head of Finance, Motor Tax and ICT (Mr. T. Gilligan)"
     Attendee* last = nullptr;
     std::size_t before = attendees.size();
@@ -753,6 +782,16 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
             continue;
         }
         Role title_role = Role::unknown;
+        // "Acting Directors Scott": the office held for now, over the title.
+        std::string_view qualifier;
+        if (std::size_t space = name_text.find(' '); space != std::string_view::npos && is_office_qualifier(name_text.substr(0, space))) {
+            std::string_view rest = trim(name_text.substr(space + 1));
+            Role ignored = Role::unknown;
+            if (!take_title(rest, ignored).empty()) {
+                qualifier = name_text.substr(0, space);
+                name_text = trim(name_text.substr(space + 1));
+            }
+        }
         std::string_view title = take_title(name_text, title_role);
         PersonName split = split_honorific(name_text);
         std::string honorific = split.honorific;
@@ -760,13 +799,16 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
             std::string t = singular_honorific(title);
             bool plural = lower_ascii(t) != lower_ascii(title);
             honorific = honorific.empty() ? t : t + " " + honorific;
+            if (!qualifier.empty()) person.position = std::string(qualifier) + " " + t;
             if (plural) {
                 carried_honorific = t;
                 carried_role = title_role;
+                carried_position = person.position;
             }
             if (title_role == Role::guest) role = Role::guest;  // a councillor of another council
             else if (title_role != Role::member && title_role != Role::unknown) role = title_role;
-            else if (title_role == Role::member && role == Role::guest) role = Role::member;
+            // An acting director in attendance is the department's, not a member of the body.
+            else if (title_role == Role::member && role == Role::guest && qualifier.empty()) role = Role::member;
         }
         // A piece that is a position, not a person: goes to the person before it.
         auto words = words_of(split.name);
@@ -835,9 +877,11 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
         if (honorific.empty() && !carried_honorific.empty()) {
             honorific = carried_honorific;
             if (carried_role != Role::member && carried_role != Role::unknown) role = carried_role;
+            if (person.position.empty()) person.position = carried_position;
         } else if (!honorific.empty() && title.empty()) {
             carried_honorific.clear();
             carried_role = Role::unknown;
+            carried_position.clear();
         }
         person.name = split.name;
         person.honorific = honorific;

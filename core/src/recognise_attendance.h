@@ -33,6 +33,9 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
 void read_chair_prose(std::string_view paragraph, std::vector<Attendee>& attendees);
 
 // Role named by a role text such as "Chairman", "Vice Chair", "Mayor/Cathaoirleach", "Clerk"; unknown otherwise.
+// "Acting", "Interim": an office held for now ("Acting Directors Scott, Bialostosky").
+[[nodiscard]] bool is_office_qualifier(std::string_view word);
+
 [[nodiscard]] Role role_from_text(std::string_view text);
 
 // The honorific printed before the attendee's name makes them the mayor ("Mayor Moran"), not the

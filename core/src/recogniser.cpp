@@ -953,6 +953,13 @@ void read_attendance(const std::vector<Paragraph>& paragraphs, const std::vector
                 section = next_section;
                 rest = std::move(next_rest);
             }
+            // "... Director Flask, Acting" / "Directors Thompson, ...": a qualifier ending the line goes
+            // on with the list below.
+            std::string qualifier;
+            if (std::size_t cut = rest.find_last_of(",;"); cut != std::string::npos && is_office_qualifier(trim(std::string_view(rest).substr(cut + 1)))) {
+                qualifier = std::string(trim(std::string_view(rest).substr(cut + 1)));
+                rest.erase(cut);
+            }
             // The section may go on in the sentences after it, unless they carry their own label.
             if (!rest.empty()) read_people(rest, *section, attendees, warnings);
             bool heading = lines[para.first].kind == BlockKind::heading;
@@ -1013,7 +1020,8 @@ void read_attendance(const std::vector<Paragraph>& paragraphs, const std::vector
                     flush();
                     read_people(row, *section, attendees, warnings);
                 } else if (pending.empty()) {
-                    pending = row;
+                    pending = qualifier.empty() ? row : qualifier + " " + row;
+                    qualifier.clear();
                 } else {
                     std::size_t cut = pending.find_last_of(",;");
                     std::string_view last_piece = trim(std::string_view(pending).substr(cut == std::string::npos ? 0 : cut + 1));

@@ -499,3 +499,23 @@ TEST_CASE("Recogniser layouts: an office is the speaker where it acts, not where
     CHECK(passage(m, "2", "A letter authorizing").speaker_role == Role::unknown);
     CHECK(passage(m, "2", "The bench was repaired").speaker_role == Role::unknown);
 }
+
+TEST_CASE("Recogniser layouts: a roll set one word to a line, its plural title and qualifier alone on theirs",
+          "[recogniser][attendance][layouts]") {
+    Minutes m = recognise_text("BOARD OF CONTROL\n\nOctober 8, 2008\n\n"
+                               "The regular meeting of the Board of Control convened on Wednesday, October 8, 2008.\n"
+                               "Present: Directors Triozzi, Dumas,\nActing\nDirectors\nWithers,\nNagy,\n"
+                               "Directors Wasik, Carroll.\n\n1. Contracts\n\nThe contract was awarded.\n",
+                               "control.txt");
+    for (const char* name : {"Withers", "Nagy"}) {
+        INFO(name);
+        CHECK(attendee(m, name).honorific == "Director");
+        CHECK(attendee(m, name).position == "Acting Director");
+    }
+    CHECK(attendee(m, "Wasik").position.empty());
+    for (const auto& a : m.attendees) {
+        INFO(a.name);
+        CHECK(a.name.find("Acting") == std::string::npos);
+        CHECK(a.name.find("Directors") == std::string::npos);
+    }
+}

@@ -722,3 +722,32 @@ TEST_CASE("Recogniser passages: counts of votes, not the words 'in favour' or 'a
     REQUIRE(counted != nullptr);
     CHECK(counted->kind == PassageKind::vote);
 }
+
+TEST_CASE("Recogniser attendance: Cleveland's acting directors, the qualifier over the plural title", "[recogniser][attendance]") {
+    // Board of Control, 27 December 2006 (2007/2007-01-03.txt): "Present: Directors Triozzi, Dumas, /
+    // Ciaccia, Smith, Acting Directors Scott, / Bialostosky, Director Flask, Acting / Directors Thompson,
+    // Wilbur, Directors Hutchinson, Reilly, Fumich and / Rybka." Scott, Bialostosky, Thompson and Wilbur
+    // are acting directors; no one is called "Acting" or "Acting Directors Scott".
+    auto path = testing::shared_corpus() / "cleveland-city-record" / "2007" / "2007-01-03.txt";
+    if (testing::shared_corpus_absent(path)) return;
+    Minutes m = recognise_file(path);
+    for (const char* name : {"Scott", "Bialostosky", "Thompson", "Wilbur"}) {
+        INFO(name);
+        const Attendee* a = attendee_named(m, name);
+        REQUIRE(a != nullptr);
+        CHECK(a->honorific == "Director");
+        CHECK(a->position == "Acting Director");
+        CHECK(a->role == Role::member);
+        CHECK(a->attendance == Attendance::present);
+    }
+    for (const char* name : {"Flask", "Hutchinson", "Rybka"}) {
+        INFO(name);
+        const Attendee* a = attendee_named(m, name);
+        REQUIRE(a != nullptr);
+        CHECK(a->position.empty());
+    }
+    for (const auto& a : m.attendees) {
+        INFO(a.name);
+        CHECK(a.name.find("Acting") == std::string::npos);
+    }
+}
