@@ -121,7 +121,7 @@ struct Title {
     std::string_view text;
     Role role;
 };
-constexpr std::array<Title, 37> kTitles{{
+constexpr std::array<Title, 41> kTitles{{
     {"cynghorydd sir", Role::guest}, {"cynghorwyr", Role::member}, {"cynghorydd", Role::member}, {"cyng", Role::member},
     {"county councillor", Role::guest}, {"borough councillor", Role::guest}, {"district councillor", Role::guest},
     {"deputy mayor", Role::vice_chair}, {"vice president", Role::vice_chair}, {"vice chair", Role::vice_chair},
@@ -132,6 +132,8 @@ constexpr std::array<Title, 37> kTitles{{
     {"councillors", Role::member}, {"councilors", Role::member}, {"cllrs", Role::member},
     {"directors", Role::member}, {"director", Role::member}, {"trustees", Role::member},
     {"trustee", Role::member}, {"councilmembers", Role::member}, {"councilmember", Role::member},
+    {"councilmen", Role::member}, {"councilman", Role::member}, {"councilwomen", Role::member},
+    {"councilwoman", Role::member},
     {"council members", Role::member}, {"council member", Role::member}, {"crs", Role::member},
     {"commissioner", Role::member}, {"supervisors", Role::member}, {"supervisor", Role::member},
     {"messrs", Role::unknown},
@@ -151,6 +153,8 @@ std::string singular_honorific(std::string_view plural) {
     if (key == "cynghorwyr") return "Cynghorydd";
     if (key == "trustees") return "Trustee";
     if (key == "councilmembers") return "Councilmember";
+    if (key == "councilmen") return "Councilman";
+    if (key == "councilwomen") return "Councilwoman";
     if (key == "council members") return "Council Member";
     if (key == "crs") return "Cr";
     if (key == "supervisors") return "Supervisor";

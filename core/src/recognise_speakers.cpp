@@ -202,9 +202,10 @@ void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, co
         consider(best, 0, a ? a->role : role, a ? a->name : *label);
     }
     // Titles before names: "Councillor Banks", "Cllr. P. Harries", "Director Folska", "Chair James".
-    static constexpr std::array<std::string_view, 20> kTitles{
+    static constexpr std::array<std::string_view, 22> kTitles{
         "Councillor", "Cllr", "Cr", "Cyng", "Cynghorydd", "Director", "Trustee", "Mayor", "Chair", "Chairperson",
-        "President", "Commissioner", "Supervisor", "Councilmember", "Mr", "Mrs", "Ms", "Dr", "Miss", "Alderman"};
+        "President", "Commissioner", "Supervisor", "Councilmember", "Councilman", "Councilwoman", "Mr", "Mrs", "Ms",
+        "Dr", "Miss", "Alderman"};
     auto words = words_of(text);
     for (std::size_t k = 0; k + 1 < words.size(); ++k) {
         if (words[k].find("'s") != std::string_view::npos) continue;  // "Mayor's Award Scheme"
@@ -391,10 +392,10 @@ namespace {
 // Titles and offices printed before a name that are not part of it ("seconded by Council Member
 // Dolan", "Vice President McRae seconded").
 bool is_seconder_title(std::string_view word) {
-    static constexpr std::array<std::string_view, 22> kTitles{
+    static constexpr std::array<std::string_view, 24> kTitles{
         "councillor", "councillors", "cllr", "cyng", "director", "trustee", "member", "council", "councilmember",
         "commissioner", "alderman", "supervisor", "vice", "president", "chair", "deputy", "board", "mayor", "crs",
-        "councilmembers", "pro", "tem"};
+        "councilmembers", "councilman", "councilwoman", "pro", "tem"};
     std::string key = word_key(word);
     if (is_honorific(word)) return true;
     for (auto t : kTitles) {

@@ -519,3 +519,17 @@ TEST_CASE("Recogniser layouts: a roll set one word to a line, its plural title a
         CHECK(a.name.find("Directors") == std::string::npos);
     }
 }
+
+TEST_CASE("Recogniser layouts: a US council's Councilmen and Councilwoman", "[recogniser][attendance][layouts]") {
+    Minutes m = recognise_text("CITY COUNCIL\n\nMonday, May 4, 2009\n\n"
+                               "Present: Council President Sweeney, Councilmen Brady, Conwell and Councilwoman Cleveland.\n\n"
+                               "1. Zoning\n\nCouncilman Conwell moved to refer the ordinance to the Zoning Committee.\n",
+                               "council.txt");
+    for (const char* name : {"Brady", "Conwell"}) {
+        INFO(name);
+        CHECK(attendee(m, name).honorific == "Councilman");
+        CHECK(attendee(m, name).role == Role::member);
+    }
+    CHECK(attendee(m, "Cleveland").honorific == "Councilwoman");
+    CHECK(passage(m, "1", "Councilman Conwell moved").speaker == "Conwell");
+}
