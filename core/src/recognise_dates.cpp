@@ -245,6 +245,18 @@ int day_first_convention(std::string_view text) {
 
 }  // namespace
 
+std::string unread_numeric_date(std::string_view text) {
+    auto tokens = tokens_of(text);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (numeric_date_year(text, tokens, i) == 0) continue;
+        int a = std::stoi(std::string(tokens[i].text));
+        int b = std::stoi(std::string(tokens[i + 1].text));
+        if (a <= 12 && b <= 12 && a != b && day_first_convention(text) == 0)
+            return std::string(text.substr(tokens[i].begin, tokens[i + 2].end - tokens[i].begin));
+    }
+    return {};
+}
+
 int weekday_of(const MeetingDate& date) {
     // Sakamoto's method: 0 = Sunday; shifted so that 0 = Monday.
     static constexpr std::array<int, 12> kOffsets{0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
@@ -300,13 +312,13 @@ std::vector<DateMention> find_dates(std::string_view text) {
                       std::stoi(std::string(tokens[i + 2].text))};
             last = i + 2;
         } else if (int numeric_year = numeric_date_year(text, tokens, i); numeric_year > 0) {
-            // "12/03/2024", "12.03.2024": the order of day and month is plain when one part is above 12,
-            // else the text's currency says it ("£", "€": day first; "$": month first); without either
+            // "12/03/2024", "12.03.2024": the order of day and month is plain when one part is above 12
+            // (or both are the same), else the text's currency says it ("£", "€": day first; "$": month first); without either
             // the date is not guessed.
             int a = std::stoi(std::string(tokens[i].text));
             int b = std::stoi(std::string(tokens[i + 1].text));
             if (a <= 12 && b <= 12 && convention < 0) convention = day_first_convention(text);
-            int order = a > 12 ? 1 : b > 12 ? 2 : convention;  // 1 day first, 2 month first
+            int order = a > 12 || a == b ? 1 : b > 12 ? 2 : convention;  // 1 day first, 2 month first
             if (order == 0) {
                 i += 2;
                 continue;

@@ -29,6 +29,9 @@ struct TimeMention {
 [[nodiscard]] std::vector<DateMention> find_dates(std::string_view text);
 // Every clock time with am/pm, or with a colon ("14:00"), in order.
 [[nodiscard]] std::vector<TimeMention> find_times(std::string_view text);
+// The first date written in figures that find_dates leaves unread because either part could be the day
+// ("04/03/2024", and no pound, euro or dollar in the text to say which); empty when there is none.
+[[nodiscard]] std::string unread_numeric_date(std::string_view text);
 // 0 = Monday .. 6 = Sunday for a valid date.
 [[nodiscard]] int weekday_of(const MeetingDate& date);
 

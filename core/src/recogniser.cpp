@@ -1227,7 +1227,14 @@ Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
         if (date->weekday >= 0 && weekday_of(date->date) != date->weekday)
             minutes.warnings.push_back("meeting date " + date->date.iso() + " does not fall on the weekday printed beside it");
     } else {
-        minutes.warnings.push_back(source.source + ": no meeting date found in the text");
+        // Say why when the header holds a date in figures that reads either way.
+        std::string head;
+        for (std::size_t i = 0; i < lines.size() && i < header_end + kBodyDateLines; ++i) head += lines[i].text + "\n";
+        std::string unread = unread_numeric_date(head);
+        minutes.warnings.push_back(source.source + ": no meeting date found in the text" +
+                                   (unread.empty() ? std::string()
+                                                   : " (\"" + unread + "\" could be read day first or month first; "
+                                                     "nothing in the text says which)"));
     }
     choose_times(minutes, lines, header, date);
     if (!minutes.start_time.empty() && !minutes.end_time.empty() && minutes.end_time < minutes.start_time) {

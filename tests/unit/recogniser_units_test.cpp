@@ -37,6 +37,7 @@ TEST_CASE("Recogniser: dates as minutes write them", "[recogniser][dates]") {
         {"Date: 03/25/2024", "2024-03-25"},
         {"Date: 12.03.2024, precept £185,000", "2024-03-12"},
         {"Date: 12/03/2024, budget $2.4 million", "2024-12-03"},
+        {"Date: 04/04/2024", "2024-04-04"},
     }));
     auto dates = find_dates(text);
     REQUIRE_FALSE(dates.empty());
@@ -49,6 +50,20 @@ TEST_CASE("Recogniser: not dates", "[recogniser][dates]") {
                          "may 2 members attend", "30 February 2017", "2\u00e9 April", "Date: 12/03/2024",
                          "version 1.2.2024", "31/31/2024");
     CHECK(find_dates(text).empty());
+}
+
+TEST_CASE("Recogniser: a date in figures that reads either way is named in the warning", "[recogniser][dates]") {
+    CHECK(unread_numeric_date("Minutes of the meeting held on 04/03/2024 at 7pm") == "04/03/2024");
+    CHECK(unread_numeric_date("Minutes of the meeting held on 25/03/2024") == "");
+    CHECK(unread_numeric_date("Held on 04/03/2024; precept \u00a312,000") == "");
+    Minutes m = recognise(read_plain_text("ASHBY PARVA PARISH COUNCIL\n\nMinutes of the meeting held on 04/03/2024\n\n"
+                                          "Present: Cllr A Able (Chairman), Cllr B Baker\n\n1. Apologies\n\nNone.\n",
+                                          Format::text, "ashby.txt"));
+    CHECK(m.date.year == 0);
+    bool named = std::any_of(m.warnings.begin(), m.warnings.end(), [](const std::string& w) {
+        return w.find("no meeting date found") != std::string::npos && w.find("\"04/03/2024\"") != std::string::npos;
+    });
+    CHECK(named);
 }
 
 TEST_CASE("Recogniser: a yearless date has no year", "[recogniser][dates]") {
