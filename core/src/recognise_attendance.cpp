@@ -16,7 +16,7 @@ struct Label {
 };
 
 // Longer labels first: the first that matches wins.
-constexpr std::array<Label, 67> kLabels{{
+constexpr std::array<Label, 70> kLabels{{
     {"present in the chair", Attendance::present, Role::chair},
     {"in the chair", Attendance::present, Role::chair},
     {"apologies for absence were received from", Attendance::apologies, Role::unknown},
@@ -38,6 +38,7 @@ constexpr std::array<Label, 67> kLabels{{
     {"ymddiheuriadau gan", Attendance::apologies, Role::unknown},
     {"ymddiheuriadau", Attendance::apologies, Role::unknown},
     {"officials in attendance", Attendance::in_attendance, Role::officer},
+    {"officials present", Attendance::in_attendance, Role::officer},
     {"officers in attendance", Attendance::in_attendance, Role::officer},
     {"officers present", Attendance::in_attendance, Role::officer},
     {"staff present", Attendance::in_attendance, Role::officer},
@@ -70,6 +71,8 @@ constexpr std::array<Label, 67> kLabels{{
     {"absent", Attendance::absent, Role::member},
     {"members present", Attendance::present, Role::member},
     {"board members present", Attendance::present, Role::member},
+    {"council members present", Attendance::present, Role::member},
+    {"councilmembers present", Attendance::present, Role::member},
     {"councillors present", Attendance::present, Role::member},
     {"councillors", Attendance::present, Role::member},
     {"directors present", Attendance::present, Role::member},
@@ -90,14 +93,16 @@ constexpr std::array<Label, 67> kLabels{{
 
 // Words that make a comma piece a position or an organisation rather than a person.
 bool is_position_word(std::string_view key) {
-    static constexpr std::array<std::string_view, 62> kWords{
+    static constexpr std::array<std::string_view, 67> kWords{
         "director", "officer", "manager", "clerk", "chief", "head", "president", "trustee", "counsel", "cao", "ceo", "cfo",
         "superintendent", "council", "board", "association", "trust", "service", "services", "healthwatch",
         "ltd", "limited", "police", "department", "district", "ward", "group", "society", "party", "authority",
         "nhs", "commissioner", "engineer", "executive", "administrator", "assistant", "secretary", "treasurer",
         "chairman", "chair", "chairperson", "coordinator", "co-ordinator", "advisor", "adviser", "consultant",
         "representative", "lead", "inspector", "deputy", "senior", "chancellor", "attorney", "planner", "solicitor",
-        "associates", "partners", "llp", "inc", "consulting", "consultants", "visitor"};
+        "associates", "partners", "llp", "inc", "consulting", "consultants", "visitor",
+        // Departments named after an officer: "Vincent Murray, Economic Development; Maria Woods, Forward Planning".
+        "development", "planning", "investment", "enterprise", "environment"};
     for (auto w : kWords) {
         if (key == w) return true;
     }
@@ -356,6 +361,13 @@ std::string_view take_title(std::string_view& entry, Role& role) {
 
 }  // namespace
 
+bool is_title_word(std::string_view word) {
+    std::string key = word_key(word);
+    if (key.empty()) return false;
+    return is_honorific(word) ||
+           std::any_of(kTitles.begin(), kTitles.end(), [&key](const Title& t) { return t.text == key; });
+}
+
 bool is_office_qualifier(std::string_view word) {
     std::string key = lower_ascii(word);
     return key == "acting" || key == "interim";
@@ -485,6 +497,15 @@ std::optional<AttendanceSection> attendance_label(std::string_view paragraph, st
     std::size_t skip = 0;
     while (skip < text.size() && (std::isdigit(static_cast<unsigned char>(text[skip])) || text[skip] == '.')) ++skip;
     if (skip > 0 && skip < text.size() && text[skip] == ' ') text = trim(text.substr(skip));
+    // "SPC Members Present:", "Council Members Present:": a body's members, named by one word.
+    if (std::size_t space = text.find(' '); space != std::string_view::npos && space <= 12 &&
+        starts_with_ci(text.substr(space + 1), "members present") && !starts_with_ci(text, "other ")) {
+        std::string_view t = trim(text.substr(space + 1 + std::string_view("members present").size()));
+        if (!t.empty() && t.front() == ':') {
+            rest = std::string(trim(t.substr(1)));
+            return AttendanceSection{Attendance::present, Role::member};
+        }
+    }
     for (const auto& label : kLabels) {
         if (!starts_with_ci(text, label.text)) continue;
         std::string_view after = text.substr(label.text.size());

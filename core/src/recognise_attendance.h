@@ -33,6 +33,9 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
 void read_chair_prose(std::string_view paragraph, std::vector<Attendee>& attendees);
 
 // Role named by a role text such as "Chairman", "Vice Chair", "Mayor/Cathaoirleach", "Clerk"; unknown otherwise.
+// An honorific or a one-word title printed before a name: "Cllr", "Mrs", "Mayor", "Directors".
+[[nodiscard]] bool is_title_word(std::string_view word);
+
 // "Acting", "Interim": an office held for now ("Acting Directors Scott, Bialostosky").
 [[nodiscard]] bool is_office_qualifier(std::string_view word);
 

@@ -830,6 +830,11 @@ void choose_times(Minutes& minutes, const std::vector<Line>& lines, const Header
     }
 }
 
+// An initial with its stop: "G." in "Frank G. Jackson".
+bool is_initial(std::string_view word) {
+    return word.size() == 2 && word[1] == '.' && std::isupper(static_cast<unsigned char>(word[0]));
+}
+
 // Splits a paragraph into sentences at ". " after a word of 3+ letters (not after initials or "Mr.").
 std::vector<std::string_view> sentences_of(std::string_view text) {
     std::vector<std::string_view> out;
@@ -953,12 +958,31 @@ void read_attendance(const std::vector<Paragraph>& paragraphs, const std::vector
                 section = next_section;
                 rest = std::move(next_rest);
             }
-            // "... Director Flask, Acting" / "Directors Thompson, ...": a qualifier ending the line goes
-            // on with the list below.
+            // An entry broken at the line's end goes on with the list below: a qualifier ("... Director
+            // Flask, Acting" / "Directors Thompson, ..."), or a name cut at an initial.
             std::string qualifier;
-            if (std::size_t cut = rest.find_last_of(",;"); cut != std::string::npos && is_office_qualifier(trim(std::string_view(rest).substr(cut + 1)))) {
-                qualifier = std::string(trim(std::string_view(rest).substr(cut + 1)));
-                rest.erase(cut);
+            const bool listed_on_label = !rest.empty();  // names follow the label on its own line
+            {
+                std::size_t cut = rest.find_last_of(",;");
+                std::string_view last_piece = trim(std::string_view(rest).substr(cut == std::string::npos ? 0 : cut + 1));
+                bool broken = is_office_qualifier(last_piece);
+                if (!broken && p + 1 < paragraphs.size()) {
+                    auto piece_words = words_of(last_piece);
+                    auto next_words = words_of(paragraphs[p + 1].text);
+                    bool titled = piece_words.size() >= 2 && piece_words.size() <= 3 && is_title_word(piece_words[0]) &&
+                                  starts_upper(piece_words[1]);
+                    // "Mayor Frank" / "G. Jackson; ...", or "Mayor Frank G." / "Jackson, Ken Silliman, ..."
+                    // and "Mr. J." / "O'Leary, Mr. S. McGlynn, ...".
+                    bool first_name = titled && piece_words.size() == 2 && !is_initial(piece_words[1]) &&
+                                      next_words.size() >= 2 && is_initial(next_words[0]) && starts_upper(next_words[1]);
+                    bool initial_last = titled && is_initial(piece_words.back()) && !next_words.empty() &&
+                                        starts_upper(next_words[0]) && (next_words[0].back() == ',' || next_words[0].back() == ';');
+                    broken = first_name || initial_last;
+                }
+                if (broken) {
+                    qualifier = std::string(last_piece);
+                    rest.erase(cut == std::string::npos ? 0 : cut);
+                }
             }
             // The section may go on in the sentences after it, unless they carry their own label.
             if (!rest.empty()) read_people(rest, *section, attendees, warnings);
@@ -1026,13 +1050,18 @@ void read_attendance(const std::vector<Paragraph>& paragraphs, const std::vector
                     std::size_t cut = pending.find_last_of(",;");
                     std::string_view last_piece = trim(std::string_view(pending).substr(cut == std::string::npos ? 0 : cut + 1));
                     auto next_words = words_of(next.text);
-                    bool lone_word = cut != std::string::npos && words_of(last_piece).size() == 1 && starts_upper(last_piece) &&
-                                     role_from_text(last_piece) == Role::unknown &&
+                    // ... or a first name and a middle initial ("Tracy Y." / "Martin, Chief of Education").
+                    auto piece_words = words_of(last_piece);
+                    bool initial_last = piece_words.size() == 2 && is_initial(piece_words[1]) && starts_upper(piece_words[0]);
+                    bool lone_word = cut != std::string::npos && (piece_words.size() == 1 || initial_last) &&
+                                     starts_upper(last_piece) && role_from_text(last_piece) == Role::unknown &&
                                      !(next_words.empty() || is_honorific(next_words[0]));
                     pending += lone_word ? " " : ", ";
                     pending += row;
                 }
-                if (!next.bullet && ends_sentence(next.text) && next.text.back() == '.' && !rest.empty()) {
+                auto row_words = words_of(next.text);
+                if (!next.bullet && ends_sentence(next.text) && next.text.back() == '.' && listed_on_label &&
+                    !(row_words.empty() || is_initial(row_words.back()))) {
                     ++q;
                     break;
                 }

@@ -533,3 +533,24 @@ TEST_CASE("Recogniser layouts: a US council's Councilmen and Councilwoman", "[re
     CHECK(attendee(m, "Cleveland").honorific == "Councilwoman");
     CHECK(passage(m, "1", "Councilman Conwell moved").speaker == "Conwell");
 }
+
+TEST_CASE("Recogniser layouts: a name the line breaks at its initial", "[recogniser][attendance][layouts]") {
+    Minutes m = recognise_text("CITY COUNCIL\n\nMonday, May 4, 2009\n\n"
+                               "Present: Councilmen Brady, Conwell.\nAlso present were Mayor Frank\n"
+                               "G. Jackson; Ken Silliman, Chief of\nStaff; Darnell Brown, Chief Operating Officer.\n\n"
+                               "1. Prayer\n\nThe prayer was offered.\n",
+                               "council.txt");
+    CHECK(attendee(m, "Frank G. Jackson").honorific == "Mayor");
+    CHECK(attendee(m, "Ken Silliman").position == "Chief of Staff");
+    Minutes spc = recognise(read_plain_text("Minutes of the Meeting held on 12th December 2023\n\n"
+                                            "**Members Present:** Cllrs. Novak (Chair), Butler.\n\n"
+                                            "**Officials Present**: Mr. B. Kennedy, Ms. K. McDonnell,\n\n"
+                                            "Mr. H. McGrath, Ms. M. Fitzgerald, Mr. J.\n\n"
+                                            "O'Leary, Mr. S. McGlynn, Ms. R. O'Donnell.\n\nThe Chair opened the meeting.\n",
+                                            Format::markdown, "spc.md"));
+    for (const char* name : {"B. Kennedy", "M. Fitzgerald", "J. O'Leary", "R. O'Donnell"}) {
+        INFO(name);
+        CHECK(attendee(spc, name).role == Role::officer);
+        CHECK(attendee(spc, name).attendance == Attendance::in_attendance);
+    }
+}

@@ -751,3 +751,37 @@ TEST_CASE("Recogniser attendance: Cleveland's acting directors, the qualifier ov
         CHECK(a.name.find("Acting") == std::string::npos);
     }
 }
+
+TEST_CASE("Recogniser attendance: a body's members present by one word, and officials present",
+          "[recogniser][attendance]") {
+    // corpora/limerick/2025-04-14_...-3rd-mar.md: "Present in the Chair:" / "Councillor Peter Doyle" /
+    // "SPC Members Present:" / "Cllr. Liam Galvin, ..." / "Apologies:" / "Cllr. Bridie Collins, Ms.
+    // Michelle Gallagher" / "Officials Present: Mr.Vincent Murray (DOS), Mr. Matthew White (DOS), ...".
+    // The members were read as chairs, the officials as apologies.
+    Minutes m = recognise_file(testing::project_corpus() / "limerick" /
+                               "2025-04-14_minutes-meeting-of-the-economic-development-enterprise-tourism-and-planning-strategic-policy-committee-3rd-mar.md");
+    check_attendee(m, "Peter Doyle", Role::chair, Attendance::present);
+    check_attendee(m, "Liam Galvin", Role::member, Attendance::present);
+    check_attendee(m, "Séan Golden", Role::member, Attendance::present);
+    check_attendee(m, "Bridie Collins", Role::member, Attendance::apologies);
+    check_attendee(m, "Matthew White", Role::officer, Attendance::in_attendance);
+    CHECK(attendee_named(m, "Matthew White")->position == "DOS");
+    check_attendee(m, "Caroline Chambers", Role::officer, Attendance::in_attendance);
+}
+
+TEST_CASE("Recogniser attendance: Cleveland's council roll and a name broken at its initial", "[recogniser][attendance]") {
+    // City Council, 29 January 2007 (2007/2007-01-31.txt): "Council Members present: Brady, / Brancatelli,
+    // ... / and Zone." then "Also present were Mayor Frank G. / Jackson, Ken Silliman, Chief of / Staff;
+    // ... Tracy Y. / Martin, Chief of Education; ...". The roll was not read, the mayor was "Frank G."
+    // and the list stopped there.
+    auto path = testing::shared_corpus() / "cleveland-city-record" / "2007" / "2007-01-31.txt";
+    if (testing::shared_corpus_absent(path)) return;
+    Minutes m = recognise_file(path);
+    check_attendee(m, "Brady", Role::member, Attendance::present);
+    check_attendee(m, "Zone", Role::member, Attendance::present);
+    check_attendee(m, "Frank G. Jackson", Role::guest, Attendance::in_attendance);
+    check_attendee(m, "Ken Silliman", Role::officer, Attendance::in_attendance);
+    check_attendee(m, "Tracy Y. Martin", Role::officer, Attendance::in_attendance);
+    CHECK(attendee_named(m, "Tracy Y. Martin")->position == "Chief of Education");
+    CHECK(attendee_named(m, "Frank G.") == nullptr);
+}
