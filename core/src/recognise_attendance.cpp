@@ -291,6 +291,12 @@ bool is_remote_note(std::string_view note) {
            key.find("teleconference") != std::string::npos || key.find("video") != std::string::npos;
 }
 
+// A note in brackets that says why or how, not an office: "(by departmental request)", "(from 7.45pm)".
+bool is_remark(std::string_view note) {
+    static constexpr std::array<std::string_view, 6> kLeads{"by ", "from ", "via ", "until ", "after ", "before "};
+    return std::any_of(kLeads.begin(), kLeads.end(), [note](std::string_view lead) { return starts_with_ci(note, lead); });
+}
+
 bool is_time_note(std::string_view note) {
     std::string key = lower_ascii(note);
     return key.find("arrived") != std::string::npos || key.find("left") != std::string::npos ||
@@ -919,7 +925,7 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
                 role = r;
             } else if (is_remote_note(note) && section.attendance == Attendance::present) {
                 person.attendance = Attendance::remote;
-            } else if (!is_time_note(note) && person.position.empty()) {
+            } else if (!is_time_note(note) && !is_remark(note) && person.position.empty()) {
                 person.position = note;
             }
         }
@@ -989,10 +995,18 @@ void read_chair_prose(std::string_view paragraph, std::vector<Attendee>& attende
         for (std::size_t i = start; i < words.size(); ++i) name += (name.empty() ? "" : " ") + std::string(words[i]);
         // "The Assistant Speaker, (Mr Johnson Wapunai) took the Chair": the brackets are no part of it.
         if (name.size() > 2 && name.front() == '(' && name.back() == ')') name = name.substr(1, name.size() - 2);
+        // "The President Martin J. Sweeney, in the Chair": the office before the name, without a comma.
+        std::string office;
+        if (auto name_words = words_of(name); name_words.size() >= 3 && word_key(name_words[0]) == "the" &&
+                                               role_from_text(name_words[1]) != Role::unknown) {
+            office = std::string(name_words[1]);
+            while (!office.empty() && std::ispunct(static_cast<unsigned char>(office.back()))) office.pop_back();
+            name = std::string(trim(std::string_view(name).substr(static_cast<std::size_t>(name_words[2].data() - name.data()))));
+        }
         PersonName split = split_honorific(name);
         if (!looks_like_person(split.name) || words_of(split.name).size() < 1) continue;
         if (split.honorific.empty() && words_of(split.name).size() < 2) continue;
-        add_attendee({split.name, split.honorific, Role::chair, "", Attendance::present}, attendees);
+        add_attendee({split.name, split.honorific, Role::chair, office, Attendance::present}, attendees);
         return;
     }
     // "Chaired by Bill James", "The Meeting was Chaired by Kenny Combe.", Welsh "Cymerwyd y Gadair gan y Cyng. X".

@@ -554,3 +554,16 @@ TEST_CASE("Recogniser layouts: a name the line breaks at its initial", "[recogni
         CHECK(attendee(spc, name).attendance == Attendance::in_attendance);
     }
 }
+
+TEST_CASE("Recogniser layouts: the chair's office before the name, and a remark in brackets", "[recogniser][attendance][layouts]") {
+    Minutes m = recognise_text("CITY COUNCIL\n\nMonday, September 28, 2009\n\n"
+                               "The meeting of the Council was called to order, The President Martin J. Sweeney, in the Chair.\n\n"
+                               "Present: Brady, Cleveland, Zone (by departmental request).\n\n"
+                               "1. Prayer\n\nThe prayer was offered.\n",
+                               "council.txt");
+    const Attendee& chair = attendee(m, "Martin J. Sweeney");
+    CHECK(chair.role == Role::chair);
+    CHECK(chair.position == "President");
+    CHECK(attendee(m, "Zone").position.empty());
+    CHECK(attendee(m, "Zone").role == Role::member);
+}
