@@ -839,7 +839,7 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
             if (title_role == Role::guest) role = Role::guest;  // a councillor of another council
             else if (title_role != Role::member && title_role != Role::unknown) role = title_role;
             // An acting director in attendance is the department's, not a member of the body.
-            else if (title_role == Role::member && role == Role::guest && qualifier.empty()) role = Role::member;
+            else if (title_role == Role::member && role == Role::guest && qualifier.empty() && !is_staff_title(t)) role = Role::member;
         }
         // A piece that is a position, not a person: goes to the person before it.
         auto words = words_of(split.name);

@@ -772,8 +772,8 @@ TEST_CASE("Recogniser attendance: a body's members present by one word, and offi
 TEST_CASE("Recogniser attendance: Cleveland's council roll and a name broken at its initial", "[recogniser][attendance]") {
     // City Council, 29 January 2007 (2007/2007-01-31.txt): "Council Members present: Brady, / Brancatelli,
     // ... / and Zone." then "Also present were Mayor Frank G. / Jackson, Ken Silliman, Chief of / Staff;
-    // ... Tracy Y. / Martin, Chief of Education; ...". The roll was not read, the mayor was "Frank G."
-    // and the list stopped there.
+    // ... Tracy Y. / Martin, Chief of Education; ...; Directors Triozzi, Dumas, ...". The roll was not read,
+    // the mayor was "Frank G." and the list stopped there.
     auto path = testing::shared_corpus() / "cleveland-city-record" / "2007" / "2007-01-31.txt";
     if (testing::shared_corpus_absent(path)) return;
     Minutes m = recognise_file(path);
@@ -782,6 +782,9 @@ TEST_CASE("Recogniser attendance: Cleveland's council roll and a name broken at 
     check_attendee(m, "Frank G. Jackson", Role::guest, Attendance::in_attendance);
     check_attendee(m, "Ken Silliman", Role::officer, Attendance::in_attendance);
     check_attendee(m, "Tracy Y. Martin", Role::officer, Attendance::in_attendance);
+    // "...; Directors Triozzi, Dumas, Ciaccia, ...": the city's department directors, every one of them.
+    check_attendee(m, "Triozzi", Role::officer, Attendance::in_attendance);
+    check_attendee(m, "Dumas", Role::officer, Attendance::in_attendance);
     CHECK(attendee_named(m, "Tracy Y. Martin")->position == "Chief of Education");
     CHECK(attendee_named(m, "Frank G.") == nullptr);
 }
