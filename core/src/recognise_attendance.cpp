@@ -339,16 +339,6 @@ bool is_staff_position(std::string_view position) {
 }
 
 // Splits a leading title ("Mayor", "Directors", "Vice President") from a name.
-// "Directors", "Councillors": a plural title with no names after it (a singular one after a name is that
-// person's office: "Kelly Wilkerson, President").
-bool is_plural_title_alone(std::string_view entry) {
-    std::string_view t = trim(entry);
-    if (!t.empty() && t.back() == '.') t.remove_suffix(1);
-    bool title = std::any_of(kTitles.begin(), kTitles.end(),
-                             [t](const auto& k) { return t.size() == k.text.size() && starts_with_ci(t, k.text); });
-    return title && lower_ascii(singular_honorific(t)) != lower_ascii(t);
-}
-
 std::string_view take_title(std::string_view& entry, Role& role) {
     for (const auto& title : kTitles) {
         std::size_t end = title.text.size();
@@ -366,6 +356,16 @@ std::string_view take_title(std::string_view& entry, Role& role) {
 }
 
 }  // namespace
+
+// "Directors", "Councillors": a plural title with no names after it (a singular one after a name is that
+// person's office: "Kelly Wilkerson, President").
+bool is_plural_title_alone(std::string_view entry) {
+    std::string_view t = trim(entry);
+    if (!t.empty() && t.back() == '.') t.remove_suffix(1);
+    bool title = std::any_of(kTitles.begin(), kTitles.end(),
+                             [t](const auto& k) { return t.size() == k.text.size() && starts_with_ci(t, k.text); });
+    return title && lower_ascii(singular_honorific(t)) != lower_ascii(t);
+}
 
 bool is_title_word(std::string_view word) {
     std::string key = word_key(word);

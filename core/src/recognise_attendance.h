@@ -36,6 +36,10 @@ void read_chair_prose(std::string_view paragraph, std::vector<Attendee>& attende
 // An honorific or a one-word title printed before a name: "Cllr", "Mrs", "Mayor", "Directors".
 [[nodiscard]] bool is_title_word(std::string_view word);
 
+// "Directors", "Councillors": a plural title with no names after it (a singular one after a name is that
+// person's office: "Kelly Wilkerson, President").
+[[nodiscard]] bool is_plural_title_alone(std::string_view entry);
+
 // "Acting", "Interim": an office held for now ("Acting Directors Scott, Bialostosky").
 [[nodiscard]] bool is_office_qualifier(std::string_view word);
 

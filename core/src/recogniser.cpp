@@ -958,14 +958,15 @@ void read_attendance(const std::vector<Paragraph>& paragraphs, const std::vector
                 section = next_section;
                 rest = std::move(next_rest);
             }
-            // An entry broken at the line's end goes on with the list below: a qualifier ("... Director
-            // Flask, Acting" / "Directors Thompson, ..."), or a name cut at an initial.
+            // An entry broken at the line's end goes on with the list below: a qualifier or a plural title
+            // ("... Director Flask, Acting" / "Directors Thompson, ...", "..., Directors" / "Smith, Wasik"),
+            // or a name cut at an initial.
             std::string qualifier;
             const bool listed_on_label = !rest.empty();  // names follow the label on its own line
             {
                 std::size_t cut = rest.find_last_of(",;");
                 std::string_view last_piece = trim(std::string_view(rest).substr(cut == std::string::npos ? 0 : cut + 1));
-                bool broken = is_office_qualifier(last_piece);
+                bool broken = is_office_qualifier(last_piece) || is_plural_title_alone(last_piece);
                 if (!broken && p + 1 < paragraphs.size()) {
                     auto piece_words = words_of(last_piece);
                     auto next_words = words_of(paragraphs[p + 1].text);

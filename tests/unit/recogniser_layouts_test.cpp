@@ -518,6 +518,16 @@ TEST_CASE("Recogniser layouts: a roll set one word to a line, its plural title a
         CHECK(a.name.find("Acting") == std::string::npos);
         CHECK(a.name.find("Directors") == std::string::npos);
     }
+    // A plural title ending a line: "Acting Director Withers, Directors" / "Smith, Wasik, ...".
+    Minutes wrapped = recognise_text("BOARD OF CONTROL\n\nAugust 19, 2009\n\n"
+                                     "The regular meeting of the Board of Control convened on Wednesday, August 19, 2009.\n"
+                                     "Present: Directors Triozzi, Dumas,\nActing Director Withers, Directors\n"
+                                     "Smith, Wasik, Carroll, Flask, Cox,\nActing Director Wilbur, Directors\n"
+                                     "Hutchinson, Nichols.\n\n1. Contracts\n\nThe contract was awarded.\n",
+                                     "wrapped.txt");
+    CHECK(attendee(wrapped, "Smith").honorific == "Director");
+    CHECK(attendee(wrapped, "Carroll").honorific == "Director");
+    CHECK(minutes::testing::attendee_named(wrapped, "Directors") == nullptr);
 }
 
 TEST_CASE("Recogniser layouts: a US council's Councilmen and Councilwoman", "[recogniser][attendance][layouts]") {
