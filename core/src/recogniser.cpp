@@ -961,7 +961,7 @@ void read_attendance(const std::vector<Paragraph>& paragraphs, const std::vector
             // An entry broken at the line's end goes on with the list below: a qualifier or a plural title
             // ("... Director Flask, Acting" / "Directors Thompson, ...", "..., Directors" / "Smith, Wasik"),
             // or a name cut at an initial.
-            std::string qualifier;
+            std::string carried;  // the broken entry, read with the first line below
             const bool listed_on_label = !rest.empty();  // names follow the label on its own line
             {
                 std::size_t cut = rest.find_last_of(",;");
@@ -981,7 +981,7 @@ void read_attendance(const std::vector<Paragraph>& paragraphs, const std::vector
                     broken = first_name || initial_last;
                 }
                 if (broken) {
-                    qualifier = std::string(last_piece);
+                    carried = std::string(last_piece);
                     rest.erase(cut == std::string::npos ? 0 : cut);
                 }
             }
@@ -1045,8 +1045,8 @@ void read_attendance(const std::vector<Paragraph>& paragraphs, const std::vector
                     flush();
                     read_people(row, *section, attendees, warnings);
                 } else if (pending.empty()) {
-                    pending = qualifier.empty() ? row : qualifier + " " + row;
-                    qualifier.clear();
+                    pending = carried.empty() ? row : carried + " " + row;
+                    carried.clear();
                 } else {
                     std::size_t cut = pending.find_last_of(",;");
                     std::string_view last_piece = trim(std::string_view(pending).substr(cut == std::string::npos ? 0 : cut + 1));
