@@ -209,6 +209,8 @@ void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, co
     auto words = words_of(text);
     for (std::size_t k = 0; k + 1 < words.size(); ++k) {
         if (words[k].find("'s") != std::string_view::npos) continue;  // "Mayor's Award Scheme"
+        // "Cllr Jim McNeill (Vice Chair)": an office after a name, not before one.
+        if (words[k].back() == ')') continue;
         std::string title = strip_punct(words[k]);
         bool is_title = false;
         for (auto t : kTitles) {
@@ -239,11 +241,26 @@ void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, co
             }
         }
         if (name.empty() || word_key(name) == "of") continue;
+        // The object of the word before ("In response to Director Miller's question, Mr. Helliker informed",
+        // "apologies were received from Cllr. Mack") or a possessor ("concurrence of Commissioner
+        // Partridge's comments"): not acting; a titled name after it may be.
+        // "On the proposal of Councillor Ruddle, seconded by ...", "at the request of Cllr X": the mover acts.
+        std::string lead = k > 0 ? word_key(words[k - 1]) : std::string();
+        std::string before_lead = k > 1 ? word_key(words[k - 2]) : std::string();
+        bool moved = before_lead == "proposal" || before_lead == "motion" || before_lead == "request" ||
+                     before_lead == "suggestion" || before_lead == "instigation";
+        bool object = (lead == "of" && !moved) || lead == "to" || lead == "from" || lead == "with" || lead == "for" ||
+                      lead == "thanked" || lead == "welcomed" || lead == "congratulated";
+        bool possessive = words[std::min(words.size() - 1, first + words_of(name).size() - 1)].find("'s") != std::string_view::npos;
+        if (object || possessive) continue;
         std::size_t pos = static_cast<std::size_t>(words[k].data() - text.data());
         // "First Vice Chair Guissinger", "Committee Vice Chair Buzek".
         bool vice = k > 0 && (strip_punct(words[k - 1]) == "Vice" || strip_punct(words[k - 1]) == "Deputy");
         if (vice) pos = static_cast<std::size_t>(words[k - 1].data() - text.data());
         const Attendee* a = find_attendee_or_initials(attendees, index.member_keys, name);
+        // "Dr. Maria Hinfelaar, President, Limerick Institute", "Kate Williams, Director, District A": an
+        // office after a name, unless an attendee's name follows it ("The Chair, Alan McFadzean, thanked").
+        if (a == nullptr && (words[k].back() == ',' || words[k].back() == ';')) continue;
         // "The Director Infrastructure outlined ...": an office named after its portfolio, not a person
         // called Infrastructure (a director by name is "Director Tobiassen", without the article). It is
         // still the subject: no titled name after it is the speaker ("... revert to Councillor Benson").

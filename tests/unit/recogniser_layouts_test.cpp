@@ -577,3 +577,22 @@ TEST_CASE("Recogniser layouts: the chair's office before the name, and a remark 
     CHECK(attendee(m, "Zone").position.empty());
     CHECK(attendee(m, "Zone").role == Role::member);
 }
+
+TEST_CASE("Recogniser layouts: a titled name is the speaker where it acts, not the object or an office after a name",
+          "[recogniser][speakers][layouts]") {
+    Minutes m = recognise_text(
+        "LIMERICK CITY AND COUNTY COUNCIL\n\nMinutes of the meeting held on Monday 4 March 2024\n\n"
+        "Present: Councillor McSweeney (Cathaoirleach), Councillor Ruddle, Councillor Scanlan, Councillor Gavan\n\n"
+        "Officials in attendance: Mr. H. McGrath, Senior Engineer\n\n"
+        "1. Roads\n\n"
+        "In response to Cllr. McSweeney, Mr. McGrath advised that the resurfacing would start in May.\n\n"
+        "On the proposal of Councillor Ruddle, seconded by Councillor Scanlan, it was agreed to write to the NTA.\n\n"
+        "Members thanked Councillor Gavan for raising the matter.\n\n"
+        "A letter was read from Dr. Mary Hayes, President, Limerick Institute of Technology.\n",
+        "limerick.txt");
+    CHECK(passage(m, "1", "In response to Cllr. McSweeney").speaker == "H. McGrath");
+    CHECK(passage(m, "1", "On the proposal of Councillor Ruddle").speaker == "Ruddle");
+    CHECK(passage(m, "1", "On the proposal of Councillor Ruddle").seconder == "Scanlan");
+    CHECK(passage(m, "1", "Members thanked Councillor Gavan").speaker != "Gavan");
+    CHECK(passage(m, "1", "A letter was read").speaker.find("Limerick") == std::string::npos);
+}
