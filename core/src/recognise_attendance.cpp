@@ -657,6 +657,32 @@ std::vector<std::string> split_at_initials(std::string_view entry) {
     return out;
 }
 
+// Two people run together where a line break stood between them: "Sarah Thorpe Cllr Brian Long", "Gina
+// Preston Cllrs Richard Bell". Split before a title that follows a name of two or more words.
+std::vector<std::string> split_at_title(std::string_view entry) {
+    auto words = words_of(entry);
+    for (std::size_t i = 2; i + 1 < words.size(); ++i) {
+        // Not "Financial Accountant (Mr. P. Murnane)" (an office with its holder in brackets), "Brian
+        // Harrison Chairman SFRA" (an office of a body), "Committee Vice Chair Dishell" (a title of words).
+        if (!is_title_word(words[i]) || words[i].front() == '(' || !starts_upper(words[i + 1]) || all_caps(words[i + 1]))
+            continue;
+        std::string joined_to = word_key(words[i - 1]);
+        if (joined_to == "committee" || joined_to == "vice" || joined_to == "deputy" || joined_to == "board" ||
+            joined_to == "council" || joined_to == "co")
+            return {std::string(entry)};
+        bool name_before = std::all_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i), [](std::string_view w) {
+            return starts_upper(w) && !is_title_word(w) && w.back() != ',' && role_from_text(w) == Role::unknown &&
+                   !names_position(w) && !is_office_qualifier(w);
+        });
+        if (!name_before) return {std::string(entry)};
+        std::size_t cut = static_cast<std::size_t>(words[i].data() - entry.data());
+        std::vector<std::string> out{std::string(trim(entry.substr(0, cut)))};
+        for (auto& rest : split_at_title(entry.substr(cut))) out.push_back(std::move(rest));
+        return out;
+    }
+    return {std::string(entry)};
+}
+
 // An academic degree printed after a name: "Ed.D.", "Ph.D.", "M.D." (letters with dots inside).
 bool is_degree(std::string_view entry) {
     if (entry.size() < 4 || entry.size() > 6 || entry.find('.') == std::string_view::npos || entry.front() == '.') return false;
@@ -722,7 +748,9 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
         entries.push_back(std::string(trim(text.substr(0, comma))) + (office.empty() ? "" : " (" + std::string(office) + ")"));
     } else {
         for (auto& entry : has_bracketed_person(text) ? split_after_bracketed_people(text) : split_entries(text)) {
-            for (auto& person : split_at_initials(entry)) entries.push_back(std::move(person));
+            for (auto& person : split_at_initials(entry)) {
+                for (auto& one : split_at_title(person)) entries.push_back(std::move(one));
+            }
         }
     }
     // "Director Flask, Acting" / "Directors Thompson, Wilbur", or a line a word ("Acting" / "Directors" /

@@ -596,3 +596,23 @@ TEST_CASE("Recogniser layouts: a titled name is the speaker where it acts, not t
     CHECK(passage(m, "1", "Members thanked Councillor Gavan").speaker != "Gavan");
     CHECK(passage(m, "1", "A letter was read").speaker.find("Limerick") == std::string::npos);
 }
+
+TEST_CASE("Recogniser layouts: two people run together where a line break stood between them", "[recogniser][attendance][layouts]") {
+    Minutes m = recognise_text("GOVAN COMMUNITY COUNCIL\n\nGeneral Meeting, Monday 4 March 2024\n\n"
+                               "Present: Claire Dickson, Robert Preston, Gina Preston Cllrs Alam, Dornan and Hutchison, "
+                               "Esme Clark\n\n1. Apologies\n\nNone.\n",
+                               "govan.txt");
+    CHECK(attendee(m, "Gina Preston").honorific.empty());
+    for (const char* name : {"Alam", "Dornan", "Hutchison"}) {
+        INFO(name);
+        CHECK(attendee(m, name).honorific == "Cllr");
+    }
+    // An office with its holder in brackets is one entry.
+    Minutes officials = recognise_text("LIMERICK CITY AND COUNTY COUNCIL\n\nMinutes of the meeting held on Monday 4 March 2024\n\n"
+                                       "Present: Councillor Ryan (Cathaoirleach), Councillor Byrne\n\n"
+                                       "Officials in attendance: Financial Accountant (Mr. P. Murnane), Senior Engineer (Mr. H. McGrath)\n\n"
+                                       "1. Finance\n\nThe Financial Accountant presented the accounts.\n",
+                                       "limerick.txt");
+    CHECK(attendee(officials, "P. Murnane").position == "Financial Accountant");
+    CHECK(attendee(officials, "H. McGrath").position == "Senior Engineer");
+}
