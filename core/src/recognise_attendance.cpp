@@ -291,9 +291,10 @@ bool is_remote_note(std::string_view note) {
            key.find("teleconference") != std::string::npos || key.find("video") != std::string::npos;
 }
 
-// A note in brackets that says why or how, not an office: "(by departmental request)", "(from 7.45pm)".
+// A note in brackets that says why or how, not an office: "(by departmental request)", "(until 8.15pm)".
+// ("from" is not one: "(from the Fire Service)" says where the person comes from.)
 bool is_remark(std::string_view note) {
-    static constexpr std::array<std::string_view, 6> kLeads{"by ", "from ", "via ", "until ", "after ", "before "};
+    static constexpr std::array<std::string_view, 5> kLeads{"by ", "via ", "until ", "after ", "before "};
     return std::any_of(kLeads.begin(), kLeads.end(), [note](std::string_view lead) { return starts_with_ci(note, lead); });
 }
 
@@ -866,7 +867,8 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
             }
             if (title_role == Role::guest) role = Role::guest;  // a councillor of another council
             else if (title_role != Role::member && title_role != Role::unknown) role = title_role;
-            // An acting director in attendance is the department's, not a member of the body.
+            // A director or commissioner in attendance, acting or not, is the department's officer, not a
+            // member of the body.
             else if (title_role == Role::member && role == Role::guest && qualifier.empty() && !is_staff_title(t)) role = Role::member;
         }
         // A piece that is a position, not a person: goes to the person before it.
