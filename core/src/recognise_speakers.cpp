@@ -44,6 +44,14 @@ bool initials_compatible(std::string_view a, std::string_view b) {
            std::toupper(static_cast<unsigned char>(wb.front().front()));
 }
 
+// A verb in the past, as minutes report what was done: "reported", "welcomed", "said", "gave".
+bool is_past_verb(std::string_view key) {
+    static constexpr std::array<std::string_view, 12> kIrregular{
+        "said", "gave", "put", "read", "took", "spoke", "made", "told", "sought", "wrote", "sent", "met"};
+    return (key.size() > 4 && key.substr(key.size() - 2) == "ed") ||
+           std::find(kIrregular.begin(), kIrregular.end(), key) != kIrregular.end();
+}
+
 // Whether an office named at `pos` ("the Chairman") is someone acting, not the object of the word before
 // it ("remained in the Chair", "authorizing the Mayor to apply", "Secretary to the Mayor", "on file with
 // the Clerk"): it opens the text, a sentence or a clause ("Following the debate, the Chairman put ..."),
@@ -64,10 +72,7 @@ bool acts_at(std::string_view text, std::size_t pos, std::size_t length) {
     auto next = words_of(text.substr(pos + length, 40));
     if (next.empty()) return false;
     std::string verb = word_key(next.front());
-    static constexpr std::array<std::string_view, 12> kIrregular{
-        "said", "gave", "put", "read", "took", "spoke", "made", "told", "sought", "wrote", "sent", "met"};
-    bool past = (verb.size() > 4 && verb.compare(verb.size() - 2, 2, "ed") == 0) ||
-                std::find(kIrregular.begin(), kIrregular.end(), verb) != kIrregular.end();
+    bool past = is_past_verb(verb);
     // The subject of what was agreed: "It was agreed that our Vice Chair should respond."
     static constexpr std::array<std::string_view, 10> kAuxiliaries{
         "should", "would", "will", "shall", "could", "can", "may", "must", "had", "has"};
@@ -399,6 +404,29 @@ void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, co
         std::size_t next = text.find(". ", sentence);
         sentence = next == std::string_view::npos ? next : next + 2;
     }
+    // A list of names and offices, with no one doing anything in it ("Attending: Claire Dickson (Chair),
+    // Willie Jones (Vice Chair), ...", a vote's "Mr Baker, Mr Brady, Mrs Bell, ...", a directory's "Room 11,
+    // Blaine Griffin, Director; Mayor Frank G."): nobody in it is speaking. A list holds a few words of
+    // prose at most ("were also in attendance") and no verb in the past; a label or a motion's mover
+    // printed first still speaks ("R2024-093 D. Yemm, S. Foote: That we ...").
+    auto prose = [](std::string_view t) {
+        std::size_t count = 0;
+        for (auto w : words_of(t)) {
+            std::string key = word_key(w);
+            if (!starts_lower(w) || key.size() < 4 || is_small_word(key)) continue;
+            if (is_past_verb(key)) return std::size_t{100};
+            ++count;
+        }
+        return count;
+    };
+    constexpr std::size_t kListProseWords = 3;
+    constexpr std::size_t kLabelReach = 60;  // bytes: "MR T. ELIKANA:", "R2024-093 D. Yemm, S. Foote:"
+    // A declaration is its declarer's, however many interests it lists ("Councillor Oborski – Chair of
+    // Wyre Forest Local Children's Trust, Education Trustee for ...").
+    bool labelled = (best.pos == 0 && text.find(':') < kLabelReach) || passage.kind == PassageKind::declaration;
+    if (!labelled && std::count(text.begin(), text.end(), ',') + std::count(text.begin(), text.end(), ';') >= 3 &&
+        looks_like_name_list(text) && prose(text) <= kListProseWords)
+        return;
     if (best.pos == std::string_view::npos) return;
     passage.speaker_role = best.role;
     passage.speaker = best.name;

@@ -616,3 +616,20 @@ TEST_CASE("Recogniser layouts: two people run together where a line break stood 
     CHECK(attendee(officials, "P. Murnane").position == "Financial Accountant");
     CHECK(attendee(officials, "H. McGrath").position == "Senior Engineer");
 }
+
+TEST_CASE("Recogniser layouts: nobody speaks in a list of names, but a motion's mover printed first does",
+          "[recogniser][speakers][layouts]") {
+    Minutes m = recognise_text(
+        "TOWNSHIP COUNCIL\n\nMinutes of the regular meeting held on Tuesday, March 5, 2024\n\n"
+        "Present: Mayor Dave Yemm, Councillor Shelly Foote, Councillor Steve Kirkey, Councillor Tom Butler\n\n"
+        "1. Appointments\n\n"
+        "R2024-093 D. Yemm, S. Foote: That we appoint Kim Turnbull as Interim Secretary to the Museum Board, per "
+        "By-Law 2023-11, Carried.\n\n"
+        "Councillor Foote, Councillor Kirkey, Councillor Butler, Mayor Yemm\n\n"
+        "The Mayor welcomed Mr. Padraig O'Ruairc, Regional Manager, Shannon Region Heritage Sites, Limerick, who gave "
+        "a presentation.\n",
+        "township.txt");
+    CHECK(passage(m, "1", "R2024-093 D. Yemm").speaker == "Dave Yemm");
+    CHECK(passage(m, "1", "Councillor Foote, Councillor Kirkey").speaker.empty());
+    CHECK(passage(m, "1", "The Mayor welcomed").speaker == "Dave Yemm");
+}
