@@ -409,23 +409,22 @@ void assign_speaker(Passage& passage, const std::vector<Attendee>& attendees, co
     // Blaine Griffin, Director; Mayor Frank G."): nobody in it is speaking. A list holds a few words of
     // prose at most ("were also in attendance") and no verb in the past; a label or a motion's mover
     // printed first still speaks ("R2024-093 D. Yemm, S. Foote: That we ...").
-    auto prose = [](std::string_view t) {
-        std::size_t count = 0;
+    constexpr std::size_t kListProseWords = 3;
+    constexpr std::size_t kLabelReach = 60;  // bytes: "MR T. ELIKANA:", "R2024-093 D. Yemm, S. Foote:"
+    auto reads_as_prose = [](std::string_view t) {
+        std::size_t prose_words = 0;
         for (auto w : words_of(t)) {
             std::string key = word_key(w);
             if (!starts_lower(w) || key.size() < 4 || is_small_word(key)) continue;
-            if (is_past_verb(key)) return std::size_t{100};
-            ++count;
+            if (is_past_verb(key) || ++prose_words > kListProseWords) return true;
         }
-        return count;
+        return false;
     };
-    constexpr std::size_t kListProseWords = 3;
-    constexpr std::size_t kLabelReach = 60;  // bytes: "MR T. ELIKANA:", "R2024-093 D. Yemm, S. Foote:"
     // A declaration is its declarer's, however many interests it lists ("Councillor Oborski – Chair of
     // Wyre Forest Local Children's Trust, Education Trustee for ...").
     bool labelled = (best.pos == 0 && text.find(':') < kLabelReach) || passage.kind == PassageKind::declaration;
     if (!labelled && std::count(text.begin(), text.end(), ',') + std::count(text.begin(), text.end(), ';') >= 3 &&
-        looks_like_name_list(text) && prose(text) <= kListProseWords)
+        looks_like_name_list(text) && !reads_as_prose(text))
         return;
     if (best.pos == std::string_view::npos) return;
     passage.speaker_role = best.role;
