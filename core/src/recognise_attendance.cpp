@@ -891,10 +891,10 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
                 std::string connector = word_key(words[first_name]);
                 if ((connector == "of" || connector == "for") && words.size() >= first_name + 3) {
                     std::size_t initial = first_name + 1;
-                    auto is_initial = [](std::string_view w) {
-                        return std::isupper(static_cast<unsigned char>(w[0])) && (w.size() == 1 || (w.size() == 2 && w[1] == '.'));
+                    auto initial_at = [&words](std::size_t k) {
+                        return is_initial(words[k]) || (words[k].size() == 1 && std::isupper(static_cast<unsigned char>(words[k][0])));
                     };
-                    while (initial < words.size() && !is_initial(words[initial])) ++initial;
+                    while (initial < words.size() && !initial_at(initial)) ++initial;
                     if (initial + 1 < words.size()) first_name = initial;
                 }
                 std::size_t cut = static_cast<std::size_t>(words[first_name].data() - split.name.data());

@@ -246,12 +246,13 @@ int day_first_convention(std::string_view text) {
 }  // namespace
 
 std::string unread_numeric_date(std::string_view text) {
+    if (day_first_convention(text) != 0) return {};  // the money says which part is the day
     auto tokens = tokens_of(text);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (numeric_date_year(text, tokens, i) == 0) continue;
         int a = std::stoi(std::string(tokens[i].text));
         int b = std::stoi(std::string(tokens[i + 1].text));
-        if (a <= 12 && b <= 12 && a != b && day_first_convention(text) == 0)
+        if (a <= 12 && b <= 12 && a != b)
             return std::string(text.substr(tokens[i].begin, tokens[i + 2].end - tokens[i].begin));
     }
     return {};

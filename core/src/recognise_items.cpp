@@ -582,7 +582,7 @@ bool parse_resolution_header(std::string_view text, std::string& number, std::st
     auto words = words_of(movers);
     // Two people, as "D. Yemm, S. Kirkey" or "Jones and Ray": not "2023-24 Budget:".
     std::size_t initials = 0;  // "T. Marchant. L. Moore": two initialled names, however separated
-    for (auto w : words) initials += w.size() == 2 && std::isupper(static_cast<unsigned char>(w[0])) && w[1] == '.' ? 1 : 0;
+    for (auto w : words) initials += is_initial(w) ? 1 : 0;
     bool two = movers.find(',') != std::string_view::npos || movers.find('/') != std::string_view::npos ||
                find_word_ci(movers, "and") != std::string_view::npos || initials >= 2;
     if (words.size() < 2 || words.size() > 8 || !two) return false;

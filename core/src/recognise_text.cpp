@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstring>
 
 #include <unicode/uchar.h>
@@ -262,6 +263,10 @@ std::string word_key(std::string_view word) {
         if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) || c == '&') out += c;
     }
     return lower_ascii(out);
+}
+
+bool is_initial(std::string_view word) {
+    return word.size() == 2 && word[1] == '.' && std::isupper(static_cast<unsigned char>(word[0]));
 }
 
 bool starts_upper(std::string_view word) {

@@ -85,6 +85,8 @@ struct Paragraph {
 // First code point of the word (after opening quotes and brackets) is an upper-case / lower-case letter.
 [[nodiscard]] bool starts_upper(std::string_view word);
 [[nodiscard]] bool starts_lower(std::string_view word);
+// An initial with its stop: "G." in "Frank G. Jackson".
+[[nodiscard]] bool is_initial(std::string_view word);
 // Every letter of the text is upper case, and it has at least two letters.
 [[nodiscard]] bool all_caps(std::string_view text);
 // A word that is a dash: hyphen, en dash or em dash standing alone ("Police Report - PK reported").

@@ -830,11 +830,6 @@ void choose_times(Minutes& minutes, const std::vector<Line>& lines, const Header
     }
 }
 
-// An initial with its stop: "G." in "Frank G. Jackson".
-bool is_initial(std::string_view word) {
-    return word.size() == 2 && word[1] == '.' && std::isupper(static_cast<unsigned char>(word[0]));
-}
-
 // Splits a paragraph into sentences at ". " after a word of 3+ letters (not after initials or "Mr.").
 std::vector<std::string_view> sentences_of(std::string_view text) {
     std::vector<std::string_view> out;

@@ -16,6 +16,7 @@
 #include "temp_dir.h"
 
 using namespace minutes;
+using minutes::testing::attendee_named;
 using minutes::testing::check_items;
 using minutes::testing::passage_of;
 using minutes::testing::recognise_file;
@@ -109,13 +110,6 @@ TEST_CASE("Recogniser bodies: a heading that holds a body word is no body's name
 }
 
 namespace {
-
-const Attendee* attendee_named(const Minutes& m, const std::string& name) {
-    for (const auto& a : m.attendees) {
-        if (a.name == name) return &a;
-    }
-    return nullptr;
-}
 
 void check_attendee(const Minutes& m, const std::string& name, Role role, Attendance attendance) {
     INFO("attendee " << name);
