@@ -281,6 +281,7 @@ std::vector<std::pair<std::string, double*>> factors(RankingWeights& w) {
             {"spelling", &w.spelling},
             {"stem_prefix", &w.stem_prefix},
             {"compound", &w.compound},
+            {"split", &w.split},
             {"initials", &w.initials},
             {"rarest", &w.rarest}};
 }

@@ -73,6 +73,15 @@ void add_unique(std::vector<std::string>& v, const std::string& s) {
 
 }  // namespace
 
+bool QueryCompiler::held_by_few(const std::string& term) const {
+    try {
+        return static_cast<double>(db_->get_termfreq(term)) <=
+               config::kSplitMaxShare * static_cast<double>(db_->get_doccount());
+    } catch (const Xapian::Error&) {
+        return false;  // a remote shard that cannot say: leave the word whole
+    }
+}
+
 bool QueryCompiler::term_exists(const std::string& term) const {
     if (db_ == nullptr) return true;
     try {
@@ -168,6 +177,23 @@ void QueryCompiler::build_ranked(const std::vector<PlainPart>& parts, CompiledQu
                     out.words.stems.push_back(t.substr(1));
                     out.words.groups.push_back(group);
                 }
+            }
+        }
+        // A word typed closed matches its parts written apart, in sequence ("cybersecurity" finds "cyber
+        // security", "potholes" "pot holes"), weighing as the one word (a phrase weighs as its two terms):
+        // the mirror of closed compounds. Parts of three letters and more that the index holds; at most
+        // kMaxSplits of them, the shortest first part first; not for common words (kSplitMaxShare).
+        constexpr std::size_t kMaxSplits = 2;
+        if (w.split > 0 && db_ != nullptr && exact.size() >= 6 && held_by_few(stems.front())) {
+            std::size_t found = 0;
+            for (std::size_t k = 3; k + 3 <= exact.size() && found < kMaxSplits; ++k) {
+                if ((static_cast<unsigned char>(exact[k]) & 0xC0) == 0x80) continue;  // inside a UTF-8 letter
+                std::string first = exact.substr(0, k), second = exact.substr(k);
+                if (is_stopword(first) || is_stopword(second) || !term_exists(first) || !term_exists(second))
+                    continue;
+                out.words.add_phrase({first, second}, group);
+                subs.push_back(scaled(terms_query({first, second}, Xapian::Query::OP_PHRASE), 0.5 * w.split));
+                ++found;
             }
         }
         return any_of(subs);

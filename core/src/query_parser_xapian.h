@@ -115,6 +115,8 @@ class QueryCompiler {
     // Indexed unstemmed forms sharing the stem of `exact` ("bins" -> bin, bins), for phrase boosts.
     [[nodiscard]] std::vector<std::string> inflections(const std::string& exact);
     [[nodiscard]] bool term_exists(const std::string& term) const;
+    // Whether at most config::kSplitMaxShare of the items hold `term` (false when the index cannot say).
+    [[nodiscard]] bool held_by_few(const std::string& term) const;
     const Xapian::Database* db_;
     RankingWeights weights_;
     std::map<std::string, std::vector<std::string>> inflection_cache_;

@@ -131,6 +131,7 @@ void render_help(std::string& out) {
 <dt>committee:cabinet</dt><dd>a committee whose name holds these words; also <code>council:</code>, <code>member:Oborski</code>, <code>role:officer</code>, <code>topic:budget</code>, <code>type:decision</code>, <code>item:271</code></dd>
 <dt>2017-01..2017-06</dt><dd>a date range (<code>date:2017-03</code> for one month)</dd>
 <dt>SIP</dt><dd>an abbreviation finds what the minutes spell it out as</dd>
+<dt>cybersecurity</dt><dd>also finds the word written apart (Cyber Security); <code>wind farm</code> finds Windfarm</dd>
 </dl></details>)";
 }
 

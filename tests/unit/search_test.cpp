@@ -742,6 +742,31 @@ TEST_CASE("Searcher: word forms beyond the stem and closed compounds", "[search]
     CHECK(farm.hits[0].item_number == "3");
 }
 
+TEST_CASE("Searcher: a word typed closed finds its parts written apart", "[search]") {
+    // "cybersecurity" and "potholes" are written "Cyber Security" and "pot holes" in some minutes; the
+    // parts must stand in sequence ("security" and "cyber" apart is another matter).
+    testing::TempDir dir;
+    std::string path = (dir.path() / "db").string();
+    TestMeeting m{"p1", "Sacramento Metropolitan Fire District", "Board of Directors", "2025-04-24", {}};
+    m.items.push_back(item(m, 1, "1", "Closed Session", 1, {passage("Consultation with the Cyber Security Manager.")}));
+    m.items.push_back(item(m, 2, "2", "Fleet", 1, {passage("Cyber attacks on the radio network; security of the depot.")}));
+    m.items.push_back(item(m, 3, "3", "Roads", 1, {passage("The pot holes in Main Street were filled.")}));
+    auto s = searcher_over(path, m);
+
+    auto cyber = run(s, query("cybersecurity"));
+    REQUIRE(cyber.hits.size() == 1);
+    CHECK(cyber.hits[0].item_number == "1");
+    CHECK(highlighted(cyber.hits[0]) == "[Cyber][Security]");
+    auto potholes = run(s, query("potholes"));
+    REQUIRE(potholes.hits.size() == 1);
+    CHECK(potholes.hits[0].item_number == "3");
+
+    RankingWeights off;
+    off.split = 0;
+    s.set_ranking(off);
+    CHECK(run(s, query("cybersecurity")).hits.empty());
+}
+
 TEST_CASE("Searcher: phrase, proximity and span boosts credit only the items holding them", "[search]") {
     testing::TempDir dir;
     std::string path = (dir.path() / "db").string();

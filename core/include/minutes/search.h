@@ -37,6 +37,10 @@ inline constexpr unsigned kProximityWindow = 8;     // words within which two qu
 inline constexpr std::size_t kRerankDepth = 100;    // best items re-ranked by phrase and proximity
 inline constexpr std::size_t kMaxInflections = 8;   // indexed forms of one stem used for phrase boosts
 inline constexpr std::size_t kMaxTermScan = 400;    // index terms scanned to find those forms
+// A word typed closed is split into parts written apart ("cyber security") only when at most this share of
+// the items hold it: a common word is written closed as the rule, and splitting it costs time for the odd
+// word broken by a PDF's layout ("con tract").
+inline constexpr double kSplitMaxShare = 0.01;
 // Facets are counted from a table of the facet slots by document id (4 bytes per slot and id, one table
 // per database revision, shared by the search workers); above this many ids, Xapian's ValueCountMatchSpy
 // counts them instead (slower, no table).
@@ -69,6 +73,9 @@ struct RankingWeights {
     double initials = 1.0;        // three to five neighbouring words also match their initials (CIGF), per word
     double compound = 1.0;        // two neighbouring words also match their closed compound (wind farm ->
                                   // windfarm) when the index holds it
+    double split = 1.0;           // a word typed closed also matches its two parts written apart
+                                  // (cybersecurity -> cyber security), as one word; rare words only
+                                  // (config::kSplitMaxShare)
     double rarest = 0.0;          // the query's most specific word (in fewest items) counts this much again;
                                   // hurt on the dev set (0.5: -0.002, 1: -0.008), so off
 };
