@@ -765,6 +765,15 @@ TEST_CASE("Searcher: a word typed closed finds its parts written apart", "[searc
     off.split = 0;
     s.set_ranking(off);
     CHECK(run(s, query("cybersecurity")).hits.empty());
+
+    // A word that more than config::kSplitMaxShare of the items hold (here one of four) is written
+    // closed as the rule there, and is not split.
+    testing::TempDir common_dir;
+    m.items.push_back(item(m, 4, "4", "Training", 1, {passage("Cybersecurity training for all staff.")}));
+    auto common = searcher_over((common_dir.path() / "db").string(), m);
+    auto closed = run(common, query("cybersecurity"));
+    REQUIRE(closed.hits.size() == 1);
+    CHECK(closed.hits[0].item_number == "4");
 }
 
 TEST_CASE("Searcher: phrase, proximity and span boosts credit only the items holding them", "[search]") {
