@@ -748,8 +748,10 @@ TEST_CASE("Searcher: a word typed closed finds its parts written apart", "[searc
     testing::TempDir dir;
     std::string path = (dir.path() / "db").string();
     TestMeeting m{"p1", "Sacramento Metropolitan Fire District", "Board of Directors", "2025-04-24", {}};
-    m.items.push_back(item(m, 1, "1", "Closed Session", 1, {passage("Consultation with the Cyber Security Manager.")}));
-    m.items.push_back(item(m, 2, "2", "Fleet", 1, {passage("Cyber attacks on the radio network; security of the depot.")}));
+    m.items.push_back(
+        item(m, 1, "1", "Closed Session", 1, {passage("Consultation with the Cyber Security Manager.")}));
+    m.items.push_back(
+        item(m, 2, "2", "Fleet", 1, {passage("Cyber attacks on the radio network; security of the depot.")}));
     m.items.push_back(item(m, 3, "3", "Roads", 1, {passage("The pot holes in Main Street were filled.")}));
     auto s = searcher_over(path, m);
 
