@@ -380,6 +380,17 @@ bool is_office_qualifier(std::string_view word) {
     return key == "acting" || key == "interim";
 }
 
+namespace {
+
+// The qualifier opening an entry ("Acting" in "Acting Directors Scott"); empty when there is none.
+std::string_view leading_qualifier(std::string_view entry) {
+    std::size_t space = entry.find(' ');
+    if (space == std::string_view::npos || !is_office_qualifier(entry.substr(0, space))) return {};
+    return entry.substr(0, space);
+}
+
+}  // namespace
+
 Role role_from_text(std::string_view text) {
     std::string key = lower_ascii(trim(text));
     for (auto& c : key) {
@@ -758,9 +769,8 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
     // "Withers,"): a qualifier or a plural title standing alone opens the next entry.
     for (std::size_t e = 0; e + 1 < entries.size();) {
         std::string_view entry = trim(entries[e]);
-        std::size_t space = entry.find(' ');
-        bool qualified = space != std::string_view::npos && is_office_qualifier(entry.substr(0, space));
-        if (is_office_qualifier(entry) || is_plural_title_alone(qualified ? entry.substr(space + 1) : entry)) {
+        std::string_view unqualified = entry.substr(leading_qualifier(entry).size());
+        if (is_office_qualifier(entry) || is_plural_title_alone(unqualified)) {
             entries[e + 1] = std::string(entry) + " " + std::string(trim(entries[e + 1]));
             entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(e));
         } else {
@@ -843,14 +853,12 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
         }
         Role title_role = Role::unknown;
         // "Acting Directors Scott": the office held for now, over the title.
-        std::string_view qualifier;
-        if (std::size_t space = name_text.find(' '); space != std::string_view::npos && is_office_qualifier(name_text.substr(0, space))) {
-            std::string_view rest = trim(name_text.substr(space + 1));
+        std::string_view qualifier = leading_qualifier(name_text);
+        if (!qualifier.empty()) {
+            std::string_view rest = trim(name_text.substr(qualifier.size()));
             Role ignored = Role::unknown;
-            if (!take_title(rest, ignored).empty()) {
-                qualifier = name_text.substr(0, space);
-                name_text = trim(name_text.substr(space + 1));
-            }
+            if (take_title(rest, ignored).empty()) qualifier = {};
+            else name_text = trim(name_text.substr(qualifier.size()));
         }
         std::string_view title = take_title(name_text, title_role);
         PersonName split = split_honorific(name_text);

@@ -32,7 +32,6 @@ void read_people(std::string_view text, const AttendanceSection& section, std::v
 // Prose about the chair: "X took the Chair", "Chaired by X", "PRESENT IN THE CHAIR: X". Adds the chair.
 void read_chair_prose(std::string_view paragraph, std::vector<Attendee>& attendees);
 
-// Role named by a role text such as "Chairman", "Vice Chair", "Mayor/Cathaoirleach", "Clerk"; unknown otherwise.
 // An honorific or a one-word title printed before a name: "Cllr", "Mrs", "Mayor", "Directors".
 [[nodiscard]] bool is_title_word(std::string_view word);
 
@@ -43,6 +42,7 @@ void read_chair_prose(std::string_view paragraph, std::vector<Attendee>& attende
 // "Acting", "Interim": an office held for now ("Acting Directors Scott, Bialostosky").
 [[nodiscard]] bool is_office_qualifier(std::string_view word);
 
+// Role named by a role text such as "Chairman", "Vice Chair", "Mayor/Cathaoirleach", "Clerk"; unknown otherwise.
 [[nodiscard]] Role role_from_text(std::string_view text);
 
 // The honorific printed before the attendee's name makes them the mayor ("Mayor Moran"), not the

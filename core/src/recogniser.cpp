@@ -933,6 +933,13 @@ void read_attendance_table(const std::vector<Line>& lines, std::size_t end, std:
 
 // Reads attendance from paragraphs; with `roll_call_only`, only sentences that record a roll call
 // (for the items after the first few, where a "Present:" would be a remark, not the list).
+// The last entry of a list: the text after its last comma or semicolon, all of it when there is none.
+// `cut` is set to where that separator stands (npos when none).
+std::string_view last_entry(std::string_view list, std::size_t& cut) {
+    cut = list.find_last_of(",;");
+    return trim(list.substr(cut == std::string_view::npos ? 0 : cut + 1));
+}
+
 void read_attendance(const std::vector<Paragraph>& paragraphs, const std::vector<Line>& lines,
                      std::vector<Attendee>& attendees, std::vector<std::string>& warnings, bool roll_call_only = false) {
     for (std::size_t p = 0; p < paragraphs.size(); ++p) {
@@ -959,8 +966,8 @@ void read_attendance(const std::vector<Paragraph>& paragraphs, const std::vector
             std::string carried;  // the broken entry, read with the first line below
             const bool listed_on_label = !rest.empty();  // names follow the label on its own line
             {
-                std::size_t cut = rest.find_last_of(",;");
-                std::string_view last_piece = trim(std::string_view(rest).substr(cut == std::string::npos ? 0 : cut + 1));
+                std::size_t cut = 0;
+                std::string_view last_piece = last_entry(rest, cut);
                 bool broken = is_office_qualifier(last_piece) || is_plural_title_alone(last_piece);
                 if (!broken && p + 1 < paragraphs.size()) {
                     auto piece_words = words_of(last_piece);
@@ -1043,8 +1050,8 @@ void read_attendance(const std::vector<Paragraph>& paragraphs, const std::vector
                     pending = carried.empty() ? row : carried + " " + row;
                     carried.clear();
                 } else {
-                    std::size_t cut = pending.find_last_of(",;");
-                    std::string_view last_piece = trim(std::string_view(pending).substr(cut == std::string::npos ? 0 : cut + 1));
+                    std::size_t cut = 0;
+                    std::string_view last_piece = last_entry(pending, cut);
                     auto next_words = words_of(next.text);
                     // ... or a first name and a middle initial ("Tracy Y." / "Martin, Chief of Education").
                     auto piece_words = words_of(last_piece);

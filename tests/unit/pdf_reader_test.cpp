@@ -2,8 +2,6 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <csignal>
-#include <fstream>
-#include <iterator>
 #include <thread>
 #include <vector>
 
@@ -14,11 +12,6 @@
 using namespace minutes;
 
 namespace {
-
-std::string slurp(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 // Index of the first block whose text starts with prefix, or -1.
 int find_block(const SourceText& text, const std::string& prefix) {
@@ -87,7 +80,7 @@ TEST_CASE("read_pdf: a justified PRESENT paragraph keeps single spaces inside na
 }
 
 TEST_CASE("read_pdf: isolated and in-process extraction agree", "[pdf]") {
-    std::string bytes = slurp(testing::project_corpus() / kKentCouncil);
+    std::string bytes = testing::file_bytes(testing::project_corpus() / kKentCouncil);
     ReadOptions options;
     auto isolated = read_pdf(bytes, "kent.pdf", options);
     auto direct = read_pdf_in_process(bytes, "kent.pdf", options);
@@ -139,7 +132,7 @@ TEST_CASE("read_pdf: a scanned PDF is reported as having no text layer", "[pdf]"
 }
 
 TEST_CASE("read_pdf: page and output limits are enforced with a message naming the limit", "[pdf]") {
-    std::string bytes = slurp(testing::project_corpus() / kKentCouncil);
+    std::string bytes = testing::file_bytes(testing::project_corpus() / kKentCouncil);
     ReadOptions few_pages;
     few_pages.max_pages = 10;
     auto pages = read_pdf(bytes, "kent.pdf", few_pages);

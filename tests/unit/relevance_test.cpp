@@ -1,11 +1,9 @@
 // Tests of the relevance metrics on a tiny example worked out by hand, and of the judged-set parser.
 #include <catch2/catch.hpp>
-#include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "minutes/relevance.h"
+#include "temp_dir.h"
 
 using namespace minutes;
 using Catch::Detail::Approx;
@@ -70,11 +68,9 @@ TEST_CASE("matching_text: case, whitespace and typography do not stop a match", 
 // harness: one council filter per query, naming a corpus folder, and every row graded.
 TEST_CASE("the shipped held-out judged set parses", "[relevance]") {
     auto path = std::filesystem::path(MINUTES_SOURCE_DIR) / "bench" / "relevance" / "heldout.tsv";
-    std::ifstream in(path);
-    REQUIRE(in);
-    std::stringstream text;
-    text << in.rdbuf();
-    auto parsed = parse_judged_queries(text.str(), path.string());
+    std::string text = testing::file_bytes(path);
+    REQUIRE_FALSE(text.empty());
+    auto parsed = parse_judged_queries(text, path.string());
     REQUIRE(parsed);
     CHECK(parsed->size() == 15);
     std::set<std::string> ids;
