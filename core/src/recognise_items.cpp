@@ -237,6 +237,19 @@ std::size_t sentence_opening(const std::vector<std::string_view>& words) {
     return 0;
 }
 
+// A word that joins a title to what follows it: "of", "and", "&", "on" ...
+bool is_joining_word(std::string_view key) {
+    return key == "of" || key == "and" || key == "the" || key == "for" || key == "to" || key == "on" || key == "in" ||
+           key == "&" || key == "with" || key == "a" || key == "at" || key == "by";
+}
+
+bool ends_with_joiner(std::string_view title) {
+    auto words = words_of(title);
+    if (words.empty()) return false;
+    char last = title.back();
+    return last == ',' || last == '-' || is_joining_word(word_key(words.back()));
+}
+
 // Splits "Confirmation of the Minutes ... Meeting The Minutes of the Meeting held on ..." into title and body.
 void split_title_body(const std::string& text, std::string& title, std::string& body) {
     auto words = words_of(text);
@@ -287,7 +300,10 @@ void split_title_body(const std::string& text, std::string& title, std::string& 
         bool opens_after_one = k == 1 && words.size() >= 4 && words[0].back() != ',' && is_pronoun_opener(words[1]);
         // "Election of Committee Members There being no new candidates ...": the sentence opens at "There".
         bool opens_next = k + 1 < words.size() && is_pronoun_opener(words[k + 1]) && !is_pronoun_opener(words[k]);
-        if (is_body_starter(words[k]) && (k >= 2 || opens_after_one) && !opens_next) {
+        // "Attendance and Apologies", "Vote On The Main Motion": a title does not end on a joining word.
+        // Names may ("Cllr Colin Sampson (BCKLWN) and Cllr Martin Storey (NCC), if in attendance").
+        bool joined = is_joining_word(word_key(words[k - 1])) && !is_honorific(words[k]);
+        if (is_body_starter(words[k]) && (k >= 2 || opens_after_one) && !opens_next && !joined) {
             split_at(k, k);
             return;
         }
@@ -305,15 +321,6 @@ void split_title_body(const std::string& text, std::string& title, std::string& 
     }
     title = text;
     body.clear();
-}
-
-bool ends_with_joiner(std::string_view title) {
-    auto words = words_of(title);
-    if (words.empty()) return false;
-    std::string key = word_key(words.back());
-    char last = title.back();
-    return last == ',' || last == '-' || key == "of" || key == "and" || key == "the" || key == "for" || key == "to" ||
-           key == "on" || key == "in" || key == "&" || key == "with" || key == "a" || key == "at" || key == "by";
 }
 
 bool is_item_reference(std::string_view text) {

@@ -311,3 +311,27 @@ TEST_CASE("Recogniser items: numbers that start again under each roman section",
     CHECK(title_of("XI.2") == "December 13, 2022 – SJWD Finance Meeting at SJWD");
     CHECK(title_of("XI.3") == "December 14, 2022 – SJWD Board Meeting at SJWD");
 }
+
+TEST_CASE("Recogniser items: a title runs on past a joining word before 'Apologies'", "[recogniser][items]") {
+    // corpora/govan-cc, March 2026: "1. **Attendance and Apologies**" over "**Present:** Claire Dickson
+    // (Chair), ..." and "**Apologies:** Cllr. Dan Hutchison, ...". "Apologies" opens a body after a
+    // title ("Minutes Apologies were received ..."), but not after "and".
+    auto govan = testing::shared_corpus() / "govan-cc" / "2026-03-02-general-meeting-march-2026.md";
+    if (!testing::shared_corpus_absent(govan)) {
+        Minutes m = recognise_file(govan);
+        REQUIRE(!m.items.empty());
+        CHECK(m.items[0].number == "1");
+        CHECK(m.items[0].title == "Attendance and Apologies");
+        CHECK(passage_of(m, "1", "Present: Claire Dickson (Chair)") != nullptr);
+    }
+    // corpora/stokeferry-parish, December 2020: "198/20 To Receive and Consider Acceptance for Apologies
+    // of Absence The Council noted that Cllr Mandy Leamon was absent, ...".
+    auto stoke = testing::shared_corpus() / "stokeferry-parish" / "2021-01_stoke-ferry-parish-council-meeting-december-2.md";
+    if (!testing::shared_corpus_absent(stoke)) {
+        Minutes m = recognise_file(stoke);
+        auto item = std::find_if(m.items.begin(), m.items.end(), [](const AgendaItem& i) { return i.number == "198/20"; });
+        REQUIRE(item != m.items.end());
+        CHECK(item->title == "To Receive and Consider Acceptance for Apologies of Absence");
+        CHECK(passage_of(m, "198/20", "The Council noted that Cllr Mandy Leamon was absent") != nullptr);
+    }
+}
