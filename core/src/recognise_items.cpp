@@ -871,7 +871,7 @@ std::vector<ItemSpan> find_labelled_sections(const std::vector<Line>& lines) {
     return spans;
 }
 
-std::vector<ItemSpan> find_agenda_items(const std::vector<Line>& lines);
+std::vector<ItemSpan> find_agenda_items(const std::vector<Line>& lines, std::size_t& contents_begin);
 
 }  // namespace
 
@@ -947,9 +947,9 @@ void qualify_outline(std::vector<ItemSpan>& spans) {
 
 }  // namespace
 
-std::vector<ItemSpan> find_items(const std::vector<Line>& lines) {
+std::vector<ItemSpan> find_items(const std::vector<Line>& lines, std::size_t& contents_begin) {
     auto legislative = find_legislative_items(lines);
-    auto agenda = find_agenda_items(lines);
+    auto agenda = find_agenda_items(lines, contents_begin);
     std::size_t numbered = 0;
     std::string first_number;
     for (const auto& span : agenda) {
@@ -1058,8 +1058,8 @@ bool reads_as_sub_item_title(const std::vector<Line>& lines, std::size_t i, std:
     return alone && words.size() <= 14 && n.capital * 2 > n.checked;
 }
 
-// The agenda items, taking no arabic number below `floor` (0: any).
-std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floor) {
+// The agenda items, taking no arabic number below `floor` (0: any) and none before line `from`.
+std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floor, std::size_t from = 0) {
     std::vector<ItemSpan> numbered;
     // Last arabic and roman numbers taken (0: none yet), and the index of a first, unterminated
     // arabic number not yet followed by its successor (npos: none).
@@ -1150,7 +1150,7 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
             return h.line > after && h.value == value && (h.printed_as_heading || titles_too);
         });
     };
-    for (std::size_t i = 0; i < lines.size(); ++i) {
+    for (std::size_t i = from; i < lines.size(); ++i) {
         const Line& line = lines[i];
         bool heading = line.kind == BlockKind::heading;
         if (line.bullet && !heading) continue;
@@ -1454,8 +1454,53 @@ int minute_run_start(const std::vector<Line>& lines) {
     return restarted ? first.value : 0;
 }
 
-std::vector<ItemSpan> find_agenda_items(const std::vector<Line>& lines) {
+// Where the minutes start after a list of their items at their head ("AGENDA ITEMS" / "I. Roll Call" /
+// "II. Workshop" / "III. Adjourn", San Juan Water District) that they then print again as their headings
+// ("I. ROLL CALL" / "II. RETAIL WATER RATES WORKSHOP" / "III. ADJOURN"): the line where the numbering
+// starts again. The list's entries are items in sequence from the first number, most with no body;
+// at least two of its first three entries come again later, under the same number, opening with the
+// same word. 0 when there is no such list.
+std::size_t contents_end(const std::vector<Line>& lines, const std::vector<ItemSpan>& spans) {
+    constexpr std::size_t kMinEntries = 3;
+    constexpr std::size_t kCompared = 3;  // entries looked for again
+    constexpr std::size_t kFound = 2;     // of them found
+    if (spans.size() < kMinEntries || spans[0].style == NumberStyle::other || spans[0].value != 1) return 0;
+    std::size_t entries = 1;
+    while (entries < spans.size() && spans[entries].style == spans[0].style &&
+           spans[entries].value == spans[entries - 1].value + 1)
+        ++entries;
+    std::size_t empty = 0;
+    for (std::size_t k = 0; k < entries; ++k) {
+        empty += spans[k].body_begin >= spans[k].body_end && spans[k].body_lead.empty() ? 1 : 0;
+    }
+    if (entries < kMinEntries || empty * 3 < entries * 2) return 0;
+    auto first_word = [](std::string_view text) {
+        auto words = words_of(text);
+        return words.empty() ? std::string() : word_key(words[0]);
+    };
+    // Each of the first entries printed again after the list: its number opening a line, then its title's first word.
+    auto printed_again = [&](const ItemSpan& entry, std::size_t after, bool same_title) -> std::size_t {
+        for (std::size_t i = after; i < lines.size(); ++i) {
+            auto number = parse_number(lines[i].text, lines[i].kind == BlockKind::heading);
+            if (!number || number->sub || number->printed != entry.item.number) continue;
+            if (!same_title || first_word(number->rest) == first_word(entry.item.title)) return i;
+        }
+        return 0;
+    };
+    std::size_t restart = printed_again(spans[0], spans[entries - 1].heading + 1, false);
+    if (restart == 0) return 0;
+    std::size_t found = 0;
+    for (std::size_t k = 0; k < std::min(entries, kCompared); ++k) found += printed_again(spans[k], restart, true) != 0 ? 1 : 0;
+    return found >= kFound ? restart : 0;
+}
+
+std::vector<ItemSpan> find_agenda_items(const std::vector<Line>& lines, std::size_t& contents_begin) {
     auto numbered = scan_agenda_items(lines, 0);
+    std::size_t from = contents_end(lines, numbered);
+    if (from != 0) {
+        contents_begin = numbered.front().heading;
+        numbered = scan_agenda_items(lines, 0, from);
+    }
     int run = minute_run_start(lines);
     if (run == 0) return numbered;
     std::size_t reached = 0;
@@ -1465,7 +1510,7 @@ std::vector<ItemSpan> find_agenda_items(const std::vector<Line>& lines) {
     }
     // The scan from the top took the minute numbers: nothing to mend.
     if (reached * 2 >= numbered.size()) return numbered;
-    auto minutes = scan_agenda_items(lines, run);
+    auto minutes = scan_agenda_items(lines, run, from);
     if (minutes.empty()) return numbered;
     // Numbered paragraphs before the first minute belong to the section titled just above them
     // ("Election of Chair" / "1. Mr Gough proposed ..." / "2. RESOLVED that ..."), kept as an

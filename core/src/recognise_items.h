@@ -27,8 +27,9 @@ struct ItemSpan {
 
 // Finds the agenda items. Numbered items ("271", "5.", "70/17", "I.", "Item 3:") win; when there are
 // none, headings and ALL-CAPS lines stand for unnumbered sections. Lines before the first item are
-// the preamble (header and attendance).
-[[nodiscard]] std::vector<ItemSpan> find_items(const std::vector<Line>& lines);
+// the preamble (header and attendance), up to `contents_begin` where the minutes open with a list of
+// their items that they print again as headings (left as it is when there is none).
+[[nodiscard]] std::vector<ItemSpan> find_items(const std::vector<Line>& lines, std::size_t& contents_begin);
 
 // Unnumbered sections: headings, and ALL-CAPS lines standing alone.
 [[nodiscard]] std::vector<ItemSpan> find_sections(const std::vector<Line>& lines);

@@ -1224,7 +1224,8 @@ Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
         return minutes;
     }
 
-    auto spans = find_items(lines);
+    std::size_t contents_begin = lines.size();
+    auto spans = find_items(lines, contents_begin);
     // Unnumbered headings and ALL-CAPS lines above the meeting's date are its title block (a web
     // page's title, a letterhead), not agenda items.
     if (!spans.empty() && spans.front().item.number.empty()) {
@@ -1240,8 +1241,9 @@ Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
     }
     std::size_t preamble_end = spans.empty() ? std::min(lines.size(), kMaxHeaderLines) : spans.front().heading;
     // When the first item opens the document (Hansard parts, markdown outlines), only its first lines
-    // can name the meeting; the body's dates are quoted, not the meeting's.
-    std::size_t header_end = std::min(preamble_end, kMaxHeaderLines);
+    // can name the meeting; the body's dates are quoted, not the meeting's. Nor does a list of the
+    // items ahead of the minutes ("II. Public Forum" is no committee).
+    std::size_t header_end = std::min({preamble_end, contents_begin, kMaxHeaderLines});
     if (header_end < 3) header_end = std::min<std::size_t>(lines.size(), 3);
     HeaderText header = join_header(lines, header_end);
 
@@ -1402,10 +1404,13 @@ Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
         minutes.warnings.push_back(std::to_string(split) + " item(s) longer than " + std::to_string(options.max_item_bytes) +
                                    " bytes split into continuation items");
 
-    // Acronyms (preamble first, then the items in order), then speakers.
+    // Acronyms (preamble first, then the items in order, each title before its passages: "REGIONAL WATER
+    // AUTHORITY (RWA)"), then speakers.
     for (const auto& para : preamble) find_acronyms(para.text, minutes.acronyms);
-    for (const auto& item : minutes.items)
+    for (const auto& item : minutes.items) {
+        find_acronyms(item.title, minutes.acronyms);
         for (const auto& passage : item.passages) find_acronyms(passage.text, minutes.acronyms);
+    }
     const SpeakerIndex speakers = index_speakers(minutes.attendees, minutes.acronyms);
     for (auto& item : minutes.items)
         for (auto& passage : item.passages) {

@@ -335,3 +335,26 @@ TEST_CASE("Recogniser items: a title runs on past a joining word before 'Apologi
         CHECK(passage_of(m, "198/20", "The Council noted that Cllr Mandy Leamon was absent") != nullptr);
     }
 }
+
+TEST_CASE("Recogniser items: a list of the items ahead of the minutes is not the items", "[recogniser][items]") {
+    // corpora/sacramento/SJWD, 10 January 2018: the attendance, then "AGENDA ITEMS" / "I. Public Forum" /
+    // "II. Consent Calendar" / "III. New Business" / "IV. Old Business" / "V. Adjourn", then "President
+    // Hanneman called the meeting to order ... The following directors were present: Ted Costa, Marty
+    // Hanneman, Ken Miller, Dan Rich and Pam Tobin.", then the minutes under "I. PUBLIC FORUM" and so on.
+    auto path = testing::shared_corpus() / "sacramento" / "SJWD" / "2018-01-10_011018_Board_Minutes.txt";
+    if (testing::shared_corpus_absent(path)) return;
+    Minutes m = recognise_file(path);
+    REQUIRE(m.items.size() >= 5);
+    const std::vector<Want> first{{"I", "PUBLIC FORUM"}, {"II", "CONSENT CALENDAR"}, {"II.1", "Board Meeting Schedule Change"}};
+    for (std::size_t k = 0; k < first.size(); ++k) {
+        CHECK(m.items[k].number == first[k].number);
+        CHECK(m.items[k].title == first[k].title);
+    }
+    CHECK(passage_of(m, "I", "Mr. Ken Payne with the Auburn Dam Council addressed the Board") != nullptr);
+    CHECK(passage_of(m, "V", "The meeting was adjourned at 7:25 p.m.") != nullptr);
+    // The list is no part of the header: the committee is the one printed above it.
+    CHECK(m.committee == "Board of Director's");
+    // The roll call between the list and the first item is still read.
+    REQUIRE(attendee_named(m, "Ken Miller") != nullptr);
+    CHECK(attendee_named(m, "Ken Miller")->attendance == Attendance::present);
+}

@@ -9,7 +9,8 @@
 // "AYES:" / "NOES:" / "ABSENT:" rolls), and an English district council's planning committee as the
 // modern.gov web page publishes it (an attendance table, a planning application's reference leading
 // its title), and an English town council in markdown (minute numbers led by the year, "24/101", and
-// an attendance table with the town's offices). The documents are written for the test, short, in those councils' manner; each
+// an attendance table with the town's offices), and a US district board that lists its items ahead of its minutes and
+// spells an acronym out only in a title. The documents are written for the test, short, in those councils' manner; each
 // expectation says what a reader of the text finds there.
 #include <catch2/catch.hpp>
 
@@ -632,4 +633,28 @@ TEST_CASE("Recogniser layouts: nobody speaks in a list of names, but a motion's 
     CHECK(passage(m, "1", "R2024-093 D. Yemm").speaker == "Dave Yemm");
     CHECK(passage(m, "1", "Councillor Foote, Councillor Kirkey").speaker.empty());
     CHECK(passage(m, "1", "The Mayor welcomed").speaker == "Dave Yemm");
+}
+
+TEST_CASE("Recogniser layouts: a US district board's list of items ahead of its minutes, and an acronym in a title",
+          "[recogniser][items][layouts]") {
+    std::string text =
+        "LAKEVIEW IRRIGATION DISTRICT\nBoard of Directors Meeting Minutes\nMarch 12, 2024 - 6:00 p.m.\n\n"
+        "BOARD OF DIRECTORS\nAnna Ruiz                        President\nTom Berg                         Director\n\n"
+        "AGENDA\n\n1.     Call to Order\n\n2.     Public Comment\n\n3.     Regional Water Authority Update\n\n4.     Adjournment\n\n"
+        "President Ruiz called the meeting to order at 6:00 p.m.\n\n"
+        "1.    CALL TO ORDER\n      The Board Secretary took the roll. Directors Ruiz and Berg were present.\n\n"
+        "2.    PUBLIC COMMENT\n      There were no public comments.\n\n"
+        "3.    REGIONAL WATER AUTHORITY (RWA) UPDATE\n      Director Berg reported that the RWA board met in February.\n\n"
+        "4.    ADJOURNMENT\n      The meeting was adjourned at 6:40 p.m.\n";
+    Minutes m = recognise_text(text, "lakeview.txt");
+    check_items(m, {{"1", "CALL TO ORDER"},
+                    {"2", "PUBLIC COMMENT"},
+                    {"3", "REGIONAL WATER AUTHORITY (RWA) UPDATE"},
+                    {"4", "ADJOURNMENT"}});
+    CHECK(passage(m, "2", "There were no public comments").kind == PassageKind::paragraph);
+    CHECK(m.committee == "Board of Directors");
+    // The acronym is spelled out only in the item's title.
+    REQUIRE(m.acronyms.size() == 1);
+    CHECK(m.acronyms[0].short_form == "RWA");
+    CHECK(m.acronyms[0].long_form == "REGIONAL WATER AUTHORITY");
 }
