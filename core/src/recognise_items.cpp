@@ -60,11 +60,14 @@ std::optional<ItemNumber> parse_number(std::string_view text, bool heading) {
             while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
             if (i - slash <= 4) n.after_slash = std::stoi(std::string(t.substr(slash, i - slash)));
         }
+        std::size_t main_end = i;
         while (i + 1 < t.size() && t[i] == '.' && std::isdigit(static_cast<unsigned char>(t[i + 1]))) {
             n.sub = true;
             ++i;
             while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
         }
+        // "2.0 Apologies for absence." over "2.1 None received.": the point zero of a number is the item.
+        if (t.substr(main_end, i - main_end) == ".0") n.sub = false;
         n.printed = std::string(t.substr(0, i));
     } else {
         std::size_t j = 0;

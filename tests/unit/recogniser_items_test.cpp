@@ -358,3 +358,22 @@ TEST_CASE("Recogniser items: a list of the items ahead of the minutes is not the
     REQUIRE(attendee_named(m, "Ken Miller") != nullptr);
     CHECK(attendee_named(m, "Ken Miller")->attendance == Attendance::present);
 }
+
+TEST_CASE("Recogniser items: items numbered 1.0, 2.0 over their points 1.1, 2.1", "[recogniser][items]") {
+    // corpora/stokeferry-parish, Wereham March 2014 (HTML): a table of rows "1.0 | Welcome and
+    // Introductions", "1.1 | JB welcomed all ...", "2.0 | Apologies for absence.", "2.1 | None received.",
+    // "3.0 | Minutes of Meeting held on 12th November 2013", ... "15.0 | Date of Next Meeting – Tuesday May
+    // 13th 2014".
+    auto path = testing::shared_corpus() / "stokeferry-parish" / "2014-05_wereham-parish-council-march-2.html";
+    if (testing::shared_corpus_absent(path)) return;
+    Minutes m = recognise_file(path);
+    REQUIRE(m.items.size() == 15);
+    CHECK(m.items[0].number == "1.0");
+    CHECK(m.items[0].title == "Welcome and Introductions");
+    CHECK(m.items[1].number == "2.0");
+    CHECK(m.items[1].title == "Apologies for absence");
+    CHECK(m.items[14].number == "15.0");
+    CHECK(m.items[14].title.rfind("Date of Next Meeting", 0) == 0);
+    // The points stay passages of their item.
+    CHECK(passage_of(m, "2.0", "2.1 None received.") != nullptr);
+}
