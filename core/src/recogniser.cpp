@@ -386,6 +386,48 @@ void collect_councils(std::string_view text, bool header, std::map<std::string, 
     }
 }
 
+// How often `word` stands as a word of its own in `text` (at most `most`).
+int word_count(const std::string& text, std::string_view word, int most) {
+    int count = 0;
+    for (std::size_t at = text.find(word); at != std::string::npos && count < most; at = text.find(word, at + word.size())) {
+        bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
+        std::size_t end = at + word.size();
+        bool ends = end >= text.size() || !std::isalnum(static_cast<unsigned char>(text[end]));
+        count += starts && ends ? 1 : 0;
+    }
+    return count;
+}
+
+// A US special district that the minutes name in full only in passing and otherwise by its initials, with
+// no name in the header ("Fair Oaks Water District" once, "FOWD" a dozen times; a memo's "Regional
+// Transportation District" and "RTD"): the district with the most uses of its initials, at least
+// kInitialsUses. Empty when there is none.
+std::string district_named_by_initials(const std::vector<Line>& lines, std::size_t header_end, const std::string& all_text_sample) {
+    constexpr int kInitialsUses = 3;
+    std::map<std::string, int> named;
+    for (std::size_t i = header_end; i < lines.size() && i < header_end + 3000; ++i) {
+        if (contains_ci(lines[i].text, "district")) collect_councils(lines[i].text, true, named);
+    }
+    std::string best;
+    int best_uses = kInitialsUses - 1;
+    for (const auto& [name, score] : named) {
+        auto words = words_of(name);
+        if (word_key(words.back()) != "district") continue;
+        std::string initials;
+        for (auto w : words) {
+            std::string key = word_key(w);
+            if (!key.empty() && !is_small_word(key)) initials += static_cast<char>(std::toupper(static_cast<unsigned char>(key[0])));
+        }
+        if (initials.size() < 2) continue;
+        int uses = word_count(all_text_sample, initials, 50);
+        if (uses > best_uses) {
+            best_uses = uses;
+            best = name;
+        }
+    }
+    return best;
+}
+
 std::string choose_council(const std::vector<Line>& lines, std::size_t header_end, const std::string& all_text_sample) {
     std::map<std::string, int> scores;
     for (std::size_t i = 0; i < header_end && i < lines.size(); ++i) {
@@ -426,6 +468,7 @@ std::string choose_council(const std::vector<Line>& lines, std::size_t header_en
             best = name;
         }
     }
+    if (best.empty()) best = district_named_by_initials(lines, header_end, all_text_sample);
     return best;
 }
 

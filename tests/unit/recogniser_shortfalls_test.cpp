@@ -637,6 +637,22 @@ TEST_CASE("Recogniser councils: the letterhead's council over guests' councils l
               .council == "Sacramento Metropolitan Fire District");
 }
 
+TEST_CASE("Recogniser councils: a district the minutes name in full once and otherwise by its initials",
+          "[recogniser][council]") {
+    // Fair Oaks Water District, 15 December 2025: the header is "AGENDA ITEM III.1a / Regular Board Meeting /
+    // Approved Minutes / December 15, 2025"; the body says "FOWD" throughout and "Fair Oaks Water District"
+    // once, in a closed session's case name. 17 November 2025 never spells the name out: no council is
+    // named rather than a guess.
+    // Denver RTD, 18 January 2011: a memorandum "To: Board of Directors/RTD Staff" that names the
+    // "Regional Transportation District" once in its body.
+    auto shared = testing::shared_corpus();
+    if (testing::shared_corpus_absent(shared / "sacramento" / "FOWD")) return;
+    CHECK(recognise_file(shared / "sacramento" / "FOWD" / "2025-12-15_12-15-25_Regular_Board_Meeting_Minutes.txt").council ==
+          "Fair Oaks Water District");
+    CHECK(recognise_file(shared / "sacramento" / "FOWD" / "2025-11-17_11-17-25_Regular_Board_Meeting_Minutes.txt").council.empty());
+    CHECK(recognise_file(shared / "denver-rtd" / "meetings" / "2077" / "minutes.txt").council == "Regional Transportation District");
+}
+
 TEST_CASE("Recogniser committees: a committee 'on' its subject, and named between dashes or over two lines",
           "[recogniser][committee]") {
     // Sacramento County Office of Education, 16 November 2021: the title line is "SACRAMENTO COUNTY COMMITTEE
