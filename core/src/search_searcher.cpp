@@ -11,6 +11,7 @@
 
 #include "minutes/item_record.h"
 #include "minutes/names.h"
+#include "minutes/normalise.h"
 #include "minutes/query_parser.h"
 #include "minutes/schema.h"
 #include "minutes/search.h"
@@ -89,8 +90,33 @@ class FreeTextTerms : public Xapian::ExpandDecider {
     }
 };
 
+// Spellings of one name ("Manordeilo & Salem Community Council", "Manordeilo and Salem ...") as one value,
+// counted together and shown as the spelling most items have (of equal ones, the first in order).
+FacetCounts merge_spellings(FacetCounts counts) {
+    std::sort(counts.begin(), counts.end());
+    std::map<std::string, std::size_t> at_key;  // facet_key -> index in merged
+    FacetCounts merged;
+    std::vector<std::size_t> shown_count;  // items of the spelling shown
+    for (auto& [value, count] : counts) {
+        auto [at, fresh] = at_key.try_emplace(facet_key(value), merged.size());
+        if (fresh) {
+            merged.emplace_back(std::move(value), count);
+            shown_count.push_back(count);
+            continue;
+        }
+        auto& [shown, total] = merged[at->second];
+        total += count;
+        if (count > shown_count[at->second]) {
+            shown = std::move(value);
+            shown_count[at->second] = count;
+        }
+    }
+    return merged;
+}
+
 // The values shown for one facet: most frequent first, then by value, at most config::kFacetValuesShown.
 std::vector<FacetValue> facet_values(FacetCounts counts, const schema::FacetSpec& spec) {
+    if (spec.by_key) counts = merge_spellings(std::move(counts));
     std::vector<FacetValue> values;
     values.reserve(counts.size());
     for (auto& [value, count] : counts) {

@@ -928,3 +928,36 @@ TEST_CASE("item_heading: a minute without a title is named by its number alone",
     CHECK(item_heading("", "PRESENTATION OF PAPERS") == "PRESENTATION OF PAPERS");
     CHECK(item_heading("", "") == "Untitled item");
 }
+
+TEST_CASE("Searcher: spellings of one council or committee are one facet value, as for their filter", "[search]") {
+    // Manordeilo's minutes spell their council "Manordeilo & Salem Community Council" and "Manordeilo and
+    // Salem Community Council"; a filter on either finds both, so the facet counts them as one.
+    testing::TempDir dir;
+    std::string path = (dir.path() / "db").string();
+    const std::string amp = "Manordeilo & Salem Community Council";
+    const std::string and_ = "Manordeilo and Salem Community Council";
+    TestMeeting a{"s1", amp, amp, "2024-01-10", {}};
+    a.items = {item(a, 1, "1", "Footpaths", 1, {passage("The footpath at Salem was cleared.")})};
+    TestMeeting b{"s2", amp, amp, "2024-02-14", {}};
+    b.items = {item(b, 1, "1", "Footpaths", 1, {passage("The footpath gate was mended.")})};
+    TestMeeting c{"s3", and_, and_, "2024-03-13", {}};
+    c.items = {item(c, 1, "1", "Footpaths", 1, {passage("A stile on the footpath was reported broken.")})};
+    {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
+        write_items(db, {a, b, c});
+    }
+    auto s = open_searcher(path);
+    auto o = query("footpath");
+    o.facets = {"council", "committee"};
+    auto r = run(s, o);
+    REQUIRE(r.facets.size() == 2);
+    for (const auto& f : r.facets) {
+        INFO(f.name);
+        REQUIRE(f.values.size() == 1);
+        CHECK(f.values[0].value == amp);  // the spelling more items have
+        CHECK(f.values[0].count == 3);
+    }
+    auto filtered = query("footpath");
+    filtered.councils = {and_};
+    CHECK(run(s, filtered).hits.size() == 3);
+}

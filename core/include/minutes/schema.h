@@ -83,12 +83,13 @@ inline constexpr std::array<PrefixSpec, 14> kPrefixes{{
 struct FacetSpec {
     std::string_view name;
     Slot slot;
-    bool multi_valued;  // slot holds a kListSeparator-joined list
+    bool multi_valued;    // slot holds a kListSeparator-joined list
+    bool by_key = false;  // spellings with one facet_key ("&" or "and") are one value, as their filter is
 };
 
 inline constexpr std::array<FacetSpec, 8> kFacets{{
-    {"committee", kSlotCommittee, false},
-    {"council", kSlotCouncil, false},
+    {"committee", kSlotCommittee, false, true},
+    {"council", kSlotCouncil, false, true},
     {"year", kSlotYear, false},
     {"member", kSlotMembers, true},
     {"role", kSlotRoles, true},
