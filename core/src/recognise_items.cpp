@@ -306,6 +306,8 @@ void split_title_body(const std::string& text, std::string& title, std::string& 
         // "Attendance and Apologies", "Vote On The Main Motion": a title does not end on a joining word.
         // Names may ("Cllr Colin Sampson (BCKLWN) and Cllr Martin Storey (NCC), if in attendance").
         bool joined = is_joining_word(word_key(words[k - 1])) && !is_honorific(words[k]);
+        // "To Consider Apologies for Absence: ...": a verb after "To" wants its object.
+        joined = joined || (k == 2 && word_key(words[0]) == "to");
         if (is_body_starter(words[k]) && (k >= 2 || opens_after_one) && !opens_next && !joined) {
             split_at(k, k);
             return;

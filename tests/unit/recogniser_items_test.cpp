@@ -312,7 +312,7 @@ TEST_CASE("Recogniser items: numbers that start again under each roman section",
     CHECK(title_of("XI.3") == "December 14, 2022 – SJWD Board Meeting at SJWD");
 }
 
-TEST_CASE("Recogniser items: a title runs on past a joining word before 'Apologies'", "[recogniser][items]") {
+TEST_CASE("Recogniser items: a title runs on past a joining word or 'To' and a verb before 'Apologies'", "[recogniser][items]") {
     // corpora/govan-cc, March 2026: "1. **Attendance and Apologies**" over "**Present:** Claire Dickson
     // (Chair), ..." and "**Apologies:** Cllr. Dan Hutchison, ...". "Apologies" opens a body after a
     // title ("Minutes Apologies were received ..."), but not after "and".
@@ -333,6 +333,16 @@ TEST_CASE("Recogniser items: a title runs on past a joining word before 'Apologi
         REQUIRE(item != m.items.end());
         CHECK(item->title == "To Receive and Consider Acceptance for Apologies of Absence");
         CHECK(passage_of(m, "198/20", "The Council noted that Cllr Mandy Leamon was absent") != nullptr);
+    }
+    // corpora/stokeferry-parish, March 2014: "2. To Consider Apologies for Absence: Apologies were received
+    // from Cllr Mrs Lintern": a verb after "To" takes its object into the title.
+    auto march = testing::shared_corpus() / "stokeferry-parish" / "2014-04_stoke-ferry-parish-council-march-meeting.md";
+    if (!testing::shared_corpus_absent(march)) {
+        Minutes m = recognise_file(march);
+        auto item = std::find_if(m.items.begin(), m.items.end(), [](const AgendaItem& i) { return i.number == "2"; });
+        REQUIRE(item != m.items.end());
+        CHECK(item->title == "To Consider Apologies for Absence");
+        CHECK(passage_of(m, "2", "Apologies were received from Cllr Mrs Lintern") != nullptr);
     }
 }
 
