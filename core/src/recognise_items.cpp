@@ -149,12 +149,12 @@ bool closes_title(std::string_view w) {
 
 // Verbs that make words a sentence rather than a title ("The Clerk reported that ...").
 bool is_sentence_verb(std::string_view key) {
-    static constexpr std::array<std::string_view, 33> kVerbs{
+    static constexpr std::array<std::string_view, 34> kVerbs{
         "was",      "were",    "is",       "are",    "been",      "had",      "has",      "have",
         "will",     "would",   "could",    "should", "did",       "does",     "said",     "reported",
         "agreed",   "advised", "asked",    "confirmed", "resolved", "thanked", "explained", "stated",
         "informed", "requested", "welcomed", "gave", "declared",  "attended", "provided", "expressed",
-        "briefed"};
+        "briefed",  "took"};
     for (auto v : kVerbs) {
         if (key == v) return true;
     }
@@ -228,11 +228,15 @@ std::size_t sentence_opening(const std::vector<std::string_view>& words) {
         return is_pronoun_opener(w) || std::find(kOpeners.begin(), kOpeners.end(), w) != kOpeners.end();
     };
     constexpr std::size_t kMaxTitleWords = 20;
-    constexpr std::size_t kSentenceReach = 12;
+    constexpr std::size_t kSentenceReach = 16;
     for (std::size_t k = 1; k < words.size() && k <= kMaxTitleWords; ++k) {
         if (is_sentence_verb(word_key(words[k - 1]))) return 0;
-        // After a comma the sentence goes on: "Whereas, The ASRA canyon lands have ..." is one clause.
-        if (words[k - 1].back() == ',' || !opens(words[k])) continue;
+        // After a comma the sentence goes on: "Whereas, The ASRA canyon lands have ..." is one clause; after
+        // a point's number ("... next meeting 2. The public bridleway sign ...") the point does.
+        std::string_view before = words[k - 1];
+        bool point_number = std::isdigit(static_cast<unsigned char>(before[0])) && before.back() == '.' &&
+                            before.find_first_not_of("0123456789.") == std::string_view::npos;
+        if (words[k - 1].back() == ',' || point_number || !opens(words[k])) continue;
         for (std::size_t j = k + 1; j < words.size() && j <= k + kSentenceReach; ++j) {
             if (is_sentence_verb(word_key(words[j]))) return k;
         }

@@ -387,3 +387,36 @@ TEST_CASE("Recogniser items: items numbered 1.0, 2.0 over their points 1.1, 2.1"
     // The points stay passages of their item.
     CHECK(passage_of(m, "2.0", "2.1 None received.") != nullptr);
 }
+
+TEST_CASE("Recogniser items: a title run on into a sentence that names its verb late", "[recogniser][items]") {
+    // corpora/stokeferry-parish, April 2018: "71/18 Minutes of the Meeting dated 7 March 2018 The minutes of
+    // the Ordinary Parish Council Meeting held on 7 March 2018 were approved as a true record." (the verb
+    // 14 words after "The"); Wretton, March 2016: "10. Neighbourhood Plan Some discussion took place ...".
+    auto april = testing::shared_corpus() / "stokeferry-parish" / "2018-07_stoke-ferry-parish-council-april-meeting-minutes.md";
+    if (!testing::shared_corpus_absent(april)) {
+        Minutes m = recognise_file(april);
+        auto item = std::find_if(m.items.begin(), m.items.end(), [](const AgendaItem& i) { return i.number == "71/18"; });
+        REQUIRE(item != m.items.end());
+        CHECK(item->title == "Minutes of the Meeting dated 7 March 2018");
+        CHECK(passage_of(m, "71/18", "The minutes of the Ordinary Parish Council Meeting held on 7 March 2018") != nullptr);
+    }
+    auto wretton = testing::shared_corpus() / "stokeferry-parish" / "2016-05_wretton-parish-council-march-meeting-2.md";
+    if (!testing::shared_corpus_absent(wretton)) {
+        Minutes m = recognise_file(wretton);
+        auto item = std::find_if(m.items.begin(), m.items.end(), [](const AgendaItem& i) { return i.number == "10"; });
+        REQUIRE(item != m.items.end());
+        CHECK(item->title == "Neighbourhood Plan");
+        CHECK(passage_of(m, "10", "Some discussion took place") != nullptr);
+    }
+    // Wretton, May 2015: "12. Reports from Councillors/items for the next agenda 1. Dog fouling to be an
+    // agenda item for the next meeting 2. The public bridleway sign ...": "The" after a point's number goes
+    // on with the point; it opens no body there.
+    auto may = testing::shared_corpus() / "stokeferry-parish" / "2015-10_wretton-pc-minutes-may.md";
+    if (!testing::shared_corpus_absent(may)) {
+        Minutes m = recognise_file(may);
+        auto item = std::find_if(m.items.begin(), m.items.end(), [](const AgendaItem& i) { return i.number == "12"; });
+        REQUIRE(item != m.items.end());
+        const std::string cut = "next meeting 2";  // a title cut after the point's number
+        CHECK_FALSE((item->title.size() >= cut.size() && item->title.compare(item->title.size() - cut.size(), cut.size(), cut) == 0));
+    }
+}
