@@ -219,7 +219,7 @@ std::size_t sentence_title_end(const std::vector<std::string_view>& words) {
 // received ...", "Councillor photographs for the Wretton Parish Council website The photographs of
 // Councillors ... are not up to date", "To Approve Purchase of Perch Seating ... 2020/21 The Council had
 // received ..."): a word that opens sentences, within 20 words and no verb of a sentence before it,
-// followed by a verb within 12 words. 0 when there is none.
+// followed by a verb within 16 words. 0 when there is none.
 std::size_t sentence_opening(const std::vector<std::string_view>& words) {
     static constexpr std::array<std::string_view, 15> kOpeners{
         "A", "An", "Some", "Two", "Three", "Four", "Five", "Several", "Following", "Upon", "Having", "After",
