@@ -281,7 +281,9 @@ void split_title_body(const std::string& text, std::string& title, std::string& 
     for (std::size_t k = 0; k < caps && !lettered; ++k) {
         lettered = all_caps(words[k]) && !word_key(words[k]).empty() && !std::isdigit(static_cast<unsigned char>(words[k][0]));
     }
-    if (caps >= 2 && caps < words.size() && lettered) {
+    // "APPROVAL OF REGULAR BOARD MEETING MINUTES OF December 21, 2010": capitals ending on "OF" go on.
+    bool joins_on = caps >= 1 && is_joining_word(word_key(words[caps - 1]));
+    if (caps >= 2 && caps < words.size() && lettered && !joins_on) {
         std::size_t end = words[caps - 1].data() + words[caps - 1].size() - text.data();
         std::string_view t = trim(std::string_view(text).substr(0, end));
         while (!t.empty() && (t.back() == '-' || t.back() == ':' || t.back() == ' ')) t.remove_suffix(1);
@@ -1332,7 +1334,8 @@ std::vector<ItemSpan> scan_agenda_items(const std::vector<Line>& lines, int floo
                 bool cont = false;
                 if (ends_with_joiner(title) && next_words.size() <= 12) cont = true;
                 else if (ends_sentence(title)) cont = false;
-                else if (caps) cont = all_caps(next.text) && next_words.size() <= 8 && same_block;
+                // Not a label in capitals opening the body ("... MINUTES OF JANUARY 4, 2011" / "MOTION:").
+                else if (caps) cont = all_caps(next.text) && next_words.size() <= 8 && same_block && next.text.back() != ':';
                 else if (same_block && next_words.size() <= 4 && starts_upper(next.text) && !ends_sentence(next.text) &&
                          lines[j - 1].text.size() < 40 && last_words <= 3 && !all_caps(next.text) &&
                          !(next_words.size() >= 2 && word_key(next_words[1]) == "by"))

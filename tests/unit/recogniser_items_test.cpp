@@ -420,3 +420,21 @@ TEST_CASE("Recogniser items: a title run on into a sentence that names its verb 
         CHECK_FALSE((item->title.size() >= cut.size() && item->title.compare(item->title.size() - cut.size(), cut.size(), cut) == 0));
     }
 }
+
+TEST_CASE("Recogniser items: a title in capitals goes on past 'OF' to its date, and stops at a label", "[recogniser][items]") {
+    // corpora/denver-rtd, meeting 2077 (January 2011): "IX." / "APPROVAL OF REGULAR BOARD MEETING MINUTES OF
+    // December 21, 2010" / "MOTION:" / "Director Bagley moved for the adoption of ...", and "X." / "APPROVAL
+    // OF SPECIAL BOARD MEETING MINUTES OF JANUARY 4, 2011" / "MOTION:" / "Director Cohn moved ...".
+    auto path = testing::shared_corpus() / "denver-rtd" / "meetings" / "2077" / "minutes.txt";
+    if (testing::shared_corpus_absent(path)) return;
+    Minutes m = recognise_file(path);
+    auto title_of = [&m](const std::string& number) {
+        auto item = std::find_if(m.items.begin(), m.items.end(), [&](const AgendaItem& i) { return i.number == number; });
+        return item == m.items.end() ? std::string("(no item)") : item->title;
+    };
+    CHECK(title_of("IX") == "APPROVAL OF REGULAR BOARD MEETING MINUTES OF December 21, 2010");
+    CHECK(title_of("X") == "APPROVAL OF SPECIAL BOARD MEETING MINUTES OF JANUARY 4, 2011");
+    const Passage* motion = passage_of(m, "X", "MOTION: Director Cohn moved for the adoption");
+    REQUIRE(motion != nullptr);
+    CHECK(motion->kind == PassageKind::resolution);
+}
