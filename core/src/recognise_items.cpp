@@ -311,11 +311,15 @@ void split_title_body(const std::string& text, std::string& title, std::string& 
         bool opens_next = k + 1 < words.size() && is_pronoun_opener(words[k + 1]) && !is_pronoun_opener(words[k]);
         // "Attendance and Apologies", "Vote On The Main Motion": a title does not end on a joining word.
         // Names may ("Cllr Colin Sampson (BCKLWN) and Cllr Martin Storey (NCC), if in attendance").
-        bool joined = is_joining_word(word_key(words[k - 1])) && !is_honorific(words[k]);
+        bool joined = is_joining_word(word_key(words[k - 1])) && words[k - 1].back() != '.' && !is_honorific(words[k]);
         // "To Consider Apologies for Absence: ...": a verb after "To" wants its object.
         joined = joined || (k == 2 && word_key(words[0]) == "to");
         if (is_body_starter(words[k]) && (k >= 2 || opens_after_one) && !opens_next && !joined) {
-            split_at(k, k);
+            // "FINANCES: a. The Financial Working Group has met ...": the point's letter opens the body.
+            std::string_view before = words[k - 1];
+            bool point = k >= 2 && (!sub_item_numeral(before).empty() ||
+                                    (before.size() == 2 && std::islower(static_cast<unsigned char>(before[0])) && before[1] == '.'));
+            split_at(point ? k - 1 : k, point ? k - 1 : k);
             return;
         }
     }

@@ -438,3 +438,15 @@ TEST_CASE("Recogniser items: a title in capitals goes on past 'OF' to its date, 
     REQUIRE(motion != nullptr);
     CHECK(motion->kind == PassageKind::resolution);
 }
+
+TEST_CASE("Recogniser items: a point's letter after the title opens the body", "[recogniser][items]") {
+    // corpora/stokeferry-parish, Northwold November 2018: "8. FINANCES: a. The Financial Working Group (FWG)
+    // has met once between meetings ... b. Precept setting for 2019/20 ...".
+    auto path = testing::shared_corpus() / "stokeferry-parish" / "2019-03_northweold-pc-meeting-november.md";
+    if (testing::shared_corpus_absent(path)) return;
+    Minutes m = recognise_file(path);
+    auto item = std::find_if(m.items.begin(), m.items.end(), [](const AgendaItem& i) { return i.number == "8"; });
+    REQUIRE(item != m.items.end());
+    CHECK(item->title == "FINANCES");
+    CHECK(passage_of(m, "8", "a. The Financial Working Group (FWG) has met once") != nullptr);
+}
