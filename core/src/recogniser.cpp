@@ -126,6 +126,24 @@ std::optional<ChosenDate> sitting_date(const std::vector<Line>& lines, const std
     return std::nullopt;
 }
 
+// Where documents attached after the minutes begin: past an item on the adjournment, the attestation of the
+// minutes ("ATTEST:" and the board secretary or clerk who signs, US boards) closes them, and what follows
+// (a staff report, another body's resolution) is no part of their last item. lines.size() when there is
+// no attestation there.
+std::size_t attachments_begin(const std::vector<Line>& lines, const std::vector<ItemSpan>& spans) {
+    constexpr std::size_t kSignatureLines = 6;  // from "ATTEST:" to the signer's office
+    auto adjourn = std::find_if(spans.begin(), spans.end(), [](const ItemSpan& s) { return contains_ci(s.item.title, "adjourn"); });
+    if (adjourn == spans.end()) return lines.size();
+    for (std::size_t i = adjourn->heading; i < lines.size(); ++i) {
+        if (!starts_with_ci(lines[i].text, "attest")) continue;
+        for (std::size_t j = i; j < lines.size() && j <= i + kSignatureLines; ++j) {
+            if (contains_ci(lines[j].text, "secretary") || contains_ci(lines[j].text, "clerk")) return j + 1;
+        }
+        return lines.size();
+    }
+    return lines.size();
+}
+
 // The text of the first heading among lines [0, end); empty when there is none.
 std::string first_heading(const std::vector<Line>& lines, std::size_t end) {
     for (std::size_t i = 0; i < end && i < lines.size(); ++i) {
@@ -1407,6 +1425,22 @@ Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
         read_attendance(paras, lines, minutes.attendees, minutes.warnings, roll_call_only);
     }
     settle_chair(minutes.attendees);
+
+    // Documents attached after the minutes are a section of their own, titled by their first line: not
+    // more of "ADJOURN" (4,654 words of staff reports in one SJWD file), nor items of the minutes.
+    if (std::size_t attached = attachments_begin(lines, spans); attached < lines.size()) {
+        while (!spans.empty() && spans.back().heading >= attached) spans.pop_back();
+        if (!spans.empty()) spans.back().body_end = std::min(spans.back().body_end, attached);
+        ItemSpan attachment;
+        attachment.heading = attached;
+        attachment.body_begin = attached + 1;
+        attachment.body_end = lines.size();
+        attachment.item.page = lines[attached].page;
+        std::string_view title = lines[attached].text;
+        while (!title.empty() && (title.back() == ',' || title.back() == ':')) title.remove_suffix(1);
+        attachment.item.title = std::string(title);
+        spans.push_back(std::move(attachment));
+    }
 
     // Items and passages. Minutes with no item headings at all (Nipissing) are one section, so
     // that their passages, resolutions and votes are still kept.

@@ -450,3 +450,24 @@ TEST_CASE("Recogniser items: a point's letter after the title opens the body", "
     CHECK(item->title == "FINANCES");
     CHECK(passage_of(m, "8", "a. The Financial Working Group (FWG) has met once") != nullptr);
 }
+
+TEST_CASE("Recogniser items: documents attached after the minutes' attestation are a section of their own",
+          "[recogniser][items]") {
+    // corpora/sacramento/SJWD, 16 February 2022: "III. ADJOURN" / "The meeting was adjourned at 6:39 p.m.",
+    // the president's signature, "ATTEST:" ... "TERI GRANT, Board Secretary", then "STAFF REPORT" / "To: Board
+    // of Directors" / "From: Paul Helliker, General Manager" ... on the selection of a new Board member.
+    auto path = testing::shared_corpus() / "sacramento" / "SJWD" / "2022-02-16_021622BoardMinutesSpecial.txt";
+    if (testing::shared_corpus_absent(path)) return;
+    Minutes m = recognise_file(path);
+    auto adjourn = std::find_if(m.items.begin(), m.items.end(), [](const AgendaItem& i) { return i.number == "III"; });
+    REQUIRE(adjourn != m.items.end());
+    CHECK(adjourn->title == "ADJOURN");
+    REQUIRE(!adjourn->passages.empty());
+    CHECK(adjourn->passages.front().text == "The meeting was adjourned at 6:39 p.m.");
+    for (const auto& p : adjourn->passages) CHECK(p.text.find("RECOMMENDED ACTION") == std::string::npos);
+    auto report = std::find_if(m.items.begin(), m.items.end(), [](const AgendaItem& i) { return i.title == "STAFF REPORT"; });
+    REQUIRE(report != m.items.end());
+    CHECK(report->number.empty());
+    REQUIRE(!report->passages.empty());
+    CHECK(report->passages.front().text.rfind("To: Board of Directors", 0) == 0);
+}
