@@ -14,6 +14,9 @@
 namespace minutes {
 namespace {
 
+constexpr int kBoldPointLevel = 6;      // a bold point's heading, below the document's own "#" levels
+constexpr std::size_t kBoldPointLines = 3;  // lines a bold point's title may wrap over
+
 std::string lower_extension(const std::filesystem::path& path) {
     std::string ext = path.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -40,6 +43,27 @@ bool looks_binary(std::string_view head) {
 
 void trim_right(std::string& s) {
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
+}
+
+// The text after a lettered point's marker when it opens in bold ("a)  **Cleansing ..."); empty otherwise.
+// Letters and roman numerals only: numbered points under a numbered item would need their nesting,
+// which the text does not keep.
+std::string_view bold_point_text(std::string_view line) {
+    std::size_t i = 0;
+    while (i < line.size() && std::isalpha(static_cast<unsigned char>(line[i]))) ++i;
+    if (i == 0 || i > 4 || i >= line.size() || (line[i] != '.' && line[i] != ')')) return {};
+    std::string_view rest = line.substr(i + 1);
+    std::size_t start = rest.find_first_not_of(' ');
+    if (start == std::string_view::npos || rest.substr(start, 2) != "**") return {};
+    return rest.substr(start);
+}
+
+// A lettered point whose whole text is bold ("a)  **Cleansing, environment and roads**"): the heading of
+// a matter, in minutes a word processor wrote, over plain paragraphs.
+bool bold_point_title(std::string_view line) {
+    std::string_view rest = bold_point_text(line);
+    return rest.size() > 4 && rest.substr(rest.size() - 2) == "**" &&
+           rest.substr(2, rest.size() - 4).find("**") == std::string_view::npos;
 }
 
 // Markdown markers: "#" headings and "-", "*", "+" list items; emphasis markers are dropped.
@@ -154,9 +178,14 @@ SourceText read_plain_text(std::string_view bytes, Format format, std::string so
         if (!current.text.empty()) out.blocks.push_back(std::move(current));
         current = Block{};
     };
-    std::istringstream lines(text);
-    std::string line;
-    while (std::getline(lines, line)) {
+    std::vector<std::string> all;
+    {
+        std::istringstream lines(text);
+        std::string next;
+        while (std::getline(lines, next)) all.push_back(std::move(next));
+    }
+    for (std::size_t n = 0; n < all.size(); ++n) {
+        std::string line = all[n];
         trim_right(line);
         std::string_view view = line;
         if (line.find('\f') != std::string::npos) line.erase(std::remove(line.begin(), line.end(), '\f'), line.end());
@@ -200,6 +229,33 @@ SourceText read_plain_text(std::string_view bytes, Format format, std::string so
                     current.text = row;
                     flush();
                 }
+                continue;
+            }
+            // Its bold title may wrap ("b)  **Active Travel consultation on road modification to improve
+            // cycling" / "    safety**").
+            std::string point(view);
+            std::size_t last = n;
+            auto open_bold = [](std::string_view p) {  // bold opened after the marker and not closed
+                std::string_view rest = bold_point_text(p);
+                return rest.size() > 2 && rest.find("**", 2) == std::string_view::npos;
+            };
+            for (std::size_t m = n + 1; m < all.size() && m <= n + kBoldPointLines && open_bold(point); ++m) {
+                std::string more = all[m];
+                trim_right(more);
+                std::size_t from = more.find_first_not_of(" \t");
+                if (from == std::string::npos) break;
+                more.erase(0, from);
+                point += ' ';
+                point += more;
+                last = m;
+            }
+            if (bold_point_title(point)) {
+                flush();
+                current.kind = BlockKind::heading;
+                current.level = kBoldPointLevel;
+                current.text = strip_emphasis(point);
+                flush();
+                n = last;
                 continue;
             }
             if (view.size() > 2 && (view[0] == '-' || view[0] == '*' || view[0] == '+') && view[1] == ' ') {

@@ -88,7 +88,7 @@ std::optional<ItemNumber> parse_number(std::string_view text, bool heading) {
             n.value = t[0] - 'A' + 1;
             n.printed = std::string(t.substr(0, 1));
             i = 1;
-        } else if (heading && t.size() >= 2 && t[0] >= 'a' && t[0] <= 'z' && t[1] == '.') {
+        } else if (heading && t.size() >= 2 && t[0] >= 'a' && t[0] <= 'z' && (t[1] == '.' || t[1] == ')')) {
             n.scheme = Scheme::letter;
             n.value = t[0] - 'a' + 1;
             n.printed = std::string(t.substr(0, 1));
@@ -922,6 +922,10 @@ void qualify_outline(std::vector<ItemSpan>& spans) {
         if (span.style == NumberStyle::other) continue;
         std::size_t s = at(span.style);
         if (last_value[s] > 0 && span.value <= last_value[s] && previous != kStyles && previous != s) under[previous][s] = true;
+        // Small letters end an outline: an "a." right after another style's item is under it, even where
+        // the letters never start again ("2 MATTERS ARISING" / "a) Cleansing" / "b) Closure of Bank").
+        if (span.style == NumberStyle::lower_letter && span.value == 1 && previous != kStyles && previous != s)
+            under[previous][s] = true;
         last_value[s] = span.value;
         previous = s;
     }

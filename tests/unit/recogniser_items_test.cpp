@@ -471,3 +471,39 @@ TEST_CASE("Recogniser items: documents attached after the minutes' attestation a
     REQUIRE(!report->passages.empty());
     CHECK(report->passages.front().text.rfind("To: Board of Directors", 0) == 0);
 }
+
+TEST_CASE("Recogniser items: lettered matters with bold titles are items under their section", "[recogniser][items]") {
+    // corpora/govan-cc, January 2025 (markdown from a word processor): "2.  MATTERS ARISING AND CONTINUING
+    // ISSUES", then "a)  **Cleansing, environment, housing and roads**", "b)  **Active Travel consultation on
+    // road modification to improve cycling" / "safety**" (the bold title wraps), "c)  **Lyceum**", ...
+    // "e)  **Naming of the new bridge after Mary Barbour**" / "> The relevant City Council Committee had
+    // initially not endorsed our proposal ...", ... "h)  **Opening hours of Elder Park Library**"; and
+    // under "5.  COMMUNITY COUNCIL ORGANISATION", "a)  **Our website**", "b)  **Facebook site**",
+    // "c)  **Govan Letter**".
+    auto january = testing::shared_corpus() / "govan-cc" / "2025-01-13-general-meeting-january-2025.md";
+    if (!testing::shared_corpus_absent(january)) {
+        Minutes m = recognise_file(january);
+        auto title_of = [&m](const std::string& number) {
+            auto item = std::find_if(m.items.begin(), m.items.end(), [&](const AgendaItem& i) { return i.number == number; });
+            return item == m.items.end() ? std::string("(no item)") : item->title;
+        };
+        CHECK(title_of("2") == "MATTERS ARISING AND CONTINUING ISSUES");
+        CHECK(title_of("2.a") == "Cleansing, environment, housing and roads");
+        CHECK(title_of("2.b") == "Active Travel consultation on road modification to improve cycling safety");
+        CHECK(title_of("2.c") == "Lyceum");
+        CHECK(title_of("2.e") == "Naming of the new bridge after Mary Barbour");
+        CHECK(title_of("2.h") == "Opening hours of Elder Park Library");
+        CHECK(title_of("5.a") == "Our website");
+        CHECK(title_of("5.c") == "Govan Letter");
+        CHECK(passage_of(m, "2.e", "The relevant City Council Committee had initially not endorsed our") != nullptr);
+    }
+    // May 2024: "2 MATTERS ARISING" over "a)  **Cleansing, environment, litter crisis and drains crisis**"
+    // and "b)  **Closure of Bank of Scotland**", the only lettered run in the minutes: still under item 2.
+    auto may = testing::shared_corpus() / "govan-cc" / "2024-05-24-general-meeting-may-2024.md";
+    if (!testing::shared_corpus_absent(may)) {
+        Minutes m = recognise_file(may);
+        auto item = std::find_if(m.items.begin(), m.items.end(), [](const AgendaItem& i) { return i.number == "2.b"; });
+        REQUIRE(item != m.items.end());
+        CHECK(item->title == "Closure of Bank of Scotland");
+    }
+}

@@ -9,8 +9,8 @@
 // "AYES:" / "NOES:" / "ABSENT:" rolls), and an English district council's planning committee as the
 // modern.gov web page publishes it (an attendance table, a planning application's reference leading
 // its title), and an English town council in markdown (minute numbers led by the year, "24/101", and
-// an attendance table with the town's offices), and a US district board that lists its items ahead of its minutes and
-// spells an acronym out only in a title. The documents are written for the test, short, in those councils' manner; each
+// an attendance table with the town's offices), a US district board that lists its items ahead of its minutes and
+// spells an acronym out only in a title, and a parish council whose lettered matters have bold titles. The documents are written for the test, short, in those councils' manner; each
 // expectation says what a reader of the text finds there.
 #include <catch2/catch.hpp>
 
@@ -657,4 +657,26 @@ TEST_CASE("Recogniser layouts: a US district board's list of items ahead of its 
     REQUIRE(m.acronyms.size() == 1);
     CHECK(m.acronyms[0].short_form == "RWA");
     CHECK(m.acronyms[0].long_form == "REGIONAL WATER AUTHORITY");
+}
+
+TEST_CASE("Recogniser layouts: a parish council's lettered matters in bold, converted from a word processor",
+          "[recogniser][items][layouts]") {
+    std::string text =
+        "**OAKFORD PARISH COUNCIL**\n\nMinutes of the meeting held on Monday 3 June 2024 at 7.30pm\n\n"
+        "Present: Cllr A Smith (Chair), Cllr B Jones, Cllr C Patel\n\n"
+        "1.  APOLOGIES\n    None.\n\n"
+        "2.  HIGHWAYS\n\n"
+        "a)  **Potholes on Mill Lane**\n\nThe Clerk had reported the potholes to the county.\n\n"
+        "b)  **Speed watch on the\n    Tiverton road**\n\nVolunteers were sought for the autumn.\n\n"
+        "c) Councillors noted the new bus times.\n\n"
+        "3.  DATE OF NEXT MEETING\n    Monday 1 July 2024.\n";
+    Minutes m = recognise(read_plain_text(text, Format::markdown, "oakford.md"));
+    check_items(m, {{"1", "APOLOGIES"},
+                    {"2", "HIGHWAYS"},
+                    {"2.a", "Potholes on Mill Lane"},
+                    {"2.b", "Speed watch on the Tiverton road"},
+                    {"3", "DATE OF NEXT MEETING"}});
+    CHECK(passage(m, "2.a", "The Clerk had reported the potholes").kind == PassageKind::paragraph);
+    // A lettered point that is not a bold title stays a passage of the matter before it.
+    CHECK(passage(m, "2.b", "c) Councillors noted the new bus times.").kind == PassageKind::paragraph);
 }
