@@ -1427,7 +1427,7 @@ Minutes recognise(const SourceText& source, const RecogniserOptions& options) {
     settle_chair(minutes.attendees);
 
     // Documents attached after the minutes are a section of their own, titled by their first line: not
-    // more of "ADJOURN" (4,654 words of staff reports in one SJWD file), nor items of the minutes.
+    // more of "ADJOURN" (4,649 words of staff reports in one SJWD file), nor items of the minutes.
     if (std::size_t attached = attachments_begin(lines, spans); attached < lines.size()) {
         while (!spans.empty() && spans.back().heading >= attached) spans.pop_back();
         if (!spans.empty()) spans.back().body_end = std::min(spans.back().body_end, attached);
