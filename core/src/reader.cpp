@@ -185,7 +185,7 @@ SourceText read_plain_text(std::string_view bytes, Format format, std::string so
         while (std::getline(lines, next)) all.push_back(std::move(next));
     }
     for (std::size_t n = 0; n < all.size(); ++n) {
-        std::string line = all[n];
+        std::string line = std::move(all[n]);  // later lines are read ahead, never earlier ones
         trim_right(line);
         std::string_view view = line;
         if (line.find('\f') != std::string::npos) line.erase(std::remove(line.begin(), line.end(), '\f'), line.end());

@@ -215,6 +215,14 @@ std::size_t sentence_title_end(const std::vector<std::string_view>& words) {
     return 0;
 }
 
+// A point's number or letter before its text: "2.", "a.", "a)", "(c)", "ii)".
+bool is_point_marker(std::string_view w) {
+    bool number = std::isdigit(static_cast<unsigned char>(w[0])) && w.back() == '.' &&
+                  w.find_first_not_of("0123456789.") == std::string_view::npos;
+    bool letter = w.size() == 2 && std::islower(static_cast<unsigned char>(w[0])) && w[1] == '.';
+    return number || letter || !sub_item_numeral(w).empty();
+}
+
 // Where a sentence starts after a title run on without punctuation ("Tree Survey Two quotes have been
 // received ...", "Councillor photographs for the Wretton Parish Council website The photographs of
 // Councillors ... are not up to date", "To Approve Purchase of Perch Seating ... 2020/21 The Council had
@@ -233,10 +241,7 @@ std::size_t sentence_opening(const std::vector<std::string_view>& words) {
         if (is_sentence_verb(word_key(words[k - 1]))) return 0;
         // After a comma the sentence goes on: "Whereas, The ASRA canyon lands have ..." is one clause; after
         // a point's number ("... next meeting 2. The public bridleway sign ...") the point does.
-        std::string_view before = words[k - 1];
-        bool point_number = std::isdigit(static_cast<unsigned char>(before[0])) && before.back() == '.' &&
-                            before.find_first_not_of("0123456789.") == std::string_view::npos;
-        if (words[k - 1].back() == ',' || point_number || !opens(words[k])) continue;
+        if (words[k - 1].back() == ',' || is_point_marker(words[k - 1]) || !opens(words[k])) continue;
         for (std::size_t j = k + 1; j < words.size() && j <= k + kSentenceReach; ++j) {
             if (is_sentence_verb(word_key(words[j]))) return k;
         }
@@ -316,10 +321,8 @@ void split_title_body(const std::string& text, std::string& title, std::string& 
         joined = joined || (k == 2 && word_key(words[0]) == "to");
         if (is_body_starter(words[k]) && (k >= 2 || opens_after_one) && !opens_next && !joined) {
             // "FINANCES: a. The Financial Working Group has met ...": the point's letter opens the body.
-            std::string_view before = words[k - 1];
-            bool point = k >= 2 && (!sub_item_numeral(before).empty() ||
-                                    (before.size() == 2 && std::islower(static_cast<unsigned char>(before[0])) && before[1] == '.'));
-            split_at(point ? k - 1 : k, point ? k - 1 : k);
+            std::size_t opening = k >= 2 && is_point_marker(words[k - 1]) ? k - 1 : k;
+            split_at(opening, opening);
             return;
         }
     }

@@ -32,6 +32,20 @@ inline void check_items(const Minutes& m, const std::vector<Want>& want) {
     }
 }
 
+// The item numbered `number`; nullptr when there is none.
+inline const AgendaItem* item_numbered(const Minutes& m, const std::string& number) {
+    for (const auto& item : m.items) {
+        if (item.number == number) return &item;
+    }
+    return nullptr;
+}
+
+// The title of the item numbered `number`; "(no item N)" when there is none, so a failed check says so.
+inline std::string title_of(const Minutes& m, const std::string& number) {
+    const AgendaItem* item = item_numbered(m, number);
+    return item != nullptr ? item->title : "(no item " + number + ")";
+}
+
 // The passage of an item numbered `number` whose text starts with `start`; nullptr when there is none.
 inline const Passage* passage_of(const Minutes& m, const std::string& number, const std::string& start) {
     for (const auto& item : m.items) {

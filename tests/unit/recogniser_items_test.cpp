@@ -15,8 +15,10 @@
 using namespace minutes;
 using minutes::testing::attendee_named;
 using minutes::testing::check_items;
+using minutes::testing::item_numbered;
 using minutes::testing::passage_of;
 using minutes::testing::recognise_file;
+using minutes::testing::title_of;
 using minutes::testing::Want;
 
 namespace {
@@ -299,17 +301,11 @@ TEST_CASE("Recogniser items: numbers that start again under each roman section",
     // taken were items before ("3. December 14 ..." without its "1." and "2.").
     Minutes m = recognise_file(testing::project_corpus() / "sacramento" / "FOWD" /
                                "2022-11-21_11-21-22_Regular_Board_Meeting____Public_Hearing__Minutes.txt");
-    auto title_of = [&m](const std::string& number) {
-        for (const auto& item : m.items) {
-            if (item.number == number) return item.title;
-        }
-        return std::string("(no item " + number + ")");
-    };
-    CHECK(title_of("VIII.1").rfind("Letter dated November 1, 2022, from the Department of Water Resources", 0) == 0);
-    CHECK(title_of("VIII.2").rfind("Letter dated November 1, 2022 from SJWD", 0) == 0);
-    CHECK(title_of("XI.1") == "November 29 to December 2, 2022 – ACWA 2022 Fall Conference");
-    CHECK(title_of("XI.2") == "December 13, 2022 – SJWD Finance Meeting at SJWD");
-    CHECK(title_of("XI.3") == "December 14, 2022 – SJWD Board Meeting at SJWD");
+    CHECK(title_of(m, "VIII.1").rfind("Letter dated November 1, 2022, from the Department of Water Resources", 0) == 0);
+    CHECK(title_of(m, "VIII.2").rfind("Letter dated November 1, 2022 from SJWD", 0) == 0);
+    CHECK(title_of(m, "XI.1") == "November 29 to December 2, 2022 – ACWA 2022 Fall Conference");
+    CHECK(title_of(m, "XI.2") == "December 13, 2022 – SJWD Finance Meeting at SJWD");
+    CHECK(title_of(m, "XI.3") == "December 14, 2022 – SJWD Board Meeting at SJWD");
 }
 
 TEST_CASE("Recogniser items: a title runs on past a joining word or 'To' and a verb before 'Apologies'", "[recogniser][items]") {
@@ -329,8 +325,8 @@ TEST_CASE("Recogniser items: a title runs on past a joining word or 'To' and a v
     auto stoke = testing::shared_corpus() / "stokeferry-parish" / "2021-01_stoke-ferry-parish-council-meeting-december-2.md";
     if (!testing::shared_corpus_absent(stoke)) {
         Minutes m = recognise_file(stoke);
-        auto item = std::find_if(m.items.begin(), m.items.end(), [](const AgendaItem& i) { return i.number == "198/20"; });
-        REQUIRE(item != m.items.end());
+        const AgendaItem* item = item_numbered(m, "198/20");
+        REQUIRE(item != nullptr);
         CHECK(item->title == "To Receive and Consider Acceptance for Apologies of Absence");
         CHECK(passage_of(m, "198/20", "The Council noted that Cllr Mandy Leamon was absent") != nullptr);
     }
@@ -339,8 +335,8 @@ TEST_CASE("Recogniser items: a title runs on past a joining word or 'To' and a v
     auto march = testing::shared_corpus() / "stokeferry-parish" / "2014-04_stoke-ferry-parish-council-march-meeting.md";
     if (!testing::shared_corpus_absent(march)) {
         Minutes m = recognise_file(march);
-        auto item = std::find_if(m.items.begin(), m.items.end(), [](const AgendaItem& i) { return i.number == "2"; });
-        REQUIRE(item != m.items.end());
+        const AgendaItem* item = item_numbered(m, "2");
+        REQUIRE(item != nullptr);
         CHECK(item->title == "To Consider Apologies for Absence");
         CHECK(passage_of(m, "2", "Apologies were received from Cllr Mrs Lintern") != nullptr);
     }
@@ -395,16 +391,16 @@ TEST_CASE("Recogniser items: a title run on into a sentence that names its verb 
     auto april = testing::shared_corpus() / "stokeferry-parish" / "2018-07_stoke-ferry-parish-council-april-meeting-minutes.md";
     if (!testing::shared_corpus_absent(april)) {
         Minutes m = recognise_file(april);
-        auto item = std::find_if(m.items.begin(), m.items.end(), [](const AgendaItem& i) { return i.number == "71/18"; });
-        REQUIRE(item != m.items.end());
+        const AgendaItem* item = item_numbered(m, "71/18");
+        REQUIRE(item != nullptr);
         CHECK(item->title == "Minutes of the Meeting dated 7 March 2018");
         CHECK(passage_of(m, "71/18", "The minutes of the Ordinary Parish Council Meeting held on 7 March 2018") != nullptr);
     }
     auto wretton = testing::shared_corpus() / "stokeferry-parish" / "2016-05_wretton-parish-council-march-meeting-2.md";
     if (!testing::shared_corpus_absent(wretton)) {
         Minutes m = recognise_file(wretton);
-        auto item = std::find_if(m.items.begin(), m.items.end(), [](const AgendaItem& i) { return i.number == "10"; });
-        REQUIRE(item != m.items.end());
+        const AgendaItem* item = item_numbered(m, "10");
+        REQUIRE(item != nullptr);
         CHECK(item->title == "Neighbourhood Plan");
         CHECK(passage_of(m, "10", "Some discussion took place") != nullptr);
     }
@@ -414,8 +410,8 @@ TEST_CASE("Recogniser items: a title run on into a sentence that names its verb 
     auto may = testing::shared_corpus() / "stokeferry-parish" / "2015-10_wretton-pc-minutes-may.md";
     if (!testing::shared_corpus_absent(may)) {
         Minutes m = recognise_file(may);
-        auto item = std::find_if(m.items.begin(), m.items.end(), [](const AgendaItem& i) { return i.number == "12"; });
-        REQUIRE(item != m.items.end());
+        const AgendaItem* item = item_numbered(m, "12");
+        REQUIRE(item != nullptr);
         const std::string cut = "next meeting 2";  // a title cut after the point's number
         CHECK_FALSE((item->title.size() >= cut.size() && item->title.compare(item->title.size() - cut.size(), cut.size(), cut) == 0));
     }
@@ -428,12 +424,8 @@ TEST_CASE("Recogniser items: a title in capitals goes on past 'OF' to its date, 
     auto path = testing::shared_corpus() / "denver-rtd" / "meetings" / "2077" / "minutes.txt";
     if (testing::shared_corpus_absent(path)) return;
     Minutes m = recognise_file(path);
-    auto title_of = [&m](const std::string& number) {
-        auto item = std::find_if(m.items.begin(), m.items.end(), [&](const AgendaItem& i) { return i.number == number; });
-        return item == m.items.end() ? std::string("(no item)") : item->title;
-    };
-    CHECK(title_of("IX") == "APPROVAL OF REGULAR BOARD MEETING MINUTES OF December 21, 2010");
-    CHECK(title_of("X") == "APPROVAL OF SPECIAL BOARD MEETING MINUTES OF JANUARY 4, 2011");
+    CHECK(title_of(m, "IX") == "APPROVAL OF REGULAR BOARD MEETING MINUTES OF December 21, 2010");
+    CHECK(title_of(m, "X") == "APPROVAL OF SPECIAL BOARD MEETING MINUTES OF JANUARY 4, 2011");
     const Passage* motion = passage_of(m, "X", "MOTION: Director Cohn moved for the adoption");
     REQUIRE(motion != nullptr);
     CHECK(motion->kind == PassageKind::resolution);
@@ -445,8 +437,8 @@ TEST_CASE("Recogniser items: a point's letter after the title opens the body", "
     auto path = testing::shared_corpus() / "stokeferry-parish" / "2019-03_northweold-pc-meeting-november.md";
     if (testing::shared_corpus_absent(path)) return;
     Minutes m = recognise_file(path);
-    auto item = std::find_if(m.items.begin(), m.items.end(), [](const AgendaItem& i) { return i.number == "8"; });
-    REQUIRE(item != m.items.end());
+    const AgendaItem* item = item_numbered(m, "8");
+    REQUIRE(item != nullptr);
     CHECK(item->title == "FINANCES");
     CHECK(passage_of(m, "8", "a. The Financial Working Group (FWG) has met once") != nullptr);
 }
@@ -459,8 +451,8 @@ TEST_CASE("Recogniser items: documents attached after the minutes' attestation a
     auto path = testing::shared_corpus() / "sacramento" / "SJWD" / "2022-02-16_021622BoardMinutesSpecial.txt";
     if (testing::shared_corpus_absent(path)) return;
     Minutes m = recognise_file(path);
-    auto adjourn = std::find_if(m.items.begin(), m.items.end(), [](const AgendaItem& i) { return i.number == "III"; });
-    REQUIRE(adjourn != m.items.end());
+    const AgendaItem* adjourn = item_numbered(m, "III");
+    REQUIRE(adjourn != nullptr);
     CHECK(adjourn->title == "ADJOURN");
     REQUIRE(!adjourn->passages.empty());
     CHECK(adjourn->passages.front().text == "The meeting was adjourned at 6:39 p.m.");
@@ -483,18 +475,14 @@ TEST_CASE("Recogniser items: lettered matters with bold titles are items under t
     auto january = testing::shared_corpus() / "govan-cc" / "2025-01-13-general-meeting-january-2025.md";
     if (!testing::shared_corpus_absent(january)) {
         Minutes m = recognise_file(january);
-        auto title_of = [&m](const std::string& number) {
-            auto item = std::find_if(m.items.begin(), m.items.end(), [&](const AgendaItem& i) { return i.number == number; });
-            return item == m.items.end() ? std::string("(no item)") : item->title;
-        };
-        CHECK(title_of("2") == "MATTERS ARISING AND CONTINUING ISSUES");
-        CHECK(title_of("2.a") == "Cleansing, environment, housing and roads");
-        CHECK(title_of("2.b") == "Active Travel consultation on road modification to improve cycling safety");
-        CHECK(title_of("2.c") == "Lyceum");
-        CHECK(title_of("2.e") == "Naming of the new bridge after Mary Barbour");
-        CHECK(title_of("2.h") == "Opening hours of Elder Park Library");
-        CHECK(title_of("5.a") == "Our website");
-        CHECK(title_of("5.c") == "Govan Letter");
+        CHECK(title_of(m, "2") == "MATTERS ARISING AND CONTINUING ISSUES");
+        CHECK(title_of(m, "2.a") == "Cleansing, environment, housing and roads");
+        CHECK(title_of(m, "2.b") == "Active Travel consultation on road modification to improve cycling safety");
+        CHECK(title_of(m, "2.c") == "Lyceum");
+        CHECK(title_of(m, "2.e") == "Naming of the new bridge after Mary Barbour");
+        CHECK(title_of(m, "2.h") == "Opening hours of Elder Park Library");
+        CHECK(title_of(m, "5.a") == "Our website");
+        CHECK(title_of(m, "5.c") == "Govan Letter");
         CHECK(passage_of(m, "2.e", "The relevant City Council Committee had initially not endorsed our") != nullptr);
     }
     // May 2024: "2 MATTERS ARISING" over "a)  **Cleansing, environment, litter crisis and drains crisis**"
@@ -502,8 +490,8 @@ TEST_CASE("Recogniser items: lettered matters with bold titles are items under t
     auto may = testing::shared_corpus() / "govan-cc" / "2024-05-24-general-meeting-may-2024.md";
     if (!testing::shared_corpus_absent(may)) {
         Minutes m = recognise_file(may);
-        auto item = std::find_if(m.items.begin(), m.items.end(), [](const AgendaItem& i) { return i.number == "2.b"; });
-        REQUIRE(item != m.items.end());
+        const AgendaItem* item = item_numbered(m, "2.b");
+        REQUIRE(item != nullptr);
         CHECK(item->title == "Closure of Bank of Scotland");
     }
 }

@@ -215,11 +215,11 @@ Searcher open_searcher(const std::string& path) {
     return std::move(*s);
 }
 
-// A database at `path` holding one hand-made meeting, and a Searcher over it.
-Searcher searcher_over(const std::string& path, const TestMeeting& m) {
+// A database at `path` holding hand-made meetings, and a Searcher over it.
+Searcher searcher_over(const std::string& path, const std::vector<TestMeeting>& meetings) {
     {
         Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
-        write_items(db, {m});
+        write_items(db, meetings);
     }
     return open_searcher(path);
 }
@@ -717,7 +717,7 @@ TEST_CASE("Searcher: word forms beyond the stem and closed compounds", "[search]
     m.items.push_back(item(m, 1, "1", "Telephone Box", 1, {passage("The kiosk is being vandalised again.")}));
     m.items.push_back(item(m, 2, "2", "Correspondence", 1, {passage("Drone Hill Windfarm community fund.")}));
     m.items.push_back(item(m, 3, "3", "Finance", 1, {passage("The farm rent was paid.")}));
-    auto s = searcher_over(path, m);
+    auto s = searcher_over(path, {m});
 
     auto vandals = run(s, query("vandals"));
     REQUIRE(vandals.hits.size() == 1);
@@ -753,7 +753,7 @@ TEST_CASE("Searcher: a word typed closed finds its parts written apart", "[searc
     m.items.push_back(
         item(m, 2, "2", "Fleet", 1, {passage("Cyber attacks on the radio network; security of the depot.")}));
     m.items.push_back(item(m, 3, "3", "Roads", 1, {passage("The pot holes in Main Street were filled.")}));
-    auto s = searcher_over(path, m);
+    auto s = searcher_over(path, {m});
 
     auto cyber = run(s, query("cybersecurity"));
     REQUIRE(cyber.hits.size() == 1);
@@ -772,7 +772,7 @@ TEST_CASE("Searcher: a word typed closed finds its parts written apart", "[searc
     // closed as the rule there, and is not split.
     testing::TempDir common_dir;
     m.items.push_back(item(m, 4, "4", "Training", 1, {passage("Cybersecurity training for all staff.")}));
-    auto common = searcher_over((common_dir.path() / "db").string(), m);
+    auto common = searcher_over((common_dir.path() / "db").string(), {m});
     auto closed = run(common, query("cybersecurity"));
     REQUIRE(closed.hits.size() == 1);
     CHECK(closed.hits[0].item_number == "4");
@@ -806,7 +806,7 @@ TEST_CASE("Searcher: phrase, proximity and span boosts credit only the items hol
                                     words(20, 30))}));
     for (std::size_t i = 5; i < 12; ++i)
         m.items.push_back(item(m, i, std::to_string(i), "Other Business", 1, {passage(words(i, i + 12))}));
-    auto s = searcher_over(path, m);
+    auto s = searcher_over(path, {m});
     auto score_of = [&](const SearchResponse& r, const std::string& number) {
         for (const auto& h : r.hits) {
             if (h.item_number == number) return h.score;
@@ -851,7 +851,7 @@ TEST_CASE("Searcher: neighbouring words find their initials", "[search]") {
     m.items.push_back(item(m, 2, "2", "Finance", 1, {passage("The reserve fund was audited.")}));
     // The same letters in lower case are a word, not the initials (Ayton's "sat-nav" companies).
     m.items.push_back(item(m, 3, "3", "Police Report", 1, {passage("The police notified the sat-nav makers.")}));
-    auto s = searcher_over(path, m);
+    auto s = searcher_over(path, {m});
     auto found = run(s, query("community infrastructure grant fund"));
     REQUIRE(found.hits.size() == 2);
     CHECK(found.hits[0].item_number == "1");
@@ -898,7 +898,7 @@ TEST_CASE("Searcher: with a passage filter, items where a passage meets it and h
                            {passage("A letter from the school was read."),
                             passage("It was resolved to ask the county to enforce parking on the High Street.",
                                     PassageKind::resolution)}));
-    auto s = searcher_over(path, m);
+    auto s = searcher_over(path, {m});
     auto words_only = run(s, query("parking"));
     REQUIRE(numbers(words_only) == std::vector<std::string>{"1", "2"});  // plain BM25: more parking first
     auto o = query("parking");
@@ -942,11 +942,7 @@ TEST_CASE("Searcher: spellings of one council or committee are one facet value, 
     b.items = {item(b, 1, "1", "Footpaths", 1, {passage("The footpath gate was mended.")})};
     TestMeeting c{"s3", and_, and_, "2024-03-13", {}};
     c.items = {item(c, 1, "1", "Footpaths", 1, {passage("A stile on the footpath was reported broken.")})};
-    {
-        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
-        write_items(db, {a, b, c});
-    }
-    auto s = open_searcher(path);
+    auto s = searcher_over(path, {a, b, c});
     auto o = query("footpath");
     o.facets = {"council", "committee"};
     auto r = run(s, o);
